@@ -1,0 +1,47 @@
+package io.entityflow.contract;
+
+import java.util.List;
+
+/**
+ * Names of the Pub/Sub attributes every entity event carries. The payload is the serialized entity
+ * message; everything else travels here, with these fixed names, for every producer language.
+ *
+ * <pre>{@code
+ * String eventId = pubsubMessage.getAttributesOrThrow(EventAttributes.EVENT_ID);
+ * }</pre>
+ */
+public final class EventAttributes {
+  /** Event id, a UUID chosen by the producer; consumers deduplicate on it. */
+  public static final String EVENT_ID = "event_id";
+
+  /** One of {@link Operation}. */
+  public static final String OPERATION = "operation";
+
+  /**
+   * When the change happened in the producing service, RFC 3339 in UTC, e.g. {@code
+   * 2026-11-23T10:15:30.123Z}.
+   */
+  public static final String OCCURRED_AT = "occurred_at";
+
+  /** Name of the producing service. */
+  public static final String PRODUCER = "producer";
+
+  /** Full Protobuf name of the payload message, e.g. {@code acme.retail.sale.v1.Sale}. */
+  public static final String SCHEMA = "schema";
+
+  /** Schema version {@code <major>.<revision>}, e.g. {@code 1.0}. */
+  public static final String SCHEMA_VERSION = "schema_version";
+
+  /** Set on events re-published by a replay: the RFC 3339 time of the replay. */
+  public static final String REPLAYED_AT = "replayed_at";
+
+  /** The attributes every event must carry. */
+  public static final List<String> REQUIRED =
+      List.of(EVENT_ID, OPERATION, OCCURRED_AT, PRODUCER, SCHEMA, SCHEMA_VERSION);
+
+  /** Every name above: producers may not set them as extra attributes. */
+  public static final List<String> RESERVED =
+      List.of(EVENT_ID, OPERATION, OCCURRED_AT, PRODUCER, SCHEMA, SCHEMA_VERSION, REPLAYED_AT);
+
+  private EventAttributes() {}
+}

@@ -1,0 +1,74 @@
+package io.entityflow.contract.bigquery;
+
+import io.entityflow.contract.options.Sensitivity;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One BigQuery column produced by the mapping, with the proto field it comes from and how its
+ * values are converted. Immutable.
+ *
+ * <pre>{@code
+ * TableColumn total = ...;  // from BigQuerySchemaMapper.columnsOf(Sale.getDescriptor())
+ * total.type();             // RECORD
+ * total.fields();           // currency_code, units, nanos
+ * }</pre>
+ *
+ * @param name column name (the proto field name)
+ * @param type the BigQuery type
+ * @param mode NULLABLE, REQUIRED or REPEATED
+ * @param description from the proto comment, empty when there is none
+ * @param sensitivity the field's sensitivity ({@link Sensitivity#INTERNAL} for metadata)
+ * @param fields the sub-columns of a RECORD, empty otherwise
+ * @param fieldNumber the proto field number, 0 for metadata columns
+ * @param conversion how values become column values
+ * @param wrapped whether the proto field is a wrapper type (the value is its {@code value} field)
+ */
+public record TableColumn(
+    String name,
+    BigQueryType type,
+    ColumnMode mode,
+    String description,
+    Sensitivity sensitivity,
+    List<TableColumn> fields,
+    int fieldNumber,
+    ValueConversion conversion,
+    boolean wrapped) {
+
+  /** Placeholder for the policy tag of PII columns, substituted by Terraform. */
+  public static final String PII_POLICY_TAG = "${policy_tag_pii}";
+
+  public TableColumn {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(sensitivity, "sensitivity");
+    Objects.requireNonNull(conversion, "conversion");
+    fields = List.copyOf(fields);
+  }
+
+  /** The policy-tag marker of the column: {@link #PII_POLICY_TAG} for PII leaf columns. */
+  public Optional<String> policyTag() {
+    return sensitivity == Sensitivity.PII && type != BigQueryType.RECORD
+        ? Optional.of(PII_POLICY_TAG)
+        : Optional.empty();
+  }
+
+  /** The GoogleSQL type, e.g. {@code ARRAY<STRUCT<key STRING, value STRING>>}. */
+  public String sqlType() {
+    String base =
+        type == BigQueryType.RECORD
+            ? "STRUCT<"
+                + String.join(", ", fields.stream().map(f -> f.name() + " " + f.sqlType()).toList())
+                + ">"
+            : type.sqlName();
+    return mode == ColumnMode.REPEATED ? "ARRAY<" + base + ">" : base;
+  }
+
+  /** The sub-column with this name. */
+  public Optional<TableColumn> field(String fieldName) {
+    return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+  }
+}

@@ -1,0 +1,206 @@
+package io.entityflow.contract.registry;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.MessageOrBuilder;
+import io.entityflow.contract.OrderingKey;
+import io.entityflow.contract.options.Sensitivity;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One entity of the contract at one major version: the message, its topic and table name (the
+ * same), dataset, id field, owner, sensitivities and schema version. Immutable; created only by
+ * {@link EntityRegistry}, which has validated it.
+ *
+ * <pre>{@code
+ * EntityDefinition sale = registry.require(Sale.getDescriptor());
+ * sale.topicName();        // "sale_v1"
+ * sale.dataset();          // "retail"
+ * sale.idOf(someSale);     // "s-1001"
+ * sale.schemaVersion();    // "1.0"
+ * }</pre>
+ */
+public final class EntityDefinition {
+  private final Descriptor descriptor;
+  private final String name;
+  private final String domain;
+  private final String owner;
+  private final String description;
+  private final int majorVersion;
+  private final int revision;
+  private final int orderingKeyBuckets;
+  private final FieldDescriptor idField;
+  private final Map<String, Sensitivity> sensitivities;
+
+  EntityDefinition(
+      Descriptor descriptor,
+      String name,
+      String domain,
+      String owner,
+      String description,
+      int majorVersion,
+      int revision,
+      int orderingKeyBuckets,
+      FieldDescriptor idField,
+      Map<String, Sensitivity> sensitivities) {
+    this.descriptor = descriptor;
+    this.name = name;
+    this.domain = domain;
+    this.owner = owner;
+    this.description = description;
+    this.majorVersion = majorVersion;
+    this.revision = revision;
+    this.orderingKeyBuckets = orderingKeyBuckets;
+    this.idField = idField;
+    this.sensitivities = Collections.unmodifiableMap(new LinkedHashMap<>(sensitivities));
+  }
+
+  /** The entity name, e.g. {@code Sale}. */
+  public String name() {
+    return name;
+  }
+
+  /** The message descriptor, with source info when loaded from the contract's descriptor set. */
+  public Descriptor descriptor() {
+    return descriptor;
+  }
+
+  /** Full Protobuf name, e.g. {@code acme.retail.sale.v1.Sale}; the {@code schema} attribute. */
+  public String fullName() {
+    return descriptor.getFullName();
+  }
+
+  /** The {@code .proto} file declaring the entity. */
+  public String file() {
+    return descriptor.getFile().getName();
+  }
+
+  /** The domain, e.g. {@code retail}. */
+  public String domain() {
+    return domain;
+  }
+
+  /** The BigQuery dataset: the domain. */
+  public String dataset() {
+    return domain;
+  }
+
+  /** The owning team. */
+  public String owner() {
+    return owner;
+  }
+
+  /** The description from the entity option, else the message's comment. */
+  public String description() {
+    return description;
+  }
+
+  /** The major version from the package, e.g. 1 for {@code acme.retail.sale.v1}. */
+  public int majorVersion() {
+    return majorVersion;
+  }
+
+  /** The compatible revision within the major version. */
+  public int revision() {
+    return revision;
+  }
+
+  /** {@code <major>.<revision>}, the {@code schema_version} attribute. */
+  public String schemaVersion() {
+    return majorVersion + "." + revision;
+  }
+
+  /** The Pub/Sub topic name, e.g. {@code sale_v1}. */
+  public String topicName() {
+    return EntityNames.topicName(name, majorVersion);
+  }
+
+  /** The BigQuery table name: always the topic name. */
+  public String tableName() {
+    return topicName();
+  }
+
+  /** The id field. */
+  public FieldDescriptor idField() {
+    return idField;
+  }
+
+  /** How many ordering-key buckets the ids hash into. */
+  public int orderingKeyBuckets() {
+    return orderingKeyBuckets;
+  }
+
+  /**
+   * Sensitivity of every field, by dotted path from the entity ({@code card.cardholder_name}), in
+   * declaration order, undeclared ones as {@link Sensitivity#INTERNAL}.
+   */
+  public Map<String, Sensitivity> sensitivities() {
+    return sensitivities;
+  }
+
+  /** Whether the message carries a non-empty id. */
+  public boolean hasId(MessageOrBuilder message) {
+    return !rawId(message).isEmpty();
+  }
+
+  /**
+   * The id of an instance as a string: the string itself, or the decimal number (unsigned types as
+   * unsigned).
+   *
+   * @throws IllegalArgumentException if the message is of another type or its id is empty or 0
+   */
+  public String idOf(MessageOrBuilder message) {
+    String id = rawId(message);
+    if (id.isEmpty()) {
+      throw new IllegalArgumentException(
+          "entity "
+              + name
+              + ": id field '"
+              + idField.getName()
+              + "' is not set; every event needs a non-empty id (a string, or a number other"
+              + " than 0)");
+    }
+    return id;
+  }
+
+  /** The ordering key of an instance (see {@link OrderingKey}). */
+  public String orderingKeyOf(MessageOrBuilder message) {
+    return OrderingKey.bucketed(idOf(message), orderingKeyBuckets);
+  }
+
+  private String rawId(MessageOrBuilder message) {
+    Descriptor type = message.getDescriptorForType();
+    if (!type.getFullName().equals(descriptor.getFullName())) {
+      throw new IllegalArgumentException(
+          "entity " + name + " expects a " + fullName() + " message, got " + type.getFullName());
+    }
+    FieldDescriptor field = type.findFieldByNumber(idField.getNumber());
+    Object value = message.getField(field);
+    return switch (field.getType()) {
+      case STRING -> (String) value;
+      case UINT32, FIXED32 -> zeroToEmpty(Integer.toUnsignedString((Integer) value));
+      case UINT64, FIXED64 -> zeroToEmpty(Long.toUnsignedString((Long) value));
+      default -> zeroToEmpty(String.valueOf(value));
+    };
+  }
+
+  private static String zeroToEmpty(String number) {
+    return "0".equals(number) ? "" : number;
+  }
+
+  @Override
+  public String toString() {
+    return name
+        + " v"
+        + majorVersion
+        + " ("
+        + fullName()
+        + " -> "
+        + dataset()
+        + "."
+        + topicName()
+        + ")";
+  }
+}
