@@ -86,7 +86,9 @@ public final class EntityRegistry {
   public static EntityRegistry fromFiles(Collection<FileDescriptor> files) {
     List<ContractViolation> violations = new ArrayList<>();
     List<EntityDefinition> entities = new ArrayList<>();
-    for (FileDescriptor file : files) {
+    List<FileDescriptor> sorted = new ArrayList<>(files);
+    sorted.sort(java.util.Comparator.comparing(FileDescriptor::getName));
+    for (FileDescriptor file : sorted) {
       for (Descriptor message : file.getMessageTypes()) {
         collect(message, true, entities, violations);
       }
@@ -98,7 +100,7 @@ public final class EntityRegistry {
     return new EntityRegistry(entities);
   }
 
-  /** Every entity, in file and declaration order. */
+  /** Every entity, ordered by file name, then declaration order within the file. */
   public List<EntityDefinition> entities() {
     return entities;
   }
