@@ -1,0 +1,158 @@
+package io.entityflow.demo;
+
+import com.acme.retail.customer.v1.Customer;
+import com.acme.retail.loyalty.v1.LoyaltyMembership;
+import com.acme.retail.sale.v1.Sale;
+import com.google.protobuf.Message;
+import io.entityflow.contract.Operation;
+import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.publisher.EntityPublisher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The retail loyalty business of the demo: each {@link #tick} turns the elapsed real time into
+ * Poisson-distributed sign-ups, memberships, sales, accruals, a few sale corrections and
+ * cancellations, at the rate of the simulated hour of day, and publishes them through {@link
+ * EntityPublisher} - exactly as a real service would. Events of the outage's kind are held back
+ * during the outage.
+ *
+ * <pre>{@code
+ * RetailLoyaltySimulator simulator = new RetailLoyaltySimulator(publisher, registry, settings, counts);
+ * simulator.tick(Duration.ofSeconds(90), Duration.ofMillis(250), Instant.now());
+ * }</pre>
+ *
+ * <p>Not thread-safe: one scheduler thread drives it.
+ */
+public final class RetailLoyaltySimulator {
+  private final EntityPublisher publisher;
+  private final EntityRegistry registry;
+  private final Settings settings;
+  private final PublishedCounts counts;
+  private final Random random;
+  private final RetailEvents events;
+  private final List<Customer> customers = new ArrayList<>();
+  private final Map<String, LoyaltyMembership> memberships = new HashMap<>();
+  private final List<Sale> recentSales = new ArrayList<>();
+  private long nextCustomer = 1;
+  private long nextSale = 1;
+  private long nextAccrual = 1;
+
+  /**
+   * What drives the simulation.
+   *
+   * @param day the compressed day
+   * @param peakSalesPerMinute sales per real minute at the daily peak
+   * @param signupsPerSale new customers per sale
+   * @param membershipShare share of new customers joining the loyalty programme
+   * @param outage the scheduled outage
+   * @param seed random seed
+   */
+  public record Settings(
+      SimulatedDay day,
+      double peakSalesPerMinute,
+      double signupsPerSale,
+      double membershipShare,
+      OutageSchedule outage,
+      long seed) {}
+
+  /** Creates the simulator. */
+  public RetailLoyaltySimulator(
+      EntityPublisher publisher,
+      EntityRegistry registry,
+      Settings settings,
+      PublishedCounts counts) {
+    this.publisher = publisher;
+    this.registry = registry;
+    this.settings = settings;
+    this.counts = counts;
+    this.random = new Random(settings.seed());
+    this.events = new RetailEvents(random);
+  }
+
+  /**
+   * Generates and publishes the events of one tick of {@code length}, {@code elapsed} after start.
+   */
+  public void tick(Duration elapsed, Duration length, Instant now) {
+    double minutes = length.toNanos() / 60e9;
+    double share = DailyProfile.RETAIL.share(settings.day().hourOfDay(elapsed));
+    double salesMean = settings.peakSalesPerMinute() * share * minutes;
+    int signups = PoissonSampler.sample(random, salesMean * settings.signupsPerSale());
+    for (int i = 0; i < signups; i++) {
+      Customer customer = events.customer(nextCustomer++, now);
+      customers.add(customer);
+      emit(customer, Operation.CREATED, elapsed);
+      if (random.nextDouble() < settings.membershipShare()) {
+        LoyaltyMembership membership = events.membership(customer, now);
+        memberships.put(customer.getCustomerId(), membership);
+        emit(membership, Operation.CREATED, elapsed);
+      }
+    }
+    int sales = PoissonSampler.sample(random, salesMean);
+    for (int i = 0; i < sales; i++) {
+      sell(elapsed, now);
+    }
+    if (!recentSales.isEmpty() && random.nextDouble() < salesMean * 0.02) {
+      Sale corrected = recentSales.get(random.nextInt(recentSales.size()));
+      emit(
+          corrected.toBuilder().putLabels("corrected", "true").build(), Operation.UPDATED, elapsed);
+    }
+    if (!recentSales.isEmpty() && random.nextDouble() < salesMean * 0.01) {
+      Sale cancelled = recentSales.remove(random.nextInt(recentSales.size()));
+      emit(Sale.newBuilder().setSaleId(cancelled.getSaleId()).build(), Operation.DELETED, elapsed);
+    }
+    if (!customers.isEmpty() && random.nextDouble() < salesMean * 0.02) {
+      int index = random.nextInt(customers.size());
+      Customer promoted = events.promoted(customers.get(index));
+      customers.set(index, promoted);
+      emit(promoted, Operation.UPDATED, elapsed);
+    }
+  }
+
+  private void sell(Duration elapsed, Instant now) {
+    String customerId =
+        customers.isEmpty() || random.nextDouble() < 0.3
+            ? ""
+            : customers.get(random.nextInt(customers.size())).getCustomerId();
+    Sale sale = events.sale(nextSale++, customerId, now);
+    emit(sale, Operation.CREATED, elapsed);
+    recentSales.add(sale);
+    if (recentSales.size() > 500) {
+      recentSales.remove(0);
+    }
+    LoyaltyMembership membership = memberships.get(customerId);
+    if (membership != null) {
+      emit(events.accrual(nextAccrual++, membership, sale, now), Operation.CREATED, elapsed);
+      LoyaltyMembership updated =
+          membership.toBuilder()
+              .setPointsBalance(membership.getPointsBalance() + sale.getLoyaltyPoints().getValue())
+              .build();
+      memberships.put(customerId, updated);
+      emit(updated, Operation.UPDATED, elapsed);
+    }
+  }
+
+  private void emit(Message entity, Operation operation, Duration elapsed) {
+    String name = registry.require(entity).name();
+    if (settings.outage().suppresses(name, operation, elapsed)) {
+      counts.heldBack();
+      return;
+    }
+    String topic = registry.require(entity).topicName();
+    publisher
+        .publish(entity, operation)
+        .whenComplete(
+            (receipt, error) -> {
+              if (error == null) {
+                counts.published(topic, operation.name());
+              } else {
+                counts.failed();
+              }
+            });
+  }
+}
