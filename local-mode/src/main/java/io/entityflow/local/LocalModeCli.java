@@ -1,0 +1,261 @@
+package io.entityflow.local;
+
+import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.testing.PubSubEmulator;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code entityflow demo | sql | status | stop}: local mode's commands (the repository's {@code
+ * ./entityflow} launcher runs this class).
+ *
+ * <pre>{@code
+ * ./entityflow demo [--minutes 20] [--no-outage]
+ * ./entityflow sql "SELECT operation, count(*) FROM retail.sale_v1 GROUP BY 1"
+ * ./entityflow status
+ * ./entityflow stop
+ * }</pre>
+ *
+ * <p>Exit codes: 0 done, 1 the command failed (the reason is printed), 2 bad usage or a missing
+ * prerequisite (with the command that installs it).
+ */
+public final class LocalModeCli {
+  static final int ALERTING_PORT = 8089;
+
+  private final LocalHome home;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  LocalModeCli(LocalHome home, PrintStream out, PrintStream err) {
+    this.home = home;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    int code = new LocalModeCli(LocalHome.fromEnvironment(), System.out, System.err).run(args);
+    System.exit(code);
+  }
+
+  int run(String[] args) {
+    if (args.length == 0) {
+      err.println("usage: entityflow demo|sql|status|stop");
+      return 2;
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    try {
+      return switch (args[0]) {
+        case "demo" -> demo(rest);
+        case "sql" -> sql(rest);
+        case "status" -> status();
+        case "stop" -> stop();
+        default -> {
+          err.println(
+              "entityflow: unknown command '" + args[0] + "'; allowed: demo, sql, status, stop");
+          yield 2;
+        }
+      };
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      err.println("entityflow " + args[0] + ": " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int sql(List<String> args) {
+    if (args.size() != 1) {
+      err.println("usage: entityflow sql \"SELECT ...\" (one quoted query)");
+      return 2;
+    }
+    try {
+      out.print(
+          LocalSql.render(LocalSql.query(home.warehouse(), EntityRegistry.load(), args.get(0))));
+      return 0;
+    } catch (SQLException e) {
+      err.println("entityflow sql: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int status() {
+    Optional<DemoState> state = DemoState.read(home.stateFile());
+    if (state.isEmpty()) {
+      out.println("no demo is running (no " + home.stateFile() + ")");
+    } else {
+      state
+          .get()
+          .pids()
+          .forEach(
+              (name, pid) ->
+                  out.println(name + " pid " + pid + (alive(pid) ? " running" : " not running")));
+      state.get().values().entrySet().stream()
+          .filter(e -> !e.getKey().startsWith("pid."))
+          .forEach(e -> out.println(e.getKey() + " " + e.getValue()));
+    }
+    try {
+      out.println(ProgressReport.read(home.warehouse(), EntityRegistry.load()).line());
+    } catch (SQLException e) {
+      err.println("cannot read the warehouse at " + home.warehouse() + ": " + e.getMessage());
+      return 1;
+    }
+    return 0;
+  }
+
+  private int stop() {
+    Optional<DemoState> state = DemoState.read(home.stateFile());
+    if (state.isEmpty()) {
+      out.println("no demo is running");
+      return 0;
+    }
+    Map<String, Long> pids = state.get().pids();
+    Long demo = pids.get("demo");
+    if (demo != null) {
+      ProcessHandle.of(demo).ifPresent(ProcessHandle::destroy);
+      ProcessHandle.of(demo)
+          .ifPresent(
+              p ->
+                  p.onExit()
+                      .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                      .exceptionally(t -> p)
+                      .join());
+    }
+    pids.forEach(
+        (name, pid) ->
+            ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .ifPresent(
+                    p -> {
+                      p.destroyForcibly();
+                      out.println("killed " + name + " (pid " + pid + ")");
+                    }));
+    try {
+      Files.deleteIfExists(home.stateFile());
+    } catch (java.io.IOException e) {
+      err.println("cannot delete " + home.stateFile() + ": " + e.getMessage());
+      return 1;
+    }
+    out.println("demo stopped; data stays in " + home.warehouse());
+    return 0;
+  }
+
+  private int demo(List<String> args) {
+    Duration runFor = null;
+    boolean outage = true;
+    for (int i = 0; i < args.size(); i++) {
+      switch (args.get(i)) {
+        case "--minutes" -> runFor = Duration.ofMinutes(Long.parseLong(args.get(++i)));
+        case "--no-outage" -> outage = false;
+        default -> {
+          err.println(
+              "entityflow demo: unknown option '"
+                  + args.get(i)
+                  + "'; allowed: --minutes N, --no-outage");
+          return 2;
+        }
+      }
+    }
+    if (!PubSubEmulator.available()) {
+      err.println(
+          "entityflow demo: the Pub/Sub emulator is missing. Install it with\n"
+              + "  gcloud components install pubsub-emulator\n"
+              + "or on Debian/Ubuntu\n"
+              + "  sudo apt-get install google-cloud-cli-pubsub-emulator\n"
+              + "or point PUBSUB_EMULATOR_HOST at a running emulator.");
+      return 2;
+    }
+    Optional<DemoState> running = DemoState.read(home.stateFile());
+    if (running.isPresent()
+        && running.get().pids().containsKey("demo")
+        && alive(running.get().pids().get("demo"))) {
+      err.println(
+          "entityflow demo: a demo is already running (pid "
+              + running.get().pids().get("demo")
+              + "); stop it with ./entityflow stop");
+      return 1;
+    }
+    Map<String, String> demoProperties = new LinkedHashMap<>();
+    demoProperties.put("entityflow.demo.outage.enabled", Boolean.toString(outage));
+    out.println(
+        "entityflow demo: starting the emulator, the pipeline, the alerting service and the demo service");
+    out.println("  data: " + home.warehouse() + "   logs: " + home.logs());
+    LocalStack stack =
+        LocalStack.start(
+            new LocalStack.Settings(
+                home,
+                ALERTING_PORT,
+                AlertingSettings.forLocalMode(home),
+                demoProperties,
+                List.of(),
+                out));
+    Map<String, String> state = new LinkedHashMap<>();
+    state.put("pid.demo", Long.toString(ProcessHandle.current().pid()));
+    stack.children().forEach(c -> state.put("pid." + c.name(), Long.toString(c.pid())));
+    state.put("emulator", stack.emulatorHost());
+    state.put("alerting", "http://127.0.0.1:" + ALERTING_PORT + "/");
+    state.put("started", Instant.now().toString());
+    new DemoState(state).write(home.stateFile());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("entityflow demo: stopping");
+                  stack.close();
+                  try {
+                    Files.deleteIfExists(home.stateFile());
+                  } catch (java.io.IOException e) {
+                    err.println("cannot delete " + home.stateFile() + ": " + e.getMessage());
+                  }
+                }));
+    out.println(
+        "entityflow demo: running. Status page: http://127.0.0.1:"
+            + ALERTING_PORT
+            + "/  SQL: ./entityflow sql \"SELECT ...\"  Stop: Ctrl-C");
+    Instant end = runFor == null ? Instant.MAX : Instant.now().plus(runFor);
+    EntityRegistry registry = EntityRegistry.load();
+    while (Instant.now().isBefore(end)) {
+      sleep(Duration.ofSeconds(15));
+      List<String> dead = new ArrayList<>();
+      stack.children().stream().filter(c -> !c.alive()).forEach(c -> dead.add(c.name()));
+      if (!dead.isEmpty()) {
+        err.println(
+            "entityflow demo: "
+                + String.join(", ", dead)
+                + " stopped unexpectedly; see "
+                + home.logs());
+        return 1;
+      }
+      try {
+        out.println(
+            "progress: "
+                + ProgressReport.read(home.warehouse(), registry).line()
+                + " | "
+                + AlertingSettings.alertSummary(home));
+      } catch (SQLException e) {
+        err.println("progress: cannot read the warehouse: " + e.getMessage());
+      }
+    }
+    return 0;
+  }
+
+  private static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package io.entityflow.local;
+
+import com.google.api.gax.rpc.AlreadyExistsException;
+import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
+import com.google.cloud.pubsub.v1.TopicAdminClient;
+import com.google.pubsub.v1.ProjectSubscriptionName;
+import com.google.pubsub.v1.Subscription;
+import com.google.pubsub.v1.TopicName;
+import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.testing.PubSubEmulator;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The running local flow: the Pub/Sub emulator, every entity's topic and pipeline subscription, the
+ * pipeline (DirectRunner, local warehouse), the alerting service and, optionally, the demo service
+ * - each a child process that {@link #close()} stops in reverse order.
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.start(settings)) {
+ *   stack.emulatorHost(); // "127.0.0.1:41234"
+ * }
+ * }</pre>
+ */
+public final class LocalStack implements AutoCloseable {
+  /** The Google Cloud project used with the emulator. */
+  public static final String PROJECT = "local-project";
+
+  /** Subscription of the pipeline on each topic. */
+  public static final String SUBSCRIPTION_SUFFIX = "-pipeline";
+
+  static final String PIPELINE_MAIN = "io.entityflow.pipelines.EntityTopicsToBigQuery";
+  static final String ALERTING_MAIN = "io.entityflow.alerting.AlertingApplication";
+  static final String DEMO_MAIN = "io.entityflow.demo.DemoServiceApplication";
+
+  private final String emulatorHost;
+  private final List<ChildProcess> children;
+
+  private LocalStack(String emulatorHost, List<ChildProcess> children) {
+    this.emulatorHost = emulatorHost;
+    this.children = children;
+  }
+
+  /**
+   * What to start and how.
+   *
+   * @param home repository and data directories
+   * @param alertingPort HTTP port of the alerting service
+   * @param alertingProperties extra {@code -D} properties of the alerting service
+   * @param demoProperties {@code -D} properties of the demo service; {@code null} = no demo service
+   * @param pipelineArgs extra pipeline arguments (e.g. {@code --flushSeconds=2})
+   * @param console where child output goes, {@code null} for the log files only
+   */
+  public record Settings(
+      LocalHome home,
+      int alertingPort,
+      Map<String, String> alertingProperties,
+      Map<String, String> demoProperties,
+      List<String> pipelineArgs,
+      PrintStream console) {}
+
+  /** Starts everything and waits until each part is ready. */
+  public static LocalStack start(Settings settings) {
+    PubSubEmulator emulator = PubSubEmulator.shared();
+    EntityRegistry registry = EntityRegistry.load();
+    createTopicsAndSubscriptions(emulator, registry);
+    List<ChildProcess> children = Collections.synchronizedList(new ArrayList<>());
+    LocalStack stack = new LocalStack(emulator.hostPort(), children);
+    try {
+      Map<String, String> env = Map.of("PUBSUB_EMULATOR_HOST", emulator.hostPort());
+      Path repository = settings.home().repository();
+      Path logs = settings.home().logs();
+      List<String> pipelineArgs =
+          new ArrayList<>(
+              List.of(
+                  "--runner=DirectRunner",
+                  "--project=" + PROJECT,
+                  "--pubsubProject=" + PROJECT,
+                  "--pubsubRootUrl=http://" + emulator.hostPort(),
+                  "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory",
+                  "--warehouse=LOCAL",
+                  "--warehouseDir=" + settings.home().warehouse(),
+                  "--pipelineName=local-demo",
+                  "--blockOnRun=true"));
+      pipelineArgs.addAll(settings.pipelineArgs());
+      ChildProcess pipeline =
+          ChildProcess.start(
+              "pipeline",
+              ModuleClasspath.of(repository, "beam-pipelines"),
+              PIPELINE_MAIN,
+              List.of("-Xmx2g"),
+              pipelineArgs,
+              env,
+              logs,
+              settings.console());
+      children.add(pipeline);
+
+      List<String> alertingJvm =
+          new ArrayList<>(
+              List.of("-Xmx512m", "-Dmicronaut.server.port=" + settings.alertingPort()));
+      settings.alertingProperties().forEach((k, v) -> alertingJvm.add("-D" + k + "=" + v));
+      ChildProcess alerting =
+          ChildProcess.start(
+              "alerting",
+              ModuleClasspath.of(repository, "alerting"),
+              ALERTING_MAIN,
+              alertingJvm,
+              List.of(),
+              Map.of(),
+              logs,
+              settings.console());
+      children.add(alerting);
+      alerting.awaitLine(line -> line.contains("Startup completed"), Duration.ofSeconds(90));
+
+      if (settings.demoProperties() != null) {
+        List<String> demoJvm =
+            new ArrayList<>(List.of("-Xmx512m", "-Dentityflow.publisher.project-id=" + PROJECT));
+        settings.demoProperties().forEach((k, v) -> demoJvm.add("-D" + k + "=" + v));
+        ChildProcess demo =
+            ChildProcess.start(
+                "demo-service",
+                ModuleClasspath.of(repository, "demo-service"),
+                DEMO_MAIN,
+                demoJvm,
+                List.of(),
+                env,
+                logs,
+                settings.console());
+        children.add(demo);
+        demo.awaitLine(
+            line -> line.contains("retail loyalty demo started"), Duration.ofSeconds(90));
+      }
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  /** {@code host:port} of the emulator. */
+  public String emulatorHost() {
+    return emulatorHost;
+  }
+
+  /** The child processes, in start order. */
+  public List<ChildProcess> children() {
+    return List.copyOf(children);
+  }
+
+  /** The child with this name. */
+  public ChildProcess child(String name) {
+    return children.stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no child process named " + name));
+  }
+
+  /** Stops the children in reverse start order. */
+  @Override
+  public void close() {
+    List<ChildProcess> reversed = new ArrayList<>(children);
+    Collections.reverse(reversed);
+    for (ChildProcess child : reversed) {
+      child.stop(Duration.ofSeconds(15));
+    }
+  }
+
+  /** Creates every entity's topic and its pipeline subscription; existing ones are kept. */
+  static void createTopicsAndSubscriptions(PubSubEmulator emulator, EntityRegistry registry) {
+    try (TopicAdminClient topics = emulator.topicAdmin();
+        SubscriptionAdminClient subscriptions = emulator.subscriptionAdmin()) {
+      for (EntityDefinition entity : registry.entities()) {
+        TopicName topic = TopicName.of(PROJECT, entity.topicName());
+        try {
+          topics.createTopic(topic);
+        } catch (AlreadyExistsException existing) {
+          // idempotent: the topic is there, which is what we want
+        }
+        try {
+          subscriptions.createSubscription(
+              Subscription.newBuilder()
+                  .setName(
+                      ProjectSubscriptionName.of(PROJECT, entity.topicName() + SUBSCRIPTION_SUFFIX)
+                          .toString())
+                  .setTopic(topic.toString())
+                  .setAckDeadlineSeconds(60)
+                  .setEnableMessageOrdering(true)
+                  .build());
+        } catch (AlreadyExistsException existing) {
+          // idempotent: the subscription is there
+        }
+      }
+    }
+  }
+}
