@@ -117,6 +117,10 @@ public final class LocalStack implements AutoCloseable {
               settings.console());
       children.add(alerting);
       alerting.awaitLine(line -> line.contains("Startup completed"), Duration.ofSeconds(90));
+      if (!pipeline.alive()) {
+        throw new IllegalStateException(
+            "the pipeline exited at start-up:\n" + pipeline.lastLines());
+      }
 
       if (settings.demoProperties() != null) {
         List<String> demoJvm =

@@ -1,0 +1,217 @@
+package io.entityflow.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.cloud.pubsub.v1.Publisher;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.TopicName;
+import io.entityflow.contract.Operation;
+import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.publisher.EntityPublisher;
+import io.entityflow.publisher.PublishReceipt;
+import io.entityflow.testing.PubSubEmulator;
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole local flow end to end: the real emulator, the pipeline on the DirectRunner as a child
+ * process writing the local warehouse, and the alerting service - started exactly as {@code
+ * entityflow demo} starts them.
+ */
+class LocalModeIT {
+  private static final int EVENTS_PER_ENTITY = 3;
+  private static final EntityRegistry REGISTRY = EntityRegistry.load();
+
+  private static Path data;
+  private static LocalHome home;
+  private static LocalStack stack;
+  private static ApplicationContext publisherContext;
+  private static EntityPublisher publisher;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    data = Files.createTempDirectory("entityflow-local-it");
+    home = new LocalHome(Path.of("..").toAbsolutePath().normalize(), data);
+    stack =
+        LocalStack.start(
+            new LocalStack.Settings(
+                home,
+                PubSubEmulatorPorts.free(),
+                AlertingSettings.forLocalMode(home),
+                null,
+                List.of("--flushSeconds=1", "--heartbeatSeconds=2"),
+                System.out));
+    publisherContext =
+        ApplicationContext.run(
+            Map.of(
+                "entityflow.publisher.project-id",
+                LocalStack.PROJECT,
+                "entityflow.publisher.emulator-host",
+                stack.emulatorHost(),
+                "micronaut.application.name",
+                "local-mode-it"));
+    publisher = publisherContext.getBean(EntityPublisher.class);
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (publisherContext != null) {
+      publisherContext.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private static DynamicMessage withId(EntityDefinition entity, int n) {
+    FieldDescriptor id = entity.idField();
+    Object value =
+        id.getJavaType() == FieldDescriptor.JavaType.STRING
+            ? entity.topicName() + "-" + n
+            : id.getJavaType() == FieldDescriptor.JavaType.LONG
+                ? (Object) (long) (1000 + n)
+                : (Object) (1000 + n);
+    return DynamicMessage.newBuilder(entity.descriptor()).setField(id, value).build();
+  }
+
+  private static List<List<String>> awaitRows(String sql, int expected, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<List<String>> rows = List.of();
+    while (System.nanoTime() < deadline) {
+      rows = LocalSql.query(home.warehouse(), REGISTRY, sql);
+      if (rows.size() - 1 >= expected) {
+        return rows.subList(1, rows.size());
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(
+        "expected "
+            + expected
+            + " rows from ["
+            + sql
+            + "] within "
+            + timeout
+            + ", got "
+            + (rows.size() - 1)
+            + "\npipeline output:\n"
+            + stack.child("pipeline").lastLines());
+  }
+
+  @Test
+  void everyPublishedEventLandsAsExactlyOneRowInTheTableNamedLikeItsTopic() throws Exception {
+    Map<String, List<String>> eventIdsByTable = new java.util.LinkedHashMap<>();
+    for (EntityDefinition entity : REGISTRY.entities()) {
+      List<String> eventIds = new ArrayList<>();
+      for (int n = 1; n <= EVENTS_PER_ENTITY; n++) {
+        PublishReceipt receipt =
+            publisher.publish(withId(entity, n), Operation.CREATED).get(30, TimeUnit.SECONDS);
+        assertThat(receipt.topic()).isEqualTo(entity.topicName());
+        eventIds.add(receipt.eventId());
+      }
+      eventIdsByTable.put(entity.dataset() + "." + entity.tableName(), eventIds);
+    }
+
+    for (EntityDefinition entity : REGISTRY.entities()) {
+      String table = entity.dataset() + "." + entity.tableName();
+      List<List<String>> rows =
+          awaitRows(
+              "SELECT event_id, operation, producer, schema_version, CAST("
+                  + entity.idField().getName()
+                  + " AS VARCHAR) FROM "
+                  + table
+                  + " ORDER BY 5",
+              EVENTS_PER_ENTITY,
+              Duration.ofSeconds(120));
+      List<List<String>> expected = new ArrayList<>();
+      for (int n = 1; n <= EVENTS_PER_ENTITY; n++) {
+        expected.add(
+            List.of(
+                eventIdsByTable.get(table).get(n - 1),
+                "CREATED",
+                "local-mode-it",
+                entity.schemaVersion(),
+                entity.idOf(withId(entity, n))));
+      }
+      assertThat(rows).as(table).containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
+  void garbagePayloadsLandInTheDeadLetterTableWithTheirRawBytes() throws Exception {
+    String marker = UUID.randomUUID().toString();
+    byte[] garbage = {(byte) 0xff, (byte) 0xfe, 0x00, 0x13, 0x37};
+    Publisher raw =
+        Publisher.newBuilder(TopicName.of(LocalStack.PROJECT, "sale_v1"))
+            .setChannelProvider(PubSubEmulator.shared().channelProvider())
+            .setCredentialsProvider(PubSubEmulator.shared().credentials())
+            .build();
+    try {
+      raw.publish(
+              PubsubMessage.newBuilder()
+                  .setData(ByteString.copyFrom(garbage))
+                  .putAttributes("event_id", UUID.randomUUID().toString())
+                  .putAttributes("operation", "CREATED")
+                  .putAttributes("occurred_at", "2026-11-23T10:00:00Z")
+                  .putAttributes("producer", "garbage-" + marker)
+                  .putAttributes("schema", "acme.retail.sale.v1.Sale")
+                  .putAttributes("schema_version", "1.0")
+                  .build())
+          .get(30, TimeUnit.SECONDS);
+      raw.publish(
+              PubsubMessage.newBuilder()
+                  .setData(ByteString.copyFromUtf8("no attributes"))
+                  .putAttributes("producer", "garbage-" + marker)
+                  .build())
+          .get(30, TimeUnit.SECONDS);
+    } finally {
+      raw.shutdown();
+      raw.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    List<List<String>> rows =
+        awaitRows(
+            "SELECT error_kind, source_topic, to_base64(payload) FROM entityflow.dead_letter"
+                + " WHERE json_extract_string(attributes, '$.producer') = 'garbage-"
+                + marker
+                + "' ORDER BY 1",
+            2,
+            Duration.ofSeconds(120));
+
+    assertThat(rows)
+        .containsExactly(
+            List.of(
+                "MISSING_ATTRIBUTE",
+                "sale_v1",
+                java.util.Base64.getEncoder().encodeToString("no attributes".getBytes())),
+            List.of(
+                "UNPARSEABLE_PAYLOAD",
+                "sale_v1",
+                java.util.Base64.getEncoder().encodeToString(garbage)));
+  }
+
+  /** Free ports for the child services. */
+  static final class PubSubEmulatorPorts {
+    static int free() {
+      try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        return socket.getLocalPort();
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
