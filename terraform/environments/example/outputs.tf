@@ -1,0 +1,19 @@
+output "topics" {
+  description = "Topic of every entity."
+  value       = { for key, entity in module.entity : key => entity.topic }
+}
+
+output "tables" {
+  description = "dataset.table of every entity."
+  value       = { for key, entity in module.entity : key => "${entity.dataset}.${entity.table}" }
+}
+
+output "producer_topics" {
+  description = "Topics each producer may publish to."
+  value       = module.iam.producer_topics
+}
+
+output "alerting_webhook_secret_ids" {
+  description = "Secret Manager ids to add the webhook values to."
+  value       = module.alerting.webhook_secret_ids
+}

@@ -1,0 +1,85 @@
+# The alerting service on Cloud Run, with its own service account. Webhook URLs and tokens live in
+# Secret Manager; the service account may access exactly those secrets.
+
+resource "google_service_account" "alerting" {
+  project      = var.project_id
+  account_id   = var.service_name
+  display_name = "Entityflow alerting service"
+}
+
+resource "google_secret_manager_secret" "webhook" {
+  for_each  = var.webhook_secrets
+  project   = var.project_id
+  secret_id = lower(replace("${var.service_name}-${each.value}", "_", "-"))
+  labels    = var.labels
+
+  replication {
+    auto {}
+  }
+}
+
+resource "google_secret_manager_secret_iam_member" "alerting_access" {
+  for_each  = google_secret_manager_secret.webhook
+  project   = var.project_id
+  secret_id = each.value.secret_id
+  role      = "roles/secretmanager.secretAccessor"
+  member    = "serviceAccount:${google_service_account.alerting.email}"
+}
+
+resource "google_bigquery_dataset_iam_member" "alerting_read" {
+  for_each   = var.readable_datasets
+  project    = var.project_id
+  dataset_id = each.value
+  role       = "roles/bigquery.dataViewer"
+  member     = "serviceAccount:${google_service_account.alerting.email}"
+}
+
+resource "google_project_iam_member" "alerting_jobs" {
+  project = var.project_id
+  role    = "roles/bigquery.jobUser"
+  member  = "serviceAccount:${google_service_account.alerting.email}"
+}
+
+resource "google_cloud_run_v2_service" "alerting" {
+  project  = var.project_id
+  name     = var.service_name
+  location = var.region
+  ingress  = "INGRESS_TRAFFIC_INTERNAL_ONLY"
+  labels   = var.labels
+
+  template {
+    service_account = google_service_account.alerting.email
+
+    scaling {
+      min_instance_count = 1
+      max_instance_count = 1
+    }
+
+    containers {
+      image = var.image
+
+      dynamic "env" {
+        for_each = var.environment
+        content {
+          name  = env.key
+          value = env.value
+        }
+      }
+
+      dynamic "env" {
+        for_each = google_secret_manager_secret.webhook
+        content {
+          name = env.key
+          value_source {
+            secret_key_ref {
+              secret  = env.value.secret_id
+              version = "latest"
+            }
+          }
+        }
+      }
+    }
+  }
+
+  depends_on = [google_secret_manager_secret_iam_member.alerting_access]
+}

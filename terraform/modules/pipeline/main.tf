@@ -1,0 +1,22 @@
+# The ingestion pipeline as a streaming Dataflow Flex Template job reading every entity's
+# pipeline subscription. Updating the job drains the old one, so no message is dropped.
+
+resource "google_dataflow_flex_template_job" "pipeline" {
+  provider                = google-beta
+  project                 = var.project_id
+  region                  = var.region
+  name                    = var.job_name
+  container_spec_gcs_path = var.template_gcs_path
+  service_account_email   = var.service_account_email
+  temp_location           = var.temp_location
+  max_workers             = var.max_workers
+  machine_type            = var.machine_type
+  enable_streaming_engine = true
+  on_delete               = "drain"
+  labels                  = var.labels
+
+  parameters = merge(var.parameters, {
+    subscriptions   = join(",", var.subscriptions)
+    deadLetterTable = var.dead_letter_table
+  })
+}

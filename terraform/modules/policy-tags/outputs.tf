@@ -1,0 +1,9 @@
+output "taxonomy" {
+  description = "Resource name of the taxonomy."
+  value       = google_data_catalog_taxonomy.entityflow.name
+}
+
+output "pii_policy_tag" {
+  description = "Resource name of the PII policy tag; fills the `$${policy_tag_pii}` placeholder of the generated table schemas."
+  value       = google_data_catalog_policy_tag.pii.name
+}
