@@ -1,0 +1,36 @@
+package io.entityflow.alerting.evaluation;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The result of one evaluation.
+ *
+ * <pre>{@code
+ * Evaluation e = evaluator.evaluate();
+ * e.findings().forEach(f -> System.out.println(f.summary()));
+ * }</pre>
+ *
+ * @param evaluatedAt the clock's time
+ * @param judgedUntil the end of the judged span: the ingestion watermark, capped at now
+ * @param watermark the pipeline's ingestion watermark, or null when no heartbeat exists
+ * @param series status of every watched series
+ * @param findings conditions found
+ */
+public record Evaluation(
+    Instant evaluatedAt,
+    Instant judgedUntil,
+    Instant watermark,
+    List<SeriesStatus> series,
+    List<Finding> findings) {
+  /** Copies the lists. */
+  public Evaluation {
+    series = List.copyOf(series);
+    findings = List.copyOf(findings);
+  }
+
+  /** An evaluation that has not run yet. */
+  public static Evaluation none(Instant now) {
+    return new Evaluation(now, now, null, List.of(), List.of());
+  }
+}

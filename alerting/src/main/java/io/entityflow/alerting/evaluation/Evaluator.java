@@ -1,0 +1,190 @@
+package io.entityflow.alerting.evaluation;
+
+import io.entityflow.alerting.model.Baseline;
+import io.entityflow.alerting.model.BaselineSettings;
+import io.entityflow.alerting.model.HourlyCounts;
+import io.entityflow.alerting.model.SeriesHistory;
+import io.entityflow.alerting.model.SeriesKey;
+import io.entityflow.alerting.rules.AlertRule;
+import io.entityflow.alerting.rules.RuleSet;
+import io.entityflow.alerting.rules.WatchedTable;
+import io.entityflow.alerting.warehouse.CountQuery;
+import io.entityflow.alerting.warehouse.EventCountSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs one evaluation of every watched series: one SQL aggregation per table (and segment column),
+ * judged up to the ingestion watermark. When the combined stream of all series is improbably
+ * silent, or the watermark is older than {@code maxWatermarkLag}, a single {@link
+ * Condition#INGESTION_DOWN} finding replaces the per-series ones (which stay alive, suppressed).
+ *
+ * <pre>{@code
+ * Evaluator evaluator = new Evaluator(source, rules, rules.watched(registry),
+ *     BaselineSettings.defaults(), Duration.ofMinutes(15), Clock.systemUTC());
+ * Evaluation e = evaluator.evaluate();
+ * }</pre>
+ *
+ * <p>Guarantees: never judges later than {@code min(now, watermark)}; warehouse failures propagate
+ * (an evaluation either completes or fails loudly).
+ */
+public final class Evaluator {
+  /** Series id of ingestion-wide findings. */
+  public static final String INGESTION = "*";
+
+  private final EventCountSource source;
+  private final RuleSet rules;
+  private final List<WatchedTable> watched;
+  private final BaselineSettings settings;
+  private final Duration maxWatermarkLag;
+  private final Clock clock;
+
+  /** Creates an evaluator. */
+  public Evaluator(
+      EventCountSource source,
+      RuleSet rules,
+      List<WatchedTable> watched,
+      BaselineSettings settings,
+      Duration maxWatermarkLag,
+      Clock clock) {
+    this.source = source;
+    this.rules = rules;
+    this.watched = List.copyOf(watched);
+    this.settings = settings;
+    this.maxWatermarkLag = maxWatermarkLag;
+    this.clock = clock;
+  }
+
+  /** Evaluates now. */
+  public Evaluation evaluate() {
+    Instant now = clock.instant();
+    Instant watermark = source.ingestedThrough().orElse(null);
+    Instant judgedUntil = watermark == null || watermark.isAfter(now) ? now : watermark;
+    Instant from = judgedUntil.minus(settings.lookback());
+    List<CountQuery> queries = new ArrayList<>();
+    List<WatchedTable> queryTables = new ArrayList<>();
+    for (WatchedTable table : watched) {
+      for (String segment : table.segmentColumns()) {
+        queries.add(new CountQuery(table.dataset(), table.table(), segment, from, judgedUntil));
+        queryTables.add(table);
+      }
+    }
+    List<List<SeriesHistory>> results = source.hourlyCounts(queries);
+    List<SeriesStatus> statuses = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    List<Baseline> baselines = new ArrayList<>();
+    List<Instant> lastEvents = new ArrayList<>();
+    for (int q = 0; q < queries.size(); q++) {
+      CountQuery query = queries.get(q);
+      for (WatchedTable.WatchedOperation op : queryTables.get(q).operations()) {
+        AlertRule rule = op.rule();
+        if (!Objects.equals(rule.segmentColumn(), query.segmentColumn())) {
+          continue;
+        }
+        List<SeriesHistory> histories =
+            results.get(q).stream()
+                .filter(h -> h.key().operation().equals(op.operation()))
+                .toList();
+        if (histories.isEmpty()) {
+          histories =
+              List.of(
+                  new SeriesHistory(
+                      new SeriesKey(query.dataset(), query.table(), op.operation(), null),
+                      new HourlyCounts(query.from(), new long[query.hours()]),
+                      null));
+        }
+        for (SeriesHistory history : histories) {
+          JudgedSeries judged = SeriesJudge.judge(rule, history, judgedUntil, settings);
+          statuses.add(judged.status());
+          findings.addAll(judged.findings());
+          if (judged.baseline() != null && history.lastEventAt() != null) {
+            baselines.add(judged.baseline());
+            lastEvents.add(history.lastEventAt());
+          }
+        }
+      }
+    }
+    Optional<Finding> down = ingestionDown(now, watermark, judgedUntil, baselines, lastEvents);
+    if (down.isPresent()) {
+      List<Finding> replaced = new ArrayList<>();
+      for (Finding f : findings) {
+        replaced.add(f.condition() == Condition.BELOW_MINIMUM ? f : f.asSuppressed());
+      }
+      replaced.add(down.get());
+      findings = replaced;
+    }
+    return new Evaluation(now, judgedUntil, watermark, statuses, findings);
+  }
+
+  private Optional<Finding> ingestionDown(
+      Instant now,
+      Instant watermark,
+      Instant judgedUntil,
+      List<Baseline> baselines,
+      List<Instant> lastEvents) {
+    AlertRule rule = rules.defaults();
+    if (watermark != null && Duration.between(watermark, now).compareTo(maxWatermarkLag) > 0) {
+      return Optional.of(
+          new Finding(
+              rule,
+              INGESTION,
+              Condition.INGESTION_DOWN,
+              "Ingestion down: the pipeline has ingested events only through "
+                  + watermark
+                  + " ("
+                  + Durations.format(Duration.between(watermark, now))
+                  + " ago, more than "
+                  + Durations.format(maxWatermarkLag)
+                  + ")",
+              0,
+              0,
+              watermark,
+              null,
+              false));
+    }
+    if (baselines.size() < 2) {
+      return Optional.empty();
+    }
+    Instant latest = lastEvents.stream().max(Instant::compareTo).orElseThrow();
+    if (!latest.isBefore(judgedUntil)) {
+      return Optional.empty();
+    }
+    double logP = 0;
+    double expected = 0;
+    double perMonth = 0;
+    for (Baseline b : baselines) {
+      logP += b.logProbabilityOfNone(latest, judgedUntil);
+      expected += b.expectedBetween(latest, judgedUntil);
+      perMonth += b.expectedPerWeek() * 30.0 / 7.0;
+    }
+    double alpha =
+        Math.max(1e-12, Math.min(0.01, rule.sensitivity().falseAlertsPerMonth() / perMonth));
+    if (logP >= Math.log(alpha)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Finding(
+            rule,
+            INGESTION,
+            Condition.INGESTION_DOWN,
+            String.format(
+                Locale.ROOT,
+                "Ingestion down: no events of any of %d watched series since %s (%s); %.1f"
+                    + " expected",
+                baselines.size(),
+                latest,
+                Durations.format(Duration.between(latest, judgedUntil)),
+                expected),
+            0,
+            expected,
+            latest,
+            null,
+            false));
+  }
+}

@@ -1,0 +1,145 @@
+package io.entityflow.alerting.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Predicate;
+
+/**
+ * A learned expectation for one series: an hour-of-week profile of event rates (events per hour), a
+ * level factor for recent trend, and the over-dispersion of hourly counts. Counts are modelled as
+ * Poisson when {@link #overdispersion()} is 0, else as Negative Binomial with variance {@code mu +
+ * a * mu^2}.
+ *
+ * <pre>{@code
+ * Baseline b = new SeasonalBaselineLearner(BaselineSettings.defaults()).learn(history, now, zone, quiet);
+ * double expected = b.expectedBetween(lastEvent, now);
+ * boolean improbable = b.logProbabilityOfNone(lastEvent, now) < Math.log(alpha);
+ * }</pre>
+ *
+ * <p>Guarantees: immutable; hours for which {@code quiet} is true (holidays, maintenance) expect 0
+ * events.
+ */
+public final class Baseline {
+  private final double[] rates;
+  private final double level;
+  private final double overdispersion;
+  private final ZoneId zone;
+  private final Duration history;
+  private final Predicate<Instant> quiet;
+
+  /**
+   * Creates a baseline.
+   *
+   * @param rates 168 expected events per hour by {@link HourOfWeek}, before the level factor
+   * @param level multiplicative level adjustment
+   * @param overdispersion NB parameter {@code a} (0 = Poisson)
+   * @param zone the zone of the hour-of-week profile
+   * @param history how much history the baseline was learned from
+   * @param quiet hours (by their start) that expect no events
+   */
+  public Baseline(
+      double[] rates,
+      double level,
+      double overdispersion,
+      ZoneId zone,
+      Duration history,
+      Predicate<Instant> quiet) {
+    if (rates.length != HourOfWeek.HOURS) {
+      throw new IllegalArgumentException("a baseline needs 168 hourly rates, got " + rates.length);
+    }
+    this.rates = rates.clone();
+    this.level = level;
+    this.overdispersion = overdispersion;
+    this.zone = zone;
+    this.history = history;
+    this.quiet = quiet;
+  }
+
+  /** Expected events per hour in the hour containing {@code t}. */
+  public double expectedRate(Instant t) {
+    Instant hour = t.truncatedTo(ChronoUnit.HOURS);
+    if (quiet.test(hour)) {
+      return 0;
+    }
+    return rates[HourOfWeek.of(hour, zone)] * level;
+  }
+
+  /** Expected number of events in {@code [from, to)}, prorating partial hours. */
+  public double expectedBetween(Instant from, Instant to) {
+    double sum = 0;
+    Instant t = from;
+    while (t.isBefore(to)) {
+      Instant next = t.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+      Instant end = next.isAfter(to) ? to : next;
+      sum += expectedRate(t) * Duration.between(t, end).toMillis() / 3_600_000.0;
+      t = end;
+    }
+    return sum;
+  }
+
+  /**
+   * Natural log of the probability of observing no event in {@code [from, to)}: {@code -mu} per
+   * hour under Poisson, {@code -ln(1 + a mu) / a} under Negative Binomial.
+   */
+  public double logProbabilityOfNone(Instant from, Instant to) {
+    double sum = 0;
+    Instant t = from;
+    while (t.isBefore(to)) {
+      Instant next = t.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+      Instant end = next.isAfter(to) ? to : next;
+      double mu = expectedRate(t) * Duration.between(t, end).toMillis() / 3_600_000.0;
+      sum += logProbabilityOfZero(mu);
+      t = end;
+    }
+    return sum;
+  }
+
+  /** Log probability of a zero count in one bucket with mean {@code mu}. */
+  public double logProbabilityOfZero(double mu) {
+    if (overdispersion <= 0) {
+      return -mu;
+    }
+    return -Math.log1p(overdispersion * mu) / overdispersion;
+  }
+
+  /** Expected events in one week (level included). */
+  public double expectedPerWeek() {
+    double sum = 0;
+    for (double r : rates) {
+      sum += r;
+    }
+    return sum * level;
+  }
+
+  /** The raw profile value of an hour-of-week (before the level factor). */
+  public double profile(int hourOfWeek) {
+    return rates[hourOfWeek];
+  }
+
+  /** Multiplicative level adjustment. */
+  public double level() {
+    return level;
+  }
+
+  /** NB over-dispersion {@code a}; 0 means Poisson. */
+  public double overdispersion() {
+    return overdispersion;
+  }
+
+  /** "Poisson" or "NegativeBinomial". */
+  public String distribution() {
+    return overdispersion > 0 ? "NegativeBinomial" : "Poisson";
+  }
+
+  /** How much history the baseline was learned from. */
+  public Duration history() {
+    return history;
+  }
+
+  /** The profile's time zone. */
+  public ZoneId zone() {
+    return zone;
+  }
+}

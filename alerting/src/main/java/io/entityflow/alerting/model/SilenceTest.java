@@ -1,0 +1,37 @@
+package io.entityflow.alerting.model;
+
+import java.time.Instant;
+
+/**
+ * Total-silence detection: fires when the probability of seeing no event since the last one, given
+ * the expected rate, falls below {@code alpha}. Under Poisson this happens once {@code ln(1/alpha)}
+ * events were expected, so the time to detect is known in advance for each series.
+ *
+ * <pre>{@code
+ * SilenceVerdict v = SilenceTest.judge(baseline, lastEventAt, watermark, sensitivity);
+ * }</pre>
+ *
+ * <p>Guarantees: nothing after {@code judgedUntil} is judged; a last event at or after {@code
+ * judgedUntil} is never silent.
+ */
+public final class SilenceTest {
+  private SilenceTest() {}
+
+  /** Judges the span from the last event to {@code judgedUntil}. */
+  public static SilenceVerdict judge(
+      Baseline baseline, Instant lastEventAt, Instant judgedUntil, Sensitivity sensitivity) {
+    double alpha = sensitivity.alpha(baseline);
+    double rate = baseline.expectedRate(judgedUntil);
+    if (rate <= 0) {
+      rate = baseline.expectedRate(judgedUntil.minusSeconds(1));
+    }
+    var timeToDetect = sensitivity.timeToDetect(alpha, rate);
+    if (lastEventAt == null || !lastEventAt.isBefore(judgedUntil)) {
+      return new SilenceVerdict(false, lastEventAt, judgedUntil, 0, 0, alpha, timeToDetect);
+    }
+    double expected = baseline.expectedBetween(lastEventAt, judgedUntil);
+    double logP = baseline.logProbabilityOfNone(lastEventAt, judgedUntil);
+    return new SilenceVerdict(
+        logP < Math.log(alpha), lastEventAt, judgedUntil, expected, logP, alpha, timeToDetect);
+  }
+}

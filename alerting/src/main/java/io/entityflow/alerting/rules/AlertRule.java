@@ -1,0 +1,190 @@
+package io.entityflow.alerting.rules;
+
+import io.entityflow.alerting.model.Sensitivity;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How a set of series is watched: a learned baseline (default) or a static minimum, with its
+ * sensitivity, time zone, optional segment column, holidays, maintenance windows, lifecycle timings
+ * and notification channels.
+ *
+ * <pre>{@code
+ * AlertRule rule = AlertRule.defaultRule().withMatch(new RuleMatch(null, "sale_v1", null));
+ * rule.quiet(Instant.parse("2026-12-25T10:00:00Z")); // true when 2026-12-25 is a holiday
+ * }</pre>
+ *
+ * <p>Guarantees: immutable; lists and sets are copies.
+ *
+ * @param id rule id (part of alert dedup keys)
+ * @param match which series
+ * @param enabled false to stop watching them
+ * @param sensitivity false-alert budget
+ * @param zone time zone of the hour-of-week profile, business hours and holidays
+ * @param segmentColumn column to split the series by, or null
+ * @param staticMinimum a static minimum instead of the learned baseline, or null
+ * @param dropRatio the partial drop the CUSUM looks for (learned rules)
+ * @param holidays dates (in {@code zone}) that expect no events
+ * @param maintenance windows that expect no events
+ * @param pendingFor how long a condition must hold before it fires
+ * @param repeatInterval how often a firing alert is re-sent
+ * @param cooldown how long after a resolve the same alert is not re-sent
+ * @param channels notification channel names; empty means every enabled channel
+ */
+public record AlertRule(
+    String id,
+    RuleMatch match,
+    boolean enabled,
+    Sensitivity sensitivity,
+    ZoneId zone,
+    String segmentColumn,
+    StaticMinimum staticMinimum,
+    double dropRatio,
+    Set<LocalDate> holidays,
+    List<TimeWindow> maintenance,
+    Duration pendingFor,
+    Duration repeatInterval,
+    Duration cooldown,
+    List<String> channels) {
+
+  /** Copies the collections. */
+  public AlertRule {
+    holidays = Set.copyOf(holidays);
+    maintenance = List.copyOf(maintenance);
+    channels = List.copyOf(channels);
+  }
+
+  /**
+   * The default learned rule: medium sensitivity, UTC, no segment, drop ratio 0.5, fire at once
+   * (the tests are already statistical), repeat every 4 hours, 30 minutes cooldown.
+   */
+  public static AlertRule defaultRule() {
+    return new AlertRule(
+        "default",
+        RuleMatch.ANY,
+        true,
+        Sensitivity.defaults(),
+        ZoneId.of("UTC"),
+        null,
+        null,
+        0.5,
+        Set.of(),
+        List.of(),
+        Duration.ZERO,
+        Duration.ofHours(4),
+        Duration.ofMinutes(30),
+        List.of());
+  }
+
+  /** True for hours that expect no events: holidays in the rule's zone and maintenance windows. */
+  public boolean quiet(Instant t) {
+    if (!holidays.isEmpty() && holidays.contains(LocalDate.ofInstant(t, zone))) {
+      return true;
+    }
+    for (TimeWindow window : maintenance) {
+      if (window.contains(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** This rule with another match. */
+  public AlertRule withMatch(RuleMatch newMatch) {
+    return new AlertRule(
+        id,
+        newMatch,
+        enabled,
+        sensitivity,
+        zone,
+        segmentColumn,
+        staticMinimum,
+        dropRatio,
+        holidays,
+        maintenance,
+        pendingFor,
+        repeatInterval,
+        cooldown,
+        channels);
+  }
+
+  /** This rule with another sensitivity. */
+  public AlertRule withSensitivity(Sensitivity newSensitivity) {
+    return new AlertRule(
+        id,
+        match,
+        enabled,
+        newSensitivity,
+        zone,
+        segmentColumn,
+        staticMinimum,
+        dropRatio,
+        holidays,
+        maintenance,
+        pendingFor,
+        repeatInterval,
+        cooldown,
+        channels);
+  }
+
+  /** This rule with a static minimum. */
+  public AlertRule withStaticMinimum(StaticMinimum minimum) {
+    return new AlertRule(
+        id,
+        match,
+        enabled,
+        sensitivity,
+        zone,
+        segmentColumn,
+        minimum,
+        dropRatio,
+        holidays,
+        maintenance,
+        pendingFor,
+        repeatInterval,
+        cooldown,
+        channels);
+  }
+
+  /** This rule with other holidays. */
+  public AlertRule withHolidays(Set<LocalDate> newHolidays) {
+    return new AlertRule(
+        id,
+        match,
+        enabled,
+        sensitivity,
+        zone,
+        segmentColumn,
+        staticMinimum,
+        dropRatio,
+        newHolidays,
+        maintenance,
+        pendingFor,
+        repeatInterval,
+        cooldown,
+        channels);
+  }
+
+  /** This rule with other maintenance windows. */
+  public AlertRule withMaintenance(List<TimeWindow> windows) {
+    return new AlertRule(
+        id,
+        match,
+        enabled,
+        sensitivity,
+        zone,
+        segmentColumn,
+        staticMinimum,
+        dropRatio,
+        holidays,
+        windows,
+        pendingFor,
+        repeatInterval,
+        cooldown,
+        channels);
+  }
+}

@@ -1,0 +1,84 @@
+package io.entityflow.alerting.service;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * The service's configuration under {@value #PREFIX} (every key, default and meaning is listed in
+ * the module README).
+ *
+ * <pre>{@code
+ * ApplicationContext.run(Map.of("entityflow.alerting.warehouse", "local",
+ *     "entityflow.alerting.local.root", "/data/warehouse"));
+ * }</pre>
+ */
+@ConfigurationProperties(AlertingConfiguration.PREFIX)
+public interface AlertingConfiguration {
+  /** Prefix of every key. */
+  String PREFIX = "entityflow.alerting";
+
+  /** {@code local} (DuckDB over Parquet) or {@code bigquery}. Default {@code local}. */
+  @Bindable(defaultValue = "local")
+  String getWarehouse();
+
+  /** The YAML rules file; unset means the default rule for every entity x operation. */
+  @Nullable
+  String getRulesFile();
+
+  /**
+   * The JSON state file; empty keeps state in memory. Default {@code
+   * .entityflow/alerting-state.json}.
+   */
+  @Bindable(defaultValue = ".entityflow/alerting-state.json")
+  String getStateFile();
+
+  /** Time between evaluations, in service-clock time; {@code PT0S} disables the schedule. */
+  @Bindable(defaultValue = "PT1M")
+  Duration getEvaluationInterval();
+
+  /** Clock speed-up factor (local mode); 1 is real time. */
+  @Bindable(defaultValue = "1")
+  double getClockSpeed();
+
+  /** RFC 3339 instant the service clock starts at; unset means now. */
+  @Nullable
+  String getClockStart();
+
+  /** Watermark older than this raises one "ingestion down" alert. Default 15 minutes. */
+  @Bindable(defaultValue = "PT15M")
+  Duration getMaxWatermarkLag();
+
+  /** Weeks of history the baseline averages. Default 4. */
+  @Bindable(defaultValue = "4")
+  int getBaselineWeeks();
+
+  /** History a series needs before it is judged. Default 7 days. */
+  @Bindable(defaultValue = "P7D")
+  Duration getMinHistory();
+
+  /** Most recent span left out of learning. Default 24 hours. */
+  @Bindable(defaultValue = "PT24H")
+  Duration getExcludeRecent();
+
+  /** Bearer token for API mutations; unset disables mutations. */
+  @Nullable
+  String getApiToken();
+
+  /** Local warehouse settings. */
+  @ConfigurationProperties("local")
+  interface Local {
+    /** Root of the local warehouse. Default {@code .entityflow/warehouse}. */
+    @Bindable(defaultValue = ".entityflow/warehouse")
+    String getRoot();
+  }
+
+  /** BigQuery settings. */
+  @ConfigurationProperties("bigquery")
+  interface BigQuerySettings {
+    /** Project holding the datasets; required when {@code warehouse=bigquery}. */
+    @Nullable
+    String getProject();
+  }
+}

@@ -1,0 +1,190 @@
+package io.entityflow.alerting.service;
+
+import com.google.cloud.bigquery.BigQueryOptions;
+import io.entityflow.alerting.evaluation.Evaluator;
+import io.entityflow.alerting.model.BaselineSettings;
+import io.entityflow.alerting.notify.ConsoleChannel;
+import io.entityflow.alerting.notify.EmailChannel;
+import io.entityflow.alerting.notify.HttpJsonPoster;
+import io.entityflow.alerting.notify.NotificationChannel;
+import io.entityflow.alerting.notify.NotificationDispatcher;
+import io.entityflow.alerting.notify.PagerDutyChannel;
+import io.entityflow.alerting.notify.SlackChannel;
+import io.entityflow.alerting.notify.WebhookChannel;
+import io.entityflow.alerting.notify.WebhookLogFileChannel;
+import io.entityflow.alerting.rules.RuleSet;
+import io.entityflow.alerting.rules.RulesFileParser;
+import io.entityflow.alerting.state.AlertLifecycle;
+import io.entityflow.alerting.state.StateStore;
+import io.entityflow.alerting.warehouse.BigQueryEventCountSource;
+import io.entityflow.alerting.warehouse.EventCountSource;
+import io.entityflow.alerting.warehouse.LocalEventCountSource;
+import io.entityflow.contract.registry.EntityRegistry;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates the service's beans from {@link AlertingConfiguration} and {@link NotifyConfiguration}.
+ * Every bean can be replaced by declaring one of the same type (tests replace the clock and the
+ * registry).
+ *
+ * <pre>{@code
+ * try (ApplicationContext ctx = ApplicationContext.run(Map.of("entityflow.alerting.local.root", dir))) {
+ *   ctx.getBean(AlertingService.class).evaluateNow();
+ * }
+ * }</pre>
+ */
+@Factory
+public class AlertingFactory {
+
+  /** The service clock: system UTC, optionally started elsewhere and sped up. */
+  @Singleton
+  @Named("alerting")
+  Clock alertingClock(AlertingConfiguration config) {
+    Clock system = Clock.systemUTC();
+    if (config.getClockStart() == null && config.getClockSpeed() == 1.0) {
+      return system;
+    }
+    Instant start;
+    try {
+      start =
+          config.getClockStart() == null ? system.instant() : Instant.parse(config.getClockStart());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          AlertingConfiguration.PREFIX
+              + ".clock-start must be an RFC 3339 UTC instant such as 2026-01-05T08:00:00Z, got '"
+              + config.getClockStart()
+              + "'",
+          e);
+    }
+    return new ScaledClock(system, start, config.getClockSpeed());
+  }
+
+  /** The contract registry. */
+  @Singleton
+  EntityRegistry entityRegistry() {
+    return EntityRegistry.load();
+  }
+
+  /** The rules: the rules file when configured, else the defaults. */
+  @Singleton
+  RuleSet ruleSet(AlertingConfiguration config) {
+    if (config.getRulesFile() == null || config.getRulesFile().isBlank()) {
+      return RuleSet.defaultsOnly();
+    }
+    return RulesFileParser.parse(Path.of(config.getRulesFile()));
+  }
+
+  /** Baseline learning settings. */
+  @Singleton
+  BaselineSettings baselineSettings(AlertingConfiguration config) {
+    return new BaselineSettings(
+        config.getBaselineWeeks(), config.getMinHistory(), config.getExcludeRecent());
+  }
+
+  /** Counts from the local warehouse. */
+  @Singleton
+  @Requires(
+      property = AlertingConfiguration.PREFIX + ".warehouse",
+      value = "local",
+      defaultValue = "local")
+  EventCountSource localSource(AlertingConfiguration.Local local, EntityRegistry registry) {
+    return new LocalEventCountSource(Path.of(local.getRoot()), registry);
+  }
+
+  /** Counts from BigQuery (application default credentials). */
+  @Singleton
+  @Requires(property = AlertingConfiguration.PREFIX + ".warehouse", value = "bigquery")
+  EventCountSource bigQuerySource(AlertingConfiguration.BigQuerySettings settings) {
+    String project = settings.getProject();
+    if (project == null) {
+      throw new IllegalArgumentException(
+          AlertingConfiguration.PREFIX + ".bigquery.project is required when warehouse=bigquery");
+    }
+    return new BigQueryEventCountSource(
+        BigQueryOptions.newBuilder().setProjectId(project).build().getService(), project);
+  }
+
+  /** The evaluator. */
+  @Singleton
+  Evaluator evaluator(
+      EventCountSource source,
+      RuleSet rules,
+      EntityRegistry registry,
+      BaselineSettings settings,
+      AlertingConfiguration config,
+      @Named("alerting") Clock clock) {
+    return new Evaluator(
+        source, rules, rules.watched(registry), settings, config.getMaxWatermarkLag(), clock);
+  }
+
+  /** The lifecycle with its state file. */
+  @Singleton
+  AlertLifecycle lifecycle(AlertingConfiguration config, RuleSet rules) {
+    String file = config.getStateFile();
+    StateStore store = new StateStore(file == null || file.isBlank() ? null : Path.of(file));
+    return new AlertLifecycle(store, rules.silences());
+  }
+
+  /** The dispatcher with every active channel. */
+  @Singleton
+  NotificationDispatcher dispatcher(
+      NotifyConfiguration notify,
+      NotifyConfiguration.Console console,
+      NotifyConfiguration.WebhookLog webhookLog,
+      NotifyConfiguration.Slack slack,
+      NotifyConfiguration.Webhook webhook,
+      NotifyConfiguration.Email email,
+      NotifyConfiguration.PagerDuty pagerDuty,
+      @Named("alerting") Clock clock) {
+    HttpJsonPoster poster = new HttpJsonPoster(Duration.ofSeconds(10));
+    List<NotificationChannel> channels = new ArrayList<>();
+    if (console.isEnabled()) {
+      channels.add(new ConsoleChannel("console"));
+    }
+    if (webhookLog.isEnabled() && webhookLog.getFile() != null) {
+      channels.add(new WebhookLogFileChannel("webhook-log", Path.of(webhookLog.getFile())));
+    }
+    if (slack.isEnabled() && slack.getWebhookUrl() != null) {
+      channels.add(new SlackChannel("slack", URI.create(slack.getWebhookUrl()), poster));
+    }
+    if (webhook.isEnabled() && webhook.getUrl() != null) {
+      channels.add(
+          new WebhookChannel("webhook", URI.create(webhook.getUrl()), webhook.getSecret(), poster));
+    }
+    if (email.isEnabled() && email.getHost() != null && email.getTo() != null) {
+      channels.add(
+          new EmailChannel(
+              "email",
+              new EmailChannel.Smtp(
+                  email.getHost(),
+                  email.getPort(),
+                  email.isStartTls(),
+                  email.getUsername(),
+                  email.getPassword()),
+              email.getFrom(),
+              email.getTo()));
+    }
+    if (pagerDuty.isEnabled() && pagerDuty.getRoutingKey() != null) {
+      channels.add(
+          new PagerDutyChannel(
+              "pagerduty", URI.create(pagerDuty.getUrl()), pagerDuty.getRoutingKey(), poster));
+    }
+    return new NotificationDispatcher(
+        channels,
+        notify.getMaxAttempts(),
+        notify.getInitialBackoff(),
+        Thread::sleep,
+        r -> {},
+        clock);
+  }
+}

@@ -1,0 +1,58 @@
+package io.entityflow.alerting.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A clock that starts at {@code start} and runs {@code speed} times faster than {@code base}: local
+ * mode compresses hours of business into minutes.
+ *
+ * <pre>{@code
+ * Clock clock = new ScaledClock(Clock.systemUTC(), Instant.parse("2026-01-05T08:00:00Z"), 60);
+ * }</pre>
+ *
+ * <p>Guarantees: monotonic when {@code base} is; speed 1 with start = now behaves like {@code
+ * base}.
+ */
+public final class ScaledClock extends Clock {
+  private final Clock base;
+  private final Instant baseStart;
+  private final Instant start;
+  private final double speed;
+
+  /** Creates the clock. */
+  public ScaledClock(Clock base, Instant start, double speed) {
+    if (!(speed > 0)) {
+      throw new IllegalArgumentException(
+          "entityflow.alerting.clock-speed must be positive, got " + speed);
+    }
+    this.base = base;
+    this.baseStart = base.instant();
+    this.start = start;
+    this.speed = speed;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+
+  @Override
+  public Instant instant() {
+    long elapsed = Duration.between(baseStart, base.instant()).toMillis();
+    return start.plusMillis(Math.round(elapsed * speed));
+  }
+
+  /** The speed-up factor. */
+  public double speed() {
+    return speed;
+  }
+}

@@ -1,0 +1,156 @@
+package io.entityflow.alerting.state;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The persisted state of one alert, keyed by its dedup key. Mutated only by {@link AlertLifecycle}
+ * under its lock; the API gets copies.
+ *
+ * <pre>{@code
+ * AlertRecord a = lifecycle.alerts().get(0);
+ * a.getStatus(); a.getDedupKey(); a.getSummary();
+ * }</pre>
+ */
+public final class AlertRecord {
+  private String dedupKey;
+  private String ruleId;
+  private String seriesId;
+  private String condition;
+  private AlertStatus status;
+  private String summary;
+  private double observed;
+  private double expected;
+  private Instant pendingSince;
+  private Instant firedAt;
+  private Instant lastNotifiedAt;
+  private boolean notified;
+  private Instant resolvedAt;
+  private Instant lastSeenAt;
+  private List<String> channels = new ArrayList<>();
+
+  /** For the JSON reader. */
+  public AlertRecord() {}
+
+  AlertRecord(String dedupKey, String ruleId, String seriesId, String condition) {
+    this.dedupKey = dedupKey;
+    this.ruleId = ruleId;
+    this.seriesId = seriesId;
+    this.condition = condition;
+  }
+
+  AlertRecord copy() {
+    AlertRecord c = new AlertRecord(dedupKey, ruleId, seriesId, condition);
+    c.status = status;
+    c.summary = summary;
+    c.observed = observed;
+    c.expected = expected;
+    c.pendingSince = pendingSince;
+    c.firedAt = firedAt;
+    c.lastNotifiedAt = lastNotifiedAt;
+    c.notified = notified;
+    c.resolvedAt = resolvedAt;
+    c.lastSeenAt = lastSeenAt;
+    c.channels = new ArrayList<>(channels);
+    return c;
+  }
+
+  public String getDedupKey() {
+    return dedupKey;
+  }
+
+  public String getRuleId() {
+    return ruleId;
+  }
+
+  public String getSeriesId() {
+    return seriesId;
+  }
+
+  public String getCondition() {
+    return condition;
+  }
+
+  public AlertStatus getStatus() {
+    return status;
+  }
+
+  public String getSummary() {
+    return summary;
+  }
+
+  public double getObserved() {
+    return observed;
+  }
+
+  public double getExpected() {
+    return expected;
+  }
+
+  public Instant getPendingSince() {
+    return pendingSince;
+  }
+
+  public Instant getFiredAt() {
+    return firedAt;
+  }
+
+  public Instant getLastNotifiedAt() {
+    return lastNotifiedAt;
+  }
+
+  public boolean isNotified() {
+    return notified;
+  }
+
+  public Instant getResolvedAt() {
+    return resolvedAt;
+  }
+
+  public Instant getLastSeenAt() {
+    return lastSeenAt;
+  }
+
+  public List<String> getChannels() {
+    return List.copyOf(channels);
+  }
+
+  void setStatus(AlertStatus status) {
+    this.status = status;
+  }
+
+  void setSummary(String summary, double observed, double expected) {
+    this.summary = summary;
+    this.observed = observed;
+    this.expected = expected;
+  }
+
+  void setPendingSince(Instant t) {
+    this.pendingSince = t;
+  }
+
+  void setFiredAt(Instant t) {
+    this.firedAt = t;
+  }
+
+  void setLastNotifiedAt(Instant t) {
+    this.lastNotifiedAt = t;
+  }
+
+  void setNotified(boolean notified) {
+    this.notified = notified;
+  }
+
+  void setResolvedAt(Instant t) {
+    this.resolvedAt = t;
+  }
+
+  void setLastSeenAt(Instant t) {
+    this.lastSeenAt = t;
+  }
+
+  void setChannels(List<String> channels) {
+    this.channels = new ArrayList<>(channels);
+  }
+}

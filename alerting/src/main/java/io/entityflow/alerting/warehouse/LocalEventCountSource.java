@@ -1,0 +1,167 @@
+package io.entityflow.alerting.warehouse;
+
+import io.entityflow.alerting.model.SeriesHistory;
+import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.warehouse.local.LocalWarehouse;
+import io.entityflow.warehouse.local.LocalWarehouseLayout;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Counts events in the local DuckDB warehouse ({@link LocalWarehouse}): one grouped SQL query per
+ * table, reading the Parquet files at query time, so it runs while the pipeline writes.
+ *
+ * <pre>{@code
+ * EventCountSource source = new LocalEventCountSource(Path.of(".entityflow/warehouse"), registry);
+ * }</pre>
+ *
+ * <p>Guarantees: each call opens and closes its own connection (no file locks); SQL errors become
+ * {@link WarehouseException}s naming the table.
+ */
+public final class LocalEventCountSource implements EventCountSource {
+  private final Path root;
+  private final EntityRegistry registry;
+
+  /** Creates a source over a warehouse root. */
+  public LocalEventCountSource(Path root, EntityRegistry registry) {
+    this.root = root;
+    this.registry = registry;
+  }
+
+  /**
+   * The SQL sent for a query (parameters: from and to as epoch seconds): hourly counts grouped in
+   * DuckDB, then folded into one row per operation and segment with the hours and counts as lists
+   * (far fewer rows to transfer than one per hour).
+   */
+  public static String sql(CountQuery query) {
+    String segment =
+        query.segmentColumn() == null
+            ? "CAST(NULL AS VARCHAR)"
+            : "CAST(\"" + query.segmentColumn() + "\" AS VARCHAR)";
+    return "SELECT operation, segment, list(hour_start ORDER BY hour_start) AS hours,"
+        + " list(events ORDER BY hour_start) AS counts, max(last_us) AS last_us FROM ("
+        + "SELECT operation, "
+        + segment
+        + " AS segment, CAST(epoch(date_trunc('hour', occurred_at)) AS BIGINT) AS hour_start,"
+        + " count(*) AS events, CAST(epoch_us(max(occurred_at)) AS BIGINT) AS last_us"
+        + " FROM \""
+        + query.dataset()
+        + "\".\""
+        + query.table()
+        + "\" WHERE occurred_at >= to_timestamp(?) AND occurred_at < to_timestamp(?)"
+        + " GROUP BY 1, 2, 3) GROUP BY 1, 2";
+  }
+
+  @Override
+  public List<SeriesHistory> hourlyCounts(CountQuery query) {
+    try (Connection connection = LocalWarehouse.open(root, registry)) {
+      return hourlyCounts(connection, query);
+    } catch (SQLException e) {
+      throw new WarehouseException(
+          "cannot count events of "
+              + query.dataset()
+              + "."
+              + query.table()
+              + " in the local warehouse at "
+              + root
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Runs several queries over one connection (one evaluation opens the warehouse once). */
+  @Override
+  public List<List<SeriesHistory>> hourlyCounts(List<CountQuery> queries) {
+    try (Connection connection = LocalWarehouse.open(root, registry)) {
+      List<List<SeriesHistory>> results = new java.util.ArrayList<>();
+      for (CountQuery query : queries) {
+        results.add(hourlyCounts(connection, query));
+      }
+      return results;
+    } catch (SQLException e) {
+      throw new WarehouseException(
+          "cannot count events in the local warehouse at " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<SeriesHistory> hourlyCounts(Connection connection, CountQuery query)
+      throws SQLException {
+    HourlyRowsCollector rows = new HourlyRowsCollector(query);
+    try (PreparedStatement statement = connection.prepareStatement(sql(query))) {
+      statement.setLong(1, query.from().getEpochSecond());
+      statement.setDouble(2, query.to().getEpochSecond() + query.to().getNano() / 1e9);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          String operation = rs.getString(1);
+          String segment = rs.getString(2);
+          Object[] hours = (Object[]) rs.getArray(3).getArray();
+          Object[] counts = (Object[]) rs.getArray(4).getArray();
+          long last = rs.getLong(5);
+          for (int i = 0; i < hours.length; i++) {
+            rows.add(
+                operation,
+                segment,
+                ((Number) hours[i]).longValue(),
+                ((Number) counts[i]).longValue(),
+                last);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new SQLException(
+          "query of " + query.dataset() + "." + query.table() + " failed: " + e.getMessage(), e);
+    }
+    return rows.build();
+  }
+
+  @Override
+  public Optional<Instant> ingestedThrough() {
+    try (Connection connection = LocalWarehouse.open(root, registry)) {
+      try (PreparedStatement exists =
+          connection.prepareStatement(
+              "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND"
+                  + " table_name = ?")) {
+        exists.setString(1, LocalWarehouseLayout.SYSTEM_DATASET);
+        exists.setString(2, LocalWarehouseLayout.HEARTBEAT_TABLE);
+        try (ResultSet rs = exists.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) == 0) {
+            return Optional.empty();
+          }
+        }
+      }
+      try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT CAST(epoch_us(max(ingested_through)) AS BIGINT) FROM \""
+                      + LocalWarehouseLayout.SYSTEM_DATASET
+                      + "\".\""
+                      + LocalWarehouseLayout.HEARTBEAT_TABLE
+                      + "\"");
+          ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        long micros = rs.getLong(1);
+        if (rs.wasNull()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            Instant.ofEpochSecond(
+                Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000));
+      }
+    } catch (SQLException e) {
+      throw new WarehouseException(
+          "cannot read the ingestion watermark (entityflow.pipeline_heartbeat) of the local"
+              + " warehouse at "
+              + root
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+}

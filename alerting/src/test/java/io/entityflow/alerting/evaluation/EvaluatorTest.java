@@ -1,0 +1,125 @@
+package io.entityflow.alerting.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.entityflow.alerting.model.BaselineSettings;
+import io.entityflow.alerting.rules.RuleSet;
+import io.entityflow.alerting.warehouse.LocalEventCountSource;
+import io.entityflow.alerting.warehouse.TestWarehouse;
+import io.entityflow.contract.registry.EntityRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluatorTest {
+  @TempDir Path root;
+  private final EntityRegistry registry = EntityRegistry.load();
+
+  /** 14 days of one CREATED sale per minute, the last at 2026-01-18T23:59:00Z. */
+  @BeforeEach
+  void twoWeeksOfSales() throws Exception {
+    TestWarehouse.write(
+        root, "retail", "sale_v1", TestWarehouse.salesPerMinute("2026-01-05 00:00:00+00", 20160));
+  }
+
+  private Evaluation evaluateAt(String now) {
+    RuleSet rules = RuleSet.defaultsOnly();
+    return new Evaluator(
+            new LocalEventCountSource(root, registry),
+            rules,
+            rules.watched(registry),
+            BaselineSettings.defaults(),
+            Duration.ofMinutes(15),
+            Clock.fixed(Instant.parse(now), ZoneOffset.UTC))
+        .evaluate();
+  }
+
+  @Test
+  void silenceFiresWhenNoneSinceTheLastEventIsImprobable() {
+    Evaluation e = evaluateAt("2026-01-19T00:30:00Z");
+    assertThat(e.watermark()).isNull();
+    assertThat(e.judgedUntil()).isEqualTo(Instant.parse("2026-01-19T00:30:00Z"));
+    assertThat(e.findings()).hasSize(1);
+    Finding f = e.findings().get(0);
+    assertThat(f.condition()).isEqualTo(Condition.SILENCE);
+    assertThat(f.seriesId()).isEqualTo("retail.sale_v1/CREATED");
+    assertThat(f.summary())
+        .isEqualTo(
+            "No CREATED events of retail.sale_v1 since 2026-01-18T23:59:00Z (31m): 31.0 expected,"
+                + " P(none) = 3.4e-14 < alpha 4.6e-06; time to detect 12m");
+    assertThat(f.dedupKey())
+        .isEqualTo(Finding.dedupKey("default", "retail.sale_v1/CREATED", Condition.SILENCE));
+    SeriesStatus sale =
+        e.series().stream()
+            .filter(s -> s.seriesId().equals("retail.sale_v1/CREATED"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(sale.state()).isEqualTo(SeriesState.SILENT);
+    assertThat(sale.distribution()).isEqualTo("Poisson");
+    assertThat(sale.expectedRate()).isCloseTo(60.0, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(sale.chart()).hasSize(48);
+    assertThat(sale.chart().get(47).observed()).isEqualTo(60);
+    assertThat(sale.chart().get(47).expected())
+        .isCloseTo(60.0, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(
+            e.series().stream()
+                .filter(s -> s.seriesId().equals("retail.customer_v1/CREATED"))
+                .map(SeriesStatus::state)
+                .toList())
+        .isEqualTo(List.of(SeriesState.LEARNING));
+  }
+
+  @Test
+  void tenMinutesWithoutEventsAtSixtyPerHourIsNotYetSilent() {
+    Evaluation e = evaluateAt("2026-01-19T00:09:00Z");
+    assertThat(e.findings()).isEmpty();
+  }
+
+  @Test
+  void nothingAfterTheIngestionWatermarkIsJudgedAndALaggingWatermarkIsIngestionDown()
+      throws Exception {
+    TestWarehouse.heartbeat(root, "2026-01-19 00:09:00+00");
+    Evaluation e = evaluateAt("2026-01-19T00:30:00Z");
+    assertThat(e.watermark()).isEqualTo(Instant.parse("2026-01-19T00:09:00Z"));
+    assertThat(e.judgedUntil()).isEqualTo(Instant.parse("2026-01-19T00:09:00Z"));
+    assertThat(e.findings())
+        .extracting(Finding::condition)
+        .containsExactly(Condition.INGESTION_DOWN);
+    assertThat(e.findings().get(0).summary())
+        .isEqualTo(
+            "Ingestion down: the pipeline has ingested events only through 2026-01-19T00:09:00Z"
+                + " (21m ago, more than 15m)");
+  }
+
+  @Test
+  void everySeriesSilentAtOnceBecomesOneIngestionDownAlert() throws Exception {
+    TestWarehouse.write(
+        root,
+        "retail",
+        "customer_v1",
+        "SELECT 'CREATED' AS operation, TIMESTAMPTZ '2026-01-05 00:00:00+00' + to_minutes(i)"
+            + " AS occurred_at FROM range(0, 20160) t(i)");
+    Evaluation e = evaluateAt("2026-01-19T00:30:00Z");
+    assertThat(e.findings())
+        .extracting(Finding::condition, Finding::suppressed)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(Condition.SILENCE, true),
+            org.assertj.core.groups.Tuple.tuple(Condition.SILENCE, true),
+            org.assertj.core.groups.Tuple.tuple(Condition.INGESTION_DOWN, false));
+    Finding down =
+        e.findings().stream()
+            .filter(f -> f.condition() == Condition.INGESTION_DOWN)
+            .findFirst()
+            .orElseThrow();
+    assertThat(down.summary())
+        .isEqualTo(
+            "Ingestion down: no events of any of 2 watched series since 2026-01-18T23:59:00Z"
+                + " (31m); 62.0 expected");
+  }
+}

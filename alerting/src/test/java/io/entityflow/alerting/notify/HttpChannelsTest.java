@@ -1,0 +1,193 @@
+package io.entityflow.alerting.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpChannelsTest {
+  static final Notification FIRING =
+      new Notification(
+          "ef-0123456789abcdef",
+          NotificationKind.FIRING,
+          false,
+          "default",
+          "retail.sale_v1/CREATED",
+          "SILENCE",
+          "No CREATED events of retail.sale_v1 since 2026-01-18T23:59:00Z (31m)",
+          0,
+          31.04,
+          Instant.parse("2026-01-19T00:30:00Z"),
+          Instant.parse("2026-01-19T00:30:00Z"),
+          List.of());
+  static final Notification RESOLVED =
+      new Notification(
+          "ef-0123456789abcdef",
+          NotificationKind.RESOLVED,
+          false,
+          "default",
+          "retail.sale_v1/CREATED",
+          "SILENCE",
+          "No CREATED events of retail.sale_v1 since 2026-01-18T23:59:00Z (31m)",
+          0,
+          31.04,
+          Instant.parse("2026-01-19T00:30:00Z"),
+          Instant.parse("2026-01-19T00:45:00Z"),
+          List.of());
+
+  private RecordingHttpServer server;
+  private final List<Long> sleeps = new ArrayList<>();
+  private final List<DeliveryResult> reported = new ArrayList<>();
+  private final HttpJsonPoster poster = new HttpJsonPoster(Duration.ofSeconds(5));
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new RecordingHttpServer();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private NotificationDispatcher dispatcher(NotificationChannel channel) {
+    return new NotificationDispatcher(
+        List.of(channel),
+        4,
+        Duration.ofSeconds(1),
+        sleeps::add,
+        reported::add,
+        Clock.fixed(Instant.parse("2026-01-19T00:30:01Z"), ZoneOffset.UTC));
+  }
+
+  @Test
+  void slackHonoursRetryAfterOn429AndSendsTheExactText() {
+    server.enqueue(429, Map.of("Retry-After", "3"));
+    List<DeliveryResult> results =
+        dispatcher(new SlackChannel("slack", server.uri("/services/T/B/secret"), poster))
+            .dispatch(List.of(FIRING));
+    assertThat(sleeps).containsExactly(3000L);
+    assertThat(results)
+        .containsExactly(
+            new DeliveryResult(
+                "slack",
+                "ef-0123456789abcdef",
+                NotificationKind.FIRING,
+                true,
+                2,
+                null,
+                Instant.parse("2026-01-19T00:30:01Z")));
+    assertThat(reported).isEqualTo(results);
+    assertThat(server.requests()).hasSize(2);
+    assertThat(server.requests().get(1).body())
+        .isEqualTo(
+            "{\"text\":\":red_circle: *[FIRING] SILENCE retail.sale_v1/CREATED*\\nNo CREATED"
+                + " events of retail.sale_v1 since 2026-01-18T23:59:00Z (31m)\\ndedup key"
+                + " `ef-0123456789abcdef`\"}");
+  }
+
+  @Test
+  void failuresAreRetriedWithDoublingBackoffThenReportedWithoutTheUrl() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(503, Map.of());
+    }
+    List<DeliveryResult> results =
+        dispatcher(new SlackChannel("slack", server.uri("/services/T/B/secret"), poster))
+            .dispatch(List.of(FIRING));
+    assertThat(sleeps).containsExactly(1000L, 2000L, 4000L);
+    assertThat(results.get(0).delivered()).isFalse();
+    assertThat(results.get(0).attempts()).isEqualTo(4);
+    assertThat(results.get(0).error()).isEqualTo("slack: HTTP 503");
+  }
+
+  @Test
+  void clientErrorsAreNotRetried() {
+    server.enqueue(400, Map.of());
+    List<DeliveryResult> results =
+        dispatcher(new SlackChannel("slack", server.uri("/hook"), poster))
+            .dispatch(List.of(FIRING));
+    assertThat(sleeps).isEmpty();
+    assertThat(results.get(0).attempts()).isEqualTo(1);
+    assertThat(results.get(0).error()).isEqualTo("slack: HTTP 400");
+  }
+
+  @Test
+  void webhookSendsTheDocumentedJsonSignedWithHmacSha256() throws Exception {
+    dispatcher(new WebhookChannel("webhook", server.uri("/hooks/ef"), "s3cret", poster))
+        .dispatch(List.of(FIRING));
+    RecordingHttpServer.Request request = server.requests().get(0);
+    String expectedBody =
+        "{\"version\":\"1\",\"status\":\"firing\",\"repeat\":false,"
+            + "\"dedup_key\":\"ef-0123456789abcdef\",\"rule\":\"default\","
+            + "\"series\":\"retail.sale_v1/CREATED\",\"condition\":\"SILENCE\","
+            + "\"summary\":\"No CREATED events of retail.sale_v1 since 2026-01-18T23:59:00Z"
+            + " (31m)\",\"observed\":0.0,\"expected\":31.0,"
+            + "\"started_at\":\"2026-01-19T00:30:00Z\",\"sent_at\":\"2026-01-19T00:30:00Z\"}";
+    assertThat(request.body()).isEqualTo(expectedBody);
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            "s3cret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String hex =
+        java.util.HexFormat.of()
+            .formatHex(mac.doFinal(expectedBody.getBytes(StandardCharsets.UTF_8)));
+    assertThat(request.header("X-Entityflow-Signature")).isEqualTo("sha256=" + hex);
+    assertThat(request.header("Content-Type")).isEqualTo("application/json");
+  }
+
+  @Test
+  void pagerDutyTriggersAndResolvesWithTheDedupKey() {
+    NotificationDispatcher d =
+        dispatcher(new PagerDutyChannel("pagerduty", server.uri("/v2/enqueue"), "R0UTING", poster));
+    d.dispatch(List.of(FIRING, RESOLVED));
+    List<RecordingHttpServer.Request> requests = server.requests();
+    assertThat(requests)
+        .extracting(RecordingHttpServer.Request::path)
+        .containsExactly("/v2/enqueue", "/v2/enqueue");
+    assertThat(requests.get(0).body())
+        .isEqualTo(
+            "{\"routing_key\":\"R0UTING\",\"dedup_key\":\"ef-0123456789abcdef\","
+                + "\"event_action\":\"trigger\",\"payload\":{\"summary\":\"No CREATED events of"
+                + " retail.sale_v1 since 2026-01-18T23:59:00Z (31m)\","
+                + "\"source\":\"entityflow-alerting\",\"severity\":\"error\","
+                + "\"component\":\"retail.sale_v1/CREATED\",\"group\":\"default\","
+                + "\"class\":\"SILENCE\",\"custom_details\":{\"observed\":0.0,\"expected\":31.0}}}");
+    assertThat(requests.get(1).body())
+        .isEqualTo(
+            "{\"routing_key\":\"R0UTING\",\"dedup_key\":\"ef-0123456789abcdef\","
+                + "\"event_action\":\"resolve\"}");
+  }
+
+  @Test
+  void unconfiguredChannelNamedByARuleIsReportedNotDropped() {
+    Notification toEmail =
+        new Notification(
+            FIRING.dedupKey(),
+            FIRING.kind(),
+            false,
+            "signups",
+            FIRING.seriesId(),
+            FIRING.condition(),
+            FIRING.summary(),
+            0,
+            1,
+            FIRING.startedAt(),
+            FIRING.at(),
+            List.of("email"));
+    List<DeliveryResult> results =
+        dispatcher(new SlackChannel("slack", server.uri("/hook"), poster))
+            .dispatch(List.of(toEmail));
+    assertThat(results.get(0).delivered()).isFalse();
+    assertThat(results.get(0).error())
+        .isEqualTo("channel 'email' named by rule 'signups' is not configured; configured: slack");
+  }
+}

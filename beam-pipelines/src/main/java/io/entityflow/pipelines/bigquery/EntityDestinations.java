@@ -1,0 +1,79 @@
+package io.entityflow.pipelines.bigquery;
+
+import com.google.api.services.bigquery.model.TableRow;
+import com.google.api.services.bigquery.model.TableSchema;
+import com.google.api.services.bigquery.model.TimePartitioning;
+import io.entityflow.contract.bigquery.TableColumn;
+import io.entityflow.pipelines.events.RegistrySource;
+import io.entityflow.pipelines.warehouse.TableCatalog;
+import java.util.List;
+import org.apache.beam.sdk.io.gcp.bigquery.DynamicDestinations;
+import org.apache.beam.sdk.io.gcp.bigquery.TableDestination;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.ValueInSingleWindow;
+
+/**
+ * Routes each row keyed by {@code dataset.table} to the BigQuery table of the same name in {@code
+ * project}, dataset {@code prefix + dataset}, with the schema of the contract; entity tables are
+ * partitioned by DAY on {@code occurred_at} (the heartbeat and dead-letter tables on their first
+ * TIMESTAMP column).
+ *
+ * <pre>{@code
+ * BigQueryIO.<KV<String, TableRow>>write().to(new EntityDestinations("p", "", RegistrySource.contract()));
+ * }</pre>
+ */
+public final class EntityDestinations extends DynamicDestinations<KV<String, TableRow>, String> {
+  private final String project;
+  private final String datasetPrefix;
+  private final RegistrySource registry;
+  private transient TableCatalog catalog;
+
+  /** Destinations in {@code project} with datasets named {@code datasetPrefix + dataset}. */
+  public EntityDestinations(String project, String datasetPrefix, RegistrySource registry) {
+    this.project = project;
+    this.datasetPrefix = datasetPrefix;
+    this.registry = registry;
+  }
+
+  @Override
+  public String getDestination(ValueInSingleWindow<KV<String, TableRow>> element) {
+    return element.getValue().getKey();
+  }
+
+  @Override
+  public TableDestination getTable(String destination) {
+    String[] parts = destination.split("\\.", 2);
+    String spec = project + ":" + datasetPrefix + parts[0] + "." + parts[1];
+    List<TableColumn> columns = columns(destination);
+    String partitionField =
+        columns.stream()
+            .filter(c -> c.type().name().equals("TIMESTAMP"))
+            .filter(c -> c.name().equals("occurred_at"))
+            .findFirst()
+            .orElse(
+                columns.stream()
+                    .filter(c -> c.type().name().equals("TIMESTAMP"))
+                    .findFirst()
+                    .orElseThrow())
+            .name();
+    return new TableDestination(
+        spec, null, new TimePartitioning().setType("DAY").setField(partitionField));
+  }
+
+  @Override
+  public TableSchema getSchema(String destination) {
+    return BigQuerySchemas.schema(columns(destination));
+  }
+
+  private List<TableColumn> columns(String destination) {
+    if (catalog == null) {
+      catalog = TableCatalog.of(registry.registry());
+    }
+    return catalog
+        .columns(destination)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no table '" + destination + "'; known: " + catalog.tables().keySet()));
+  }
+}

@@ -1,0 +1,191 @@
+package io.entityflow.pipelines.events;
+
+import com.google.api.services.bigquery.model.TableRow;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.entityflow.contract.EventAttributes;
+import io.entityflow.contract.Operation;
+import io.entityflow.contract.bigquery.EntityTable;
+import io.entityflow.contract.bigquery.MetadataColumns;
+import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.pipelines.convert.ProtoRowConverter;
+import io.entityflow.pipelines.convert.Timestamps;
+import io.entityflow.pipelines.deadletter.DeadLetterKind;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Turns one Pub/Sub message of an entity topic into the row of the entity's table: metadata columns
+ * from the attributes and the message, then the entity's columns from the payload, parsed with the
+ * entity's descriptor.
+ *
+ * <pre>{@code
+ * EntityEventParser parser = EntityEventParser.of(registry.forTopic("sale_v1").orElseThrow());
+ * TableRow row = parser.parse(payload, attributes, "msg-1", publishTime, Instant.now());
+ * }</pre>
+ *
+ * <p>Guarantees: a message is either a complete row or an {@link InvalidEventException} whose kind
+ * and message say what is wrong (the attribute, the bad value and what is allowed). Thread-safe.
+ */
+public final class EntityEventParser {
+  private final EntityDefinition entity;
+  private final ProtoRowConverter converter;
+  private final String majorPrefix;
+
+  private EntityEventParser(EntityDefinition entity) {
+    this.entity = entity;
+    this.converter =
+        ProtoRowConverter.of(EntityTable.of(entity).entityColumns(), entity.descriptor());
+    this.majorPrefix = entity.majorVersion() + ".";
+  }
+
+  /** A parser for the events of one entity. */
+  public static EntityEventParser of(EntityDefinition entity) {
+    return new EntityEventParser(entity);
+  }
+
+  /** The entity whose events this parser reads. */
+  public EntityDefinition entity() {
+    return entity;
+  }
+
+  /**
+   * Parses one message.
+   *
+   * @param payload the serialized entity message
+   * @param attributes the message attributes
+   * @param messageId the Pub/Sub message id
+   * @param publishTime when Pub/Sub accepted the message
+   * @param ingestionTime the time to record as {@code ingestion_time}
+   * @throws InvalidEventException when the message cannot become a row
+   */
+  public TableRow parse(
+      byte[] payload,
+      Map<String, String> attributes,
+      String messageId,
+      Instant publishTime,
+      Instant ingestionTime)
+      throws InvalidEventException {
+    String eventId = required(attributes, EventAttributes.EVENT_ID);
+    Operation operation = operation(required(attributes, EventAttributes.OPERATION));
+    Instant occurredAt = occurredAt(required(attributes, EventAttributes.OCCURRED_AT));
+    checkSchema(attributes);
+    DynamicMessage message;
+    try {
+      message = DynamicMessage.parseFrom(entity.descriptor(), payload);
+    } catch (InvalidProtocolBufferException e) {
+      throw new InvalidEventException(
+          DeadLetterKind.UNPARSEABLE_PAYLOAD,
+          "payload of "
+              + payload.length
+              + " bytes on topic '"
+              + entity.topicName()
+              + "' is not a valid "
+              + entity.fullName()
+              + ": "
+              + e.getMessage());
+    }
+    if (!entity.hasId(message)) {
+      throw new InvalidEventException(
+          DeadLetterKind.MISSING_ID,
+          "payload on topic '"
+              + entity.topicName()
+              + "' has no id: field '"
+              + entity.idField().getName()
+              + "' of "
+              + entity.fullName()
+              + " is empty; every event needs a non-empty id");
+    }
+    TableRow row = new TableRow();
+    row.set(MetadataColumns.EVENT_ID, eventId);
+    row.set(MetadataColumns.OPERATION, operation.name());
+    row.set(MetadataColumns.OCCURRED_AT, Timestamps.format(occurredAt));
+    if (publishTime != null) {
+      row.set(MetadataColumns.PUBLISH_TIME, Timestamps.format(publishTime));
+    }
+    putIfPresent(row, MetadataColumns.PRODUCER, attributes.get(EventAttributes.PRODUCER));
+    putIfPresent(
+        row, MetadataColumns.SCHEMA_VERSION, attributes.get(EventAttributes.SCHEMA_VERSION));
+    putIfPresent(row, MetadataColumns.MESSAGE_ID, messageId);
+    row.set(MetadataColumns.INGESTION_TIME, Timestamps.format(ingestionTime));
+    try {
+      converter.convertInto(message, row);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidEventException(DeadLetterKind.UNPARSEABLE_PAYLOAD, e.getMessage());
+    }
+    return row;
+  }
+
+  private String required(Map<String, String> attributes, String name)
+      throws InvalidEventException {
+    String value = attributes.get(name);
+    if (value == null || value.isEmpty()) {
+      throw new InvalidEventException(
+          DeadLetterKind.MISSING_ATTRIBUTE,
+          "attribute '"
+              + name
+              + "' is missing on a message of topic '"
+              + entity.topicName()
+              + "'; every event needs event_id, operation and occurred_at");
+    }
+    return value;
+  }
+
+  private static Operation operation(String value) throws InvalidEventException {
+    try {
+      return Operation.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidEventException(DeadLetterKind.INVALID_ATTRIBUTE, e.getMessage());
+    }
+  }
+
+  private static Instant occurredAt(String value) throws InvalidEventException {
+    try {
+      return Timestamps.parse("attribute '" + EventAttributes.OCCURRED_AT + "'", value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidEventException(DeadLetterKind.INVALID_ATTRIBUTE, e.getMessage());
+    }
+  }
+
+  private void checkSchema(Map<String, String> attributes) throws InvalidEventException {
+    String schema = attributes.get(EventAttributes.SCHEMA);
+    if (schema != null && !schema.isEmpty() && !schema.equals(entity.fullName())) {
+      throw new InvalidEventException(
+          DeadLetterKind.UNKNOWN_SCHEMA,
+          "attribute 'schema' is '"
+              + schema
+              + "' but topic '"
+              + entity.topicName()
+              + "' carries only "
+              + entity.fullName());
+    }
+    String version = attributes.get(EventAttributes.SCHEMA_VERSION);
+    if (version != null && !version.isEmpty()) {
+      if (!version.matches("[0-9]+\\.[0-9]+")) {
+        throw new InvalidEventException(
+            DeadLetterKind.INVALID_ATTRIBUTE,
+            "attribute 'schema_version' has invalid value '"
+                + version
+                + "'; allowed: <major>.<revision>, e.g. "
+                + entity.schemaVersion());
+      }
+      if (!version.startsWith(majorPrefix)) {
+        throw new InvalidEventException(
+            DeadLetterKind.UNKNOWN_SCHEMA,
+            "attribute 'schema_version' is '"
+                + version
+                + "' but topic '"
+                + entity.topicName()
+                + "' carries major version "
+                + entity.majorVersion()
+                + " only");
+      }
+    }
+  }
+
+  private static void putIfPresent(TableRow row, String column, String value) {
+    if (value != null && !value.isEmpty()) {
+      row.set(column, value);
+    }
+  }
+}

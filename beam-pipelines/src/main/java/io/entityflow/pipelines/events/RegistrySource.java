@@ -1,0 +1,44 @@
+package io.entityflow.pipelines.events;
+
+import io.entityflow.contract.registry.DescriptorSets;
+import io.entityflow.contract.registry.EntityRegistry;
+import java.io.Serializable;
+
+/**
+ * A serializable handle on an {@link EntityRegistry}: the binary descriptor set it was built from.
+ * DoFns hold one and rebuild the registry once per instance, since descriptors themselves are not
+ * serializable.
+ *
+ * <pre>{@code
+ * RegistrySource source = RegistrySource.contract();
+ * EntityRegistry registry = source.registry();
+ * }</pre>
+ */
+public final class RegistrySource implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final byte[] descriptorSet;
+  private transient EntityRegistry registry;
+
+  private RegistrySource(byte[] descriptorSet) {
+    this.descriptorSet = descriptorSet.clone();
+  }
+
+  /** The compiled contract on the classpath (what {@link EntityRegistry#load()} reads). */
+  public static RegistrySource contract() {
+    return new RegistrySource(DescriptorSets.contract().toByteArray());
+  }
+
+  /** A registry from a binary {@code FileDescriptorSet} with source info. */
+  public static RegistrySource of(byte[] descriptorSet) {
+    return new RegistrySource(descriptorSet);
+  }
+
+  /** The registry, built on first use. */
+  public synchronized EntityRegistry registry() {
+    if (registry == null) {
+      registry = EntityRegistry.fromDescriptorSet(descriptorSet);
+    }
+    return registry;
+  }
+}

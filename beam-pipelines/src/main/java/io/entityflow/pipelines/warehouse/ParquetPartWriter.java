@@ -1,0 +1,105 @@
+package io.entityflow.pipelines.warehouse;
+
+import io.entityflow.contract.bigquery.TableColumn;
+import io.entityflow.warehouse.local.LocalWarehouse;
+import io.entityflow.warehouse.local.LocalWarehouseLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes one batch of rows as one immutable Parquet file of a local-warehouse table: rows become a
+ * typed NDJSON temp file, an in-process DuckDB copies it into a hidden temp Parquet file with the
+ * table's exact column types, and an atomic rename publishes it, so readers in other processes
+ * never see a partial file.
+ *
+ * <pre>{@code
+ * try (ParquetPartWriter writer = ParquetPartWriter.open(layout)) {
+ *   Path file = writer.write("retail", "sale_v1", columns, rows);
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: one writer per DoFn instance.
+ */
+public final class ParquetPartWriter implements AutoCloseable {
+  private final LocalWarehouseLayout layout;
+  private final Connection duckDb;
+
+  private ParquetPartWriter(LocalWarehouseLayout layout, Connection duckDb) {
+    this.layout = layout;
+    this.duckDb = duckDb;
+  }
+
+  /** Opens an in-memory DuckDB for writing into {@code layout}. */
+  public static ParquetPartWriter open(LocalWarehouseLayout layout) throws SQLException {
+    Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET TimeZone = 'UTC'");
+    }
+    return new ParquetPartWriter(layout, connection);
+  }
+
+  /**
+   * Writes the rows as a new part file of {@code dataset.table} and returns its path.
+   *
+   * @throws SQLException when DuckDB refuses a value (the batch is not published)
+   */
+  public Path write(
+      String dataset, String table, List<TableColumn> columns, List<? extends Map<String, ?>> rows)
+      throws SQLException {
+    Path directory = layout.tableDirectory(dataset, table);
+    String name = LocalWarehouseLayout.newPartFileName();
+    Path json = directory.resolve("." + name + ".json.tmp");
+    Path temporary = directory.resolve(LocalWarehouseLayout.temporaryName(name));
+    try {
+      Files.createDirectories(directory);
+      StringBuilder out = new StringBuilder(rows.size() * 256);
+      for (Map<String, ?> row : rows) {
+        NdjsonRows.append(out, columns, row);
+      }
+      Files.writeString(json, out, StandardCharsets.UTF_8);
+      try (Statement statement = duckDb.createStatement()) {
+        statement.execute(
+            "COPY (SELECT "
+                + DuckDbJsonProjection.select(columns)
+                + " FROM read_json('"
+                + LocalWarehouse.sqlString(json.toString())
+                + "', format = 'newline_delimited', maximum_object_size = 67108864, columns = "
+                + DuckDbJsonProjection.readColumns(columns)
+                + ")) TO '"
+                + LocalWarehouse.sqlString(temporary.toString())
+                + "' (FORMAT PARQUET)");
+      }
+      Path target = directory.resolve(name);
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a part file of " + dataset + "." + table, e);
+    } finally {
+      deleteQuietly(json);
+      deleteQuietly(temporary);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete temporary file " + file, e);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    duckDb.close();
+  }
+}

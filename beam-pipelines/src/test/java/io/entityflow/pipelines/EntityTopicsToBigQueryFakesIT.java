@@ -1,0 +1,142 @@
+package io.entityflow.pipelines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.api.services.bigquery.model.Table;
+import com.google.api.services.bigquery.model.TableRow;
+import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.pipelines.bigquery.BigQuerySchemas;
+import io.entityflow.pipelines.bigquery.FakeTableAdmin;
+import io.entityflow.pipelines.events.PipelineClock;
+import io.entityflow.pipelines.events.RegistrySource;
+import io.entityflow.pipelines.events.SampleEvents;
+import io.entityflow.pipelines.options.EntityTopicsToBigQueryOptions;
+import io.entityflow.pipelines.options.WriteMethod;
+import io.entityflow.pipelines.testing.EmulatorTopics;
+import io.entityflow.pipelines.testing.EmulatorTopics.Message;
+import io.entityflow.pipelines.testing.Rows;
+import io.entityflow.testing.PubSubEmulator;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
+import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
+import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
+import org.junit.jupiter.api.Test;
+
+class EntityTopicsToBigQueryFakesIT {
+  private static final String PROJECT = "test-project";
+
+  static List<TableRow> poll(FakeDatasetService datasets, String dataset, String table, int count)
+      throws Exception {
+    long deadline = System.currentTimeMillis() + 90_000;
+    List<TableRow> rows = List.of();
+    while (System.currentTimeMillis() < deadline) {
+      rows = datasets.getAllRows(PROJECT, dataset, table);
+      if (rows.size() >= count) {
+        return rows;
+      }
+      Thread.sleep(500);
+    }
+    return rows;
+  }
+
+  private void runAgainstFakes(WriteMethod method) throws Exception {
+    FakeDatasetService.setUp();
+    FakeJobService.setUp();
+    FakeDatasetService datasets = new FakeDatasetService();
+    FakeBigQueryServices services =
+        new FakeBigQueryServices()
+            .withDatasetService(datasets)
+            .withJobService(new FakeJobService());
+    EntityRegistry registry = EntityRegistry.load();
+    List<EntityDefinition> entities =
+        EntityTopicsToBigQuery.selectEntities(registry, List.of("Sale"));
+    List<String> changes =
+        EntityTopicsToBigQuery.provision(new FakeTableAdmin(datasets), PROJECT, "", entities);
+    assertThat(changes)
+        .containsExactly(
+            "created retail.sale_v1",
+            "created entityflow.dead_letter",
+            "created entityflow.pipeline_heartbeat");
+    Table table = datasets.getTable(BigQuerySchemas.reference(PROJECT, "retail", "sale_v1"));
+    assertThat(table.getTimePartitioning().getField()).isEqualTo("occurred_at");
+    assertThat(table.getTimePartitioning().getType()).isEqualTo("DAY");
+    assertThat(table.getClustering().getFields()).containsExactly("sale_id");
+
+    PubSubEmulator emulator = PubSubEmulator.shared();
+    try (EmulatorTopics topics = new EmulatorTopics(emulator, List.of("sale_v1"))) {
+      EntityTopicsToBigQueryOptions options = topics.options(List.of("Sale"));
+      options.setWriteMethod(method);
+      options.setTriggeringFrequencySeconds(1);
+      options.setHeartbeatSeconds(1);
+      options.setPipelineName("it-bq");
+      Pipeline pipeline = Pipeline.create(options);
+      EntityTopicsToBigQuery.build(
+          pipeline,
+          options,
+          RegistrySource.contract(),
+          entities,
+          services,
+          PipelineClock.fixed(Instant.parse("2026-11-23T12:00:00Z")));
+      PipelineResult result = pipeline.run();
+      try {
+        Map<String, String> attributes =
+            EntityTopicsToLocalWarehouseIT.attributes("e-1", "acme.retail.sale.v1.Sale");
+        Map<String, String> bad = EntityTopicsToLocalWarehouseIT.attributes("e-2", "x.Y");
+        List<String> ids =
+            topics.publish(
+                "sale_v1",
+                List.of(
+                    new Message(SampleEvents.sale("s-1").message().toByteArray(), attributes),
+                    new Message(new byte[] {1}, bad)));
+
+        List<TableRow> rows = poll(datasets, "retail", "sale_v1", 1);
+        assertThat(rows).hasSize(1);
+        TableRow row = rows.get(0);
+        assertThat(row.get("publish_time")).isNotNull();
+        row.remove("publish_time");
+        assertThat(Rows.json(row))
+            .isEqualTo(
+                "{\"card\":{\"cardholder_name\":\"Ann Lee\",\"last4\":\"4242\",\"scheme\":\"VISA\"},"
+                    + "\"channel\":\"STORE\",\"customer_id\":\"c-9\",\"event_id\":\"e-1\","
+                    + "\"ingestion_time\":\"2026-11-23 T12:00:00\","
+                    + "\"labels\":[{\"key\":\"campaign\",\"value\":\"xmas\"}],"
+                    + "\"line_items\":[{\"quantity\":\"2\",\"sku\":\"sku-1\",\"unit_price\":"
+                    + "{\"currency_code\":\"EUR\",\"nanos\":\"500000000\",\"units\":\"3\"}}],"
+                    + "\"loyalty_points\":\"70\",\"message_id\":\""
+                    + ids.get(0)
+                    + "\",\"occurred_at\":\"2026-11-23 T10:00:00\",\"operation\":\"CREATED\","
+                    + "\"producer\":\"it\",\"sale_id\":\"s-1\",\"schema_version\":\"1.0\","
+                    + "\"sold_at\":\"2026-11-23 T10:15:30.123456\",\"store_id\":\"st-1\","
+                    + "\"total\":{\"currency_code\":\"EUR\",\"nanos\":\"0\",\"units\":\"7\"}}");
+        List<TableRow> letters = poll(datasets, "entityflow", "dead_letter", 1);
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).get("error_kind")).isEqualTo("UNKNOWN_SCHEMA");
+        assertThat(letters.get(0).get("error_message"))
+            .isEqualTo(
+                "attribute 'schema' is 'x.Y' but topic 'sale_v1' carries only"
+                    + " acme.retail.sale.v1.Sale");
+        assertThat(letters.get(0).get("payload")).isEqualTo("AQ==");
+        assertThat(letters.get(0).get("message_id")).isEqualTo(ids.get(1));
+        List<TableRow> beats = poll(datasets, "entityflow", "pipeline_heartbeat", 1);
+        assertThat(beats.get(0).get("pipeline")).isEqualTo("it-bq");
+      } finally {
+        result.cancel();
+      }
+    }
+  }
+
+  @Test
+  void eventsReachTheFakeBigQueryTablesExactlyOnce() throws Exception {
+    runAgainstFakes(WriteMethod.EXACTLY_ONCE);
+  }
+
+  @Test
+  void eventsReachTheFakeBigQueryTablesAtLeastOnce() throws Exception {
+    runAgainstFakes(WriteMethod.AT_LEAST_ONCE);
+  }
+}

@@ -1,0 +1,250 @@
+package io.entityflow.pipelines.events;
+
+import com.google.api.services.bigquery.model.TableRow;
+import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.pipelines.events.SampleEvents.Sample;
+import io.entityflow.pipelines.testing.Pipelines;
+import io.entityflow.pipelines.testing.Rows;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
+import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessageWithAttributesAndMessageIdCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
+
+class ParseEntityEventsTest {
+  static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+  static final org.joda.time.Instant PUBLISHED = new org.joda.time.Instant(1795428931000L);
+  static final String PUBLISHED_TEXT = "2026-11-23T10:15:31.000000Z";
+
+  static Map<String, String> attributes(EntityDefinition entity, String eventId) {
+    Map<String, String> attributes = new HashMap<>();
+    attributes.put("event_id", eventId);
+    attributes.put("operation", "UPDATED");
+    attributes.put("occurred_at", "2026-11-23T10:15:30.5Z");
+    attributes.put("producer", "till");
+    attributes.put("schema", entity.fullName());
+    attributes.put("schema_version", entity.schemaVersion());
+    return attributes;
+  }
+
+  @Test
+  void everySampleEntityBecomesItsExactRowWithMetadataColumns() {
+    TestPipeline pipeline = Pipelines.create();
+    EntityRegistry registry = EntityRegistry.load();
+    List<PCollection<KV<String, String>>> outputs = new ArrayList<>();
+    for (Map.Entry<String, Sample> sample : SampleEvents.all().entrySet()) {
+      String topic = sample.getKey();
+      EntityDefinition entity = registry.forTopic(topic).orElseThrow();
+      PubsubMessage message =
+          new PubsubMessage(
+              sample.getValue().message().toByteArray(),
+              attributes(entity, "e-" + topic),
+              "m-" + topic);
+      PCollectionTuple parsed =
+          pipeline
+              .apply(
+                  "Create " + topic,
+                  Create.timestamped(TimestampedValue.of(message, PUBLISHED))
+                      .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
+              .apply(
+                  "Parse " + topic,
+                  ParseEntityEvents.forTopic(topic).withClock(PipelineClock.fixed(NOW)));
+      PCollection<KV<String, String>> rows =
+          parsed
+              .get(ParseEntityEvents.ROWS)
+              .apply(
+                  "Json " + topic,
+                  MapElements.into(
+                          TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                      .via(Rows.keyedJson()));
+      TableRow expected =
+          new TableRow()
+              .set("event_id", "e-" + topic)
+              .set("operation", "UPDATED")
+              .set("occurred_at", "2026-11-23T10:15:30.500000Z")
+              .set("publish_time", PUBLISHED_TEXT)
+              .set("producer", "till")
+              .set("schema_version", entity.schemaVersion())
+              .set("message_id", "m-" + topic)
+              .set("ingestion_time", "2026-11-23T12:00:00.000000Z");
+      expected.putAll(sample.getValue().columns());
+      PAssert.that(rows)
+          .containsInAnyOrder(KV.of(entity.dataset() + "." + topic, Rows.json(expected)));
+      PAssert.that(parsed.get(ParseEntityEvents.DEAD_LETTERS)).empty();
+      outputs.add(rows);
+    }
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void everyBadInputKindBecomesAnExactDeadLetterRow() {
+    EntityDefinition sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
+    byte[] payload = SampleEvents.sale("s-1").message().toByteArray();
+    List<PubsubMessage> bad = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+
+    Map<String, String> noEventId = attributes(sale, "x");
+    noEventId.remove("event_id");
+    bad.add(new PubsubMessage(payload, noEventId, "m1"));
+    expected.add(
+        letter(
+            "MISSING_ATTRIBUTE",
+            "attribute 'event_id' is missing on a message of topic 'sale_v1'; every event needs"
+                + " event_id, operation and occurred_at",
+            "m1",
+            noEventId,
+            payload));
+
+    Map<String, String> badOperation = attributes(sale, "e2");
+    badOperation.put("operation", "UPSERT");
+    bad.add(new PubsubMessage(payload, badOperation, "m2"));
+    expected.add(
+        letter(
+            "INVALID_ATTRIBUTE",
+            "attribute 'operation' has invalid value 'UPSERT'; allowed: CREATED, UPDATED, DELETED,"
+                + " SNAPSHOT",
+            "m2",
+            badOperation,
+            payload));
+
+    Map<String, String> badTime = attributes(sale, "e3");
+    badTime.put("occurred_at", "yesterday");
+    bad.add(new PubsubMessage(payload, badTime, "m3"));
+    expected.add(
+        letter(
+            "INVALID_ATTRIBUTE",
+            "attribute 'occurred_at' has invalid value 'yesterday'; expected an RFC 3339"
+                + " timestamp, e.g. 2026-11-23T10:15:30.123Z",
+            "m3",
+            badTime,
+            payload));
+
+    Map<String, String> otherSchema = attributes(sale, "e4");
+    otherSchema.put("schema", "acme.retail.customer.v1.Customer");
+    bad.add(new PubsubMessage(payload, otherSchema, "m4"));
+    expected.add(
+        letter(
+            "UNKNOWN_SCHEMA",
+            "attribute 'schema' is 'acme.retail.customer.v1.Customer' but topic 'sale_v1' carries"
+                + " only acme.retail.sale.v1.Sale",
+            "m4",
+            otherSchema,
+            payload));
+
+    Map<String, String> otherMajor = attributes(sale, "e5");
+    otherMajor.put("schema_version", "2.0");
+    bad.add(new PubsubMessage(payload, otherMajor, "m5"));
+    expected.add(
+        letter(
+            "UNKNOWN_SCHEMA",
+            "attribute 'schema_version' is '2.0' but topic 'sale_v1' carries major version 1 only",
+            "m5",
+            otherMajor,
+            payload));
+
+    byte[] garbage = "\n\u0005ab".getBytes(StandardCharsets.ISO_8859_1);
+    Map<String, String> fine = attributes(sale, "e6");
+    bad.add(new PubsubMessage(garbage, fine, "m6"));
+    expected.add(
+        letter(
+            "UNPARSEABLE_PAYLOAD",
+            "payload of 4 bytes on topic 'sale_v1' is not a valid acme.retail.sale.v1.Sale: While"
+                + " parsing a protocol message, the input ended unexpectedly in the middle of a"
+                + " field.  This could mean either that the input has been truncated or that an"
+                + " embedded message misreported its own length.",
+            "m6",
+            fine,
+            garbage));
+
+    byte[] noId = SampleEvents.sale("").message().toByteArray();
+    Map<String, String> fine7 = attributes(sale, "e7");
+    bad.add(new PubsubMessage(noId, fine7, "m7"));
+    expected.add(
+        letter(
+            "MISSING_ID",
+            "payload on topic 'sale_v1' has no id: field 'sale_id' of acme.retail.sale.v1.Sale is"
+                + " empty; every event needs a non-empty id",
+            "m7",
+            fine7,
+            noId));
+
+    TestPipeline pipeline = Pipelines.create();
+    PCollectionTuple parsed =
+        pipeline
+            .apply(
+                Create.timestamped(
+                        bad.stream().map(m -> TimestampedValue.of(m, PUBLISHED)).toList())
+                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
+            .apply(ParseEntityEvents.forTopic("sale_v1").withClock(PipelineClock.fixed(NOW)));
+    PAssert.that(parsed.get(ParseEntityEvents.ROWS)).empty();
+    PAssert.that(
+            parsed
+                .get(ParseEntityEvents.DEAD_LETTERS)
+                .apply(MapElements.into(TypeDescriptors.strings()).via(Rows::json)))
+        .containsInAnyOrder(expected);
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void messageOfATopicWithoutEntityIsAnUnknownTopicDeadLetter() {
+    Map<String, String> attributes = Map.of("event_id", "e1");
+    byte[] payload = {1, 2, 3};
+    TestPipeline pipeline = Pipelines.create();
+    PCollectionTuple parsed =
+        pipeline
+            .apply(
+                Create.timestamped(
+                        TimestampedValue.of(
+                            new PubsubMessage(payload, attributes, "m1"), PUBLISHED))
+                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
+            .apply(ParseEntityEvents.forTopic("gone_v1").withClock(PipelineClock.fixed(NOW)));
+    PAssert.that(
+            parsed
+                .get(ParseEntityEvents.DEAD_LETTERS)
+                .apply(MapElements.into(TypeDescriptors.strings()).via(Rows::json)))
+        .containsInAnyOrder(
+            Rows.json(
+                new TableRow()
+                    .set("failed_at", "2026-11-23T12:00:00.000000Z")
+                    .set("error_kind", "UNKNOWN_TOPIC")
+                    .set("error_message", "topic 'gone_v1' belongs to no entity of the registry")
+                    .set("source_topic", "gone_v1")
+                    .set("message_id", "m1")
+                    .set("publish_time", PUBLISHED_TEXT)
+                    .set("attributes", "{\"event_id\":\"e1\"}")
+                    .set("payload", "AQID")));
+    pipeline.run().waitUntilFinish();
+  }
+
+  private static String letter(
+      String kind,
+      String message,
+      String messageId,
+      Map<String, String> attributes,
+      byte[] payload) {
+    return Rows.json(
+        new TableRow()
+            .set("failed_at", "2026-11-23T12:00:00.000000Z")
+            .set("error_kind", kind)
+            .set("error_message", message)
+            .set("source_topic", "sale_v1")
+            .set("message_id", messageId)
+            .set("publish_time", PUBLISHED_TEXT)
+            .set("attributes", io.entityflow.pipelines.deadletter.AttributesJson.write(attributes))
+            .set("payload", java.util.Base64.getEncoder().encodeToString(payload)));
+  }
+}

@@ -1,0 +1,300 @@
+package io.entityflow.publisher;
+
+import com.google.api.core.ApiFuture;
+import com.google.api.core.ApiFutureCallback;
+import com.google.api.core.ApiFutures;
+import com.google.cloud.pubsub.v1.Publisher;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.pubsub.v1.PubsubMessage;
+import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.publisher.config.PublisherConfiguration;
+import io.entityflow.publisher.internal.EventMessages;
+import io.entityflow.publisher.internal.PubSubConnection;
+import io.entityflow.publisher.internal.TopicPublishers;
+import io.entityflow.publisher.metrics.PublisherMetrics;
+import io.entityflow.publisher.metrics.TopicMetrics;
+import io.entityflow.publisher.validation.EventValidator;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link EntityPublisher} bean: validates each event, encodes it as the contract's message,
+ * publishes it with the topic's cached client {@link Publisher} and completes its future exactly
+ * once. Replace it with {@code @Replaces(EntityPublisher.class)}; switch it off with {@code
+ * entityflow.publisher.enabled=false}; {@code entityflow.publisher.recording=true} swaps it for the
+ * {@link io.entityflow.publisher.testing.RecordingEntityPublisher}.
+ *
+ * <pre>{@code
+ * try (ApplicationContext context = ApplicationContext.run(Map.of(
+ *     "entityflow.publisher.project-id", "acme-prod", "micronaut.application.name", "checkout"))) {
+ *   context.getBean(EntityPublisher.class).publish(sale, Operation.CREATED).join();
+ * }
+ * }</pre>
+ *
+ * <p>Guarantees: with message ordering on, events of one ordering key are stored in publish order.
+ * When an event of a key fails, the client pauses the key and fails the events of that key already
+ * queued behind it (each of their futures fails); the first event of that key published after the
+ * failure resumes the key and goes through, as do all later ones. So the delivered events of a key
+ * keep their publish order, and a failure shows up as a gap the callers were told about. On {@link
+ * #close()} (context shutdown) new publishes are refused, batched events are flushed, and after
+ * {@code shutdown-timeout} every event still unanswered fails with {@link PublisherClosedException}
+ * as cause.
+ */
+@Singleton
+@Requires(property = PublisherConfiguration.PREFIX + ".enabled", notEquals = "false")
+@Requires(property = PublisherConfiguration.PREFIX + ".recording", notEquals = "true")
+public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultEntityPublisher.class);
+
+  private final PublisherConfiguration configuration;
+  private final EventValidator validator;
+  private final PublisherMetrics metrics;
+  private final PubSubConnection connection;
+  private final TopicPublishers publishers;
+  private final String producer;
+  private final boolean ordering;
+  private final Set<PendingEvent> pending = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  /**
+   * Creates the publisher.
+   *
+   * @param applicationName {@code micronaut.application.name}, the default producer
+   * @throws IllegalStateException when the project id or the producer is missing
+   */
+  public DefaultEntityPublisher(
+      PublisherConfiguration configuration,
+      EntityRegistry registry,
+      PublisherMetrics metrics,
+      @Value("${micronaut.application.name:}") String applicationName) {
+    this.configuration = configuration;
+    this.validator = new EventValidator(registry);
+    this.metrics = metrics;
+    this.producer = resolveProducer(configuration, applicationName);
+    if (configuration.getProjectId() == null || configuration.getProjectId().isBlank()) {
+      throw new IllegalStateException(
+          PublisherConfiguration.PREFIX
+              + ".project-id is not set; set it to the Google Cloud project of the topics");
+    }
+    String emulator = configuration.getEmulatorHost();
+    this.connection =
+        PubSubConnection.to(
+            emulator != null ? emulator : System.getenv(PublisherConfiguration.EMULATOR_ENV));
+    this.publishers = new TopicPublishers(configuration, connection);
+    this.ordering = configuration.isMessageOrdering();
+  }
+
+  private static String resolveProducer(PublisherConfiguration configuration, String appName) {
+    String producer = configuration.getProducer();
+    if (producer == null || producer.isBlank()) {
+      producer = appName;
+    }
+    if (producer == null || producer.isBlank()) {
+      throw new IllegalStateException(
+          PublisherConfiguration.PREFIX
+              + ".producer is not set and micronaut.application.name is empty; set one of them:"
+              + " it becomes the 'producer' attribute of every event");
+    }
+    return producer;
+  }
+
+  @Override
+  public CompletableFuture<PublishReceipt> publish(PublishRequest request) {
+    refuseWhenClosed(request);
+    EntityDefinition entity = validator.validate(request);
+    return send(entity, request);
+  }
+
+  @Override
+  public List<CompletableFuture<PublishReceipt>> publishAll(List<PublishRequest> requests) {
+    List<EntityDefinition> entities = new ArrayList<>(requests.size());
+    for (PublishRequest request : requests) {
+      refuseWhenClosed(request);
+      entities.add(validator.validate(request));
+    }
+    List<CompletableFuture<PublishReceipt>> futures = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      futures.add(send(entities.get(i), requests.get(i)));
+    }
+    return futures;
+  }
+
+  /** Whether shutdown has started. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** The producer name every event carries. */
+  public String producer() {
+    return producer;
+  }
+
+  /** Whether this publisher talks to an emulator. */
+  public boolean usesEmulator() {
+    return connection.emulator();
+  }
+
+  private void refuseWhenClosed(PublishRequest request) {
+    if (closed) {
+      String type =
+          request.entity() == null
+              ? "an"
+              : "a " + request.entity().getDescriptorForType().getName();
+      throw new PublisherClosedException(
+          "the entity publisher is shut down (application shutdown started); "
+              + type
+              + " event was refused and not published");
+    }
+  }
+
+  private CompletableFuture<PublishReceipt> send(EntityDefinition entity, PublishRequest request) {
+    String eventId = request.eventId() != null ? request.eventId() : UUID.randomUUID().toString();
+    Instant occurredAt = request.occurredAt() != null ? request.occurredAt() : Instant.now();
+    PubsubMessage message =
+        EventMessages.encode(
+            request.entity(),
+            entity,
+            request.operation(),
+            eventId,
+            occurredAt,
+            producer,
+            request.attributes(),
+            ordering);
+    String topic = entity.topicName();
+    TopicMetrics topicMetrics = metrics.forTopic(topic);
+    PendingEvent event = new PendingEvent(eventId, topic, topicMetrics);
+    pending.add(event);
+    topicMetrics.started();
+    ApiFuture<String> sent;
+    try {
+      Publisher publisher = publishers.forTopic(topic);
+      sent = publisher.publish(message);
+      if (!message.getOrderingKey().isEmpty() && refusedForPausedKey(sent)) {
+        // an earlier event of this key failed and the client paused the key: this event was
+        // published after that failure, so it resumes the key and goes through
+        publisher.resumePublish(message.getOrderingKey());
+        sent = publisher.publish(message);
+      }
+      ApiFutures.addCallback(sent, new Outcome(event), MoreExecutors.directExecutor());
+    } catch (RuntimeException e) {
+      event.fail(e);
+    }
+    return event.future;
+  }
+
+  private static boolean refusedForPausedKey(ApiFuture<String> sent) {
+    if (!sent.isDone()) {
+      return false;
+    }
+    try {
+      sent.get();
+      return false;
+    } catch (ExecutionException e) {
+      return e.getCause() instanceof CancellationException;
+    } catch (CancellationException e) {
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Refuses new events, flushes, waits up to {@code shutdown-timeout} and fails every event still
+   * unanswered. Called when the application context closes.
+   */
+  @PreDestroy
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    boolean finished;
+    try {
+      finished = publishers.shutdown(configuration.getShutdownTimeout());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      finished = false;
+    }
+    List<PendingEvent> abandoned = new ArrayList<>(pending);
+    if (!finished || !abandoned.isEmpty()) {
+      LOG.error(
+          "entity publisher shut down with {} events not delivered within {}; their futures fail",
+          abandoned.size(),
+          configuration.getShutdownTimeout());
+    }
+    for (PendingEvent event : abandoned) {
+      event.fail(
+          new PublisherClosedException(
+              "not delivered within the shutdown timeout ("
+                  + PublisherConfiguration.PREFIX
+                  + ".shutdown-timeout="
+                  + configuration.getShutdownTimeout()
+                  + ")"));
+    }
+    connection.close();
+  }
+
+  /** An event between the publish call and its outcome. */
+  private final class PendingEvent {
+    final String eventId;
+    final String topic;
+    final TopicMetrics topicMetrics;
+    final long startNanos = System.nanoTime();
+    final CompletableFuture<PublishReceipt> future = new CompletableFuture<>();
+
+    PendingEvent(String eventId, String topic, TopicMetrics topicMetrics) {
+      this.eventId = eventId;
+      this.topic = topic;
+      this.topicMetrics = topicMetrics;
+    }
+
+    void succeed(String messageId) {
+      pending.remove(this);
+      if (future.complete(new PublishReceipt(eventId, messageId, topic))) {
+        topicMetrics.succeeded(System.nanoTime() - startNanos);
+      }
+    }
+
+    void fail(Throwable cause) {
+      pending.remove(this);
+      if (future.completeExceptionally(new PublishFailedException(eventId, topic, cause))) {
+        topicMetrics.failed(System.nanoTime() - startNanos, cause);
+      }
+    }
+  }
+
+  /** Completes a pending event from the client's answer. */
+  private static final class Outcome implements ApiFutureCallback<String> {
+    private final PendingEvent event;
+
+    Outcome(PendingEvent event) {
+      this.event = event;
+    }
+
+    @Override
+    public void onSuccess(String messageId) {
+      event.succeed(messageId);
+    }
+
+    @Override
+    public void onFailure(Throwable cause) {
+      event.fail(cause);
+    }
+  }
+}

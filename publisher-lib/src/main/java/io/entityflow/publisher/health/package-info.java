@@ -1,0 +1,2 @@
+/** The health indicator of the publisher, for Micronaut's {@code /health} endpoint. */
+package io.entityflow.publisher.health;

@@ -1,0 +1,49 @@
+package io.entityflow.publisher.internal;
+
+import com.google.protobuf.Message;
+import com.google.pubsub.v1.PubsubMessage;
+import io.entityflow.contract.EventAttributes;
+import io.entityflow.contract.Operation;
+import io.entityflow.contract.registry.EntityDefinition;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Encodes an entity event as the contract's Pub/Sub message: the serialized entity as payload, the
+ * {@link EventAttributes#REQUIRED} attributes, the extra ones, and the ordering key when ordering
+ * is on.
+ *
+ * <pre>{@code
+ * PubsubMessage message = EventMessages.encode(sale, saleEntity, Operation.CREATED, eventId,
+ *     Instant.now(), "checkout", Map.of(), true);
+ * }</pre>
+ */
+public final class EventMessages {
+  private EventMessages() {}
+
+  /** The message of one event; the inputs were validated before. */
+  public static PubsubMessage encode(
+      Message entityMessage,
+      EntityDefinition entity,
+      Operation operation,
+      String eventId,
+      Instant occurredAt,
+      String producer,
+      Map<String, String> extraAttributes,
+      boolean ordering) {
+    PubsubMessage.Builder message =
+        PubsubMessage.newBuilder()
+            .setData(entityMessage.toByteString())
+            .putAllAttributes(extraAttributes)
+            .putAttributes(EventAttributes.EVENT_ID, eventId)
+            .putAttributes(EventAttributes.OPERATION, operation.name())
+            .putAttributes(EventAttributes.OCCURRED_AT, occurredAt.toString())
+            .putAttributes(EventAttributes.PRODUCER, producer)
+            .putAttributes(EventAttributes.SCHEMA, entity.fullName())
+            .putAttributes(EventAttributes.SCHEMA_VERSION, entity.schemaVersion());
+    if (ordering) {
+      message.setOrderingKey(entity.orderingKeyOf(entityMessage));
+    }
+    return message.build();
+  }
+}

@@ -1,0 +1,224 @@
+package io.entityflow.publisher.bench;
+
+import com.acme.retail.sale.v1.Sale;
+import com.google.api.core.ApiFuture;
+import com.google.api.core.ApiFutureCallback;
+import com.google.api.core.ApiFutures;
+import com.google.cloud.pubsub.v1.Publisher;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.TopicName;
+import io.entityflow.contract.EventAttributes;
+import io.entityflow.contract.Operation;
+import io.entityflow.contract.OrderingKey;
+import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.publisher.DefaultEntityPublisher;
+import io.entityflow.publisher.config.PublisherConfiguration;
+import io.entityflow.publisher.fixtures.Sales;
+import io.entityflow.publisher.internal.ClientSettings;
+import io.entityflow.publisher.internal.PubSubConnection;
+import io.entityflow.publisher.metrics.PublisherMetrics;
+import io.entityflow.testing.PubSubEmulator;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Publishes ~300-byte Sale events of distinct ids to a dedicated emulator and prints events/s and
+ * process CPU per event for: the raw client without ordering, the raw client with ordering and
+ * bucketed keys, the raw client with ordering and one key per id, and this library (ordering on,
+ * the contract's bucketed key). The raw client builds the same message (payload, the six contract
+ * attributes with a random UUID and the current time, ordering key) by hand, with the same
+ * batching, flow control and retry settings, in the same JVM run.
+ *
+ * <p>Run: {@code ./mvnw -o -q -pl publisher-lib exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.entityflow.publisher.bench.PublisherBenchmark -Dexec.args="100000 1000 10"}
+ * (events, batch element count, batch delay in ms).
+ */
+public final class PublisherBenchmark {
+  private static final String TOPIC = "sale_v1";
+
+  private PublisherBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    long batchCount = args.length > 1 ? Long.parseLong(args[1]) : 1000;
+    long delayMs = args.length > 2 ? Long.parseLong(args[2]) : 10;
+    EntityRegistry registry = EntityRegistry.load();
+    EntityDefinition sale = registry.require(Sale.getDescriptor());
+    List<Sale> sales = new ArrayList<>(events);
+    for (int i = 0; i < events; i++) {
+      sales.add(Sales.sale(String.format("sale-%06d", i)));
+    }
+    System.out.printf(
+        "%d Sale events of %d bytes, %d distinct ids; batching %d events / 1 MB / %d ms;"
+            + " %d CPUs%n",
+        events,
+        sales.get(0).getSerializedSize(),
+        events,
+        batchCount,
+        delayMs,
+        Runtime.getRuntime().availableProcessors());
+
+    try (PubSubEmulator emulator = PubSubEmulator.startDedicated()) {
+      PublisherConfiguration config = new PublisherConfiguration();
+      config.setProjectId("bench-project");
+      config.setProducer("bench");
+      config.setEmulatorHost(emulator.hostPort());
+      try (var admin = emulator.topicAdmin()) {
+        admin.createTopic(TopicName.of(config.getProjectId(), TOPIC)); // no subscription
+      }
+      config.getBatching().setElementCount(batchCount);
+      config.getBatching().setDelay(Duration.ofMillis(delayMs));
+      config.setShutdownTimeout(Duration.ofSeconds(60));
+
+      for (int round = 1; round <= 2; round++) {
+        String label = round == 1 ? "warm-up" : "measured";
+        System.out.println("-- " + label);
+        Result rawUnordered =
+            raw(config, emulator, sales, sale, false, m -> "", "raw client, ordering off");
+        Result rawBucketed =
+            raw(
+                config,
+                emulator,
+                sales,
+                sale,
+                true,
+                m -> OrderingKey.bucketed(m.getSaleId(), sale.orderingKeyBuckets()),
+                "raw client, ordering on, bucketed key (64)");
+        Result rawPerId =
+            raw(
+                config,
+                emulator,
+                sales,
+                sale,
+                true,
+                Sale::getSaleId,
+                "raw client, ordering on, key = id");
+        Result library = library(config, registry, sales, "library, ordering on (bucketed key)");
+        for (Result r : List.of(rawUnordered, rawBucketed, rawPerId, library)) {
+          System.out.println(r);
+        }
+        System.out.printf(
+            "library CPU per event vs raw client (same ordering and key): %+.1f%%%n",
+            100.0 * (library.cpuMicrosPerEvent() / rawBucketed.cpuMicrosPerEvent() - 1));
+      }
+    }
+  }
+
+  private static Result library(
+      PublisherConfiguration config, EntityRegistry registry, List<Sale> sales, String label)
+      throws InterruptedException {
+    DefaultEntityPublisher publisher =
+        new DefaultEntityPublisher(config, registry, new PublisherMetrics(null), "bench");
+    publisher.publish(sales.get(0), Operation.SNAPSHOT).join(); // creates the client
+    CountDownLatch done = new CountDownLatch(sales.size());
+    AtomicLong failed = new AtomicLong();
+    long cpu0 = processCpuNanos();
+    long t0 = System.nanoTime();
+    for (Sale sale : sales) {
+      publisher
+          .publish(sale, Operation.UPDATED)
+          .whenComplete(
+              (receipt, error) -> {
+                if (error != null) {
+                  failed.incrementAndGet();
+                }
+                done.countDown();
+              });
+    }
+    done.await(10, TimeUnit.MINUTES);
+    long elapsed = System.nanoTime() - t0;
+    long cpu = processCpuNanos() - cpu0;
+    publisher.close();
+    return new Result(label, sales.size(), failed.get(), elapsed, cpu);
+  }
+
+  private static Result raw(
+      PublisherConfiguration config,
+      PubSubEmulator emulator,
+      List<Sale> sales,
+      EntityDefinition entity,
+      boolean ordering,
+      Function<Sale, String> key,
+      String label)
+      throws Exception {
+    try (PubSubConnection connection = PubSubConnection.to(emulator.hostPort())) {
+      Publisher publisher =
+          connection
+              .configure(Publisher.newBuilder(TopicName.of(config.getProjectId(), TOPIC)))
+              .setBatchingSettings(ClientSettings.batching(config))
+              .setRetrySettings(ClientSettings.retry(config))
+              .setEnableMessageOrdering(ordering)
+              .build();
+      CountDownLatch done = new CountDownLatch(sales.size());
+      AtomicLong failed = new AtomicLong();
+      ApiFutureCallback<String> callback =
+          new ApiFutureCallback<>() {
+            @Override
+            public void onSuccess(String messageId) {
+              done.countDown();
+            }
+
+            @Override
+            public void onFailure(Throwable t) {
+              failed.incrementAndGet();
+              done.countDown();
+            }
+          };
+      long cpu0 = processCpuNanos();
+      long t0 = System.nanoTime();
+      for (Sale sale : sales) {
+        PubsubMessage message =
+            PubsubMessage.newBuilder()
+                .setData(sale.toByteString())
+                .putAttributes(EventAttributes.EVENT_ID, UUID.randomUUID().toString())
+                .putAttributes(EventAttributes.OPERATION, Operation.UPDATED.name())
+                .putAttributes(EventAttributes.OCCURRED_AT, Instant.now().toString())
+                .putAttributes(EventAttributes.PRODUCER, "bench")
+                .putAttributes(EventAttributes.SCHEMA, entity.fullName())
+                .putAttributes(EventAttributes.SCHEMA_VERSION, entity.schemaVersion())
+                .setOrderingKey(key.apply(sale))
+                .build();
+        ApiFuture<String> future = publisher.publish(message);
+        ApiFutures.addCallback(future, callback, MoreExecutors.directExecutor());
+      }
+      done.await(10, TimeUnit.MINUTES);
+      long elapsed = System.nanoTime() - t0;
+      long cpu = processCpuNanos() - cpu0;
+      publisher.shutdown();
+      publisher.awaitTermination(1, TimeUnit.MINUTES);
+      return new Result(label, sales.size(), failed.get(), elapsed, cpu);
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private record Result(String label, int events, long failed, long elapsedNanos, long cpuNanos) {
+    double eventsPerSecond() {
+      return events / (elapsedNanos / 1e9);
+    }
+
+    double cpuMicrosPerEvent() {
+      return cpuNanos / 1e3 / events;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "%-45s %9.0f events/s  %6.2f us CPU/event  (%d failed)",
+          label, eventsPerSecond(), cpuMicrosPerEvent(), failed);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.entityflow.schema;
+
+import io.entityflow.schema.cli.SchemaCommands;
+import io.entityflow.schema.cli.UsageException;
+import io.entityflow.schema.compare.CheckResult;
+import io.entityflow.schema.source.ContractUnreadableException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Command line of the schema tools, run by the repository's {@code ./entityflow} launcher with all
+ * its arguments:
+ *
+ * <pre>
+ * entityflow schema check  --against &lt;git ref|dir|descriptor set&gt; [--current ...] [--format text|json|github]
+ * entityflow schema report --against &lt;...&gt; [--current ...] [--out FILE]
+ * entityflow catalog --out DIR [--contract &lt;git ref|dir|descriptor set&gt;]
+ * </pre>
+ *
+ * <p>Exit codes: 0 compatible (or done), 1 breaking changes, 2 unreadable input or wrong usage
+ * (with the reason on stderr).
+ */
+public final class SchemaToolsCli {
+  private static final String USAGE =
+      """
+      usage:
+        entityflow schema check  --against <git ref|dir of .proto|descriptor set> [--current <same kinds>] [--format text|json|github] [--repo DIR]
+        entityflow schema report --against <...> [--current <...>] [--out FILE] [--repo DIR]
+        entityflow catalog --out DIR [--contract <git ref|dir|descriptor set>] [--repo DIR]
+      --current and --contract default to the working tree's proto/src/main/proto.
+      exit codes: 0 compatible, 1 breaking, 2 input unreadable or wrong usage""";
+
+  private SchemaToolsCli() {}
+
+  /** Runs the command and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command, printing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    List<String> words = Arrays.asList(args);
+    try {
+      if (words.size() >= 2 && words.get(0).equals("schema") && words.get(1).equals("check")) {
+        return SchemaCommands.check(words.subList(2, words.size()), out);
+      }
+      if (words.size() >= 2 && words.get(0).equals("schema") && words.get(1).equals("report")) {
+        return SchemaCommands.report(words.subList(2, words.size()), out);
+      }
+      if (!words.isEmpty() && words.get(0).equals("catalog")) {
+        return SchemaCommands.catalog(words.subList(1, words.size()), out);
+      }
+      if (!words.isEmpty()
+          && List.of("help", "-h", "--help").contains(words.get(words.size() - 1))) {
+        out.println(USAGE);
+        return 0;
+      }
+      throw new UsageException("unknown command '" + String.join(" ", words) + "'");
+    } catch (UsageException e) {
+      err.println("entityflow: " + e.getMessage());
+      err.println(USAGE);
+      return CheckResult.UNREADABLE;
+    } catch (ContractUnreadableException | UncheckedIOException e) {
+      err.println("entityflow: " + e.getMessage());
+      return CheckResult.UNREADABLE;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.entityflow.schema.cli;
+
+import io.entityflow.schema.compare.CheckResult;
+import io.entityflow.schema.compare.ContractComparator;
+import io.entityflow.schema.source.ContractLoader;
+import java.nio.file.Path;
+
+/**
+ * Loads the two sides named by {@code --against} and {@code --current} (default: the working tree's
+ * {@code proto/src/main/proto}) and compares them; shared by check and report.
+ *
+ * <pre>{@code
+ * CheckResult result = ComparedContracts.check(args);
+ * }</pre>
+ */
+final class ComparedContracts {
+  private ComparedContracts() {}
+
+  /**
+   * Where the current contract's files live relative to the repository: the {@code --current}
+   * directory when it is inside the repository, else {@code proto/src/main/proto}.
+   */
+  static String currentContractDir(CliArguments args) {
+    Path repo = RepositoryRoot.resolve(args.get("repo"));
+    if (args.get("current").isEmpty()) {
+      return ContractLoader.CONTRACT_DIR;
+    }
+    Path current = repo.resolve(args.get("current").get()).toAbsolutePath().normalize();
+    return java.nio.file.Files.isDirectory(current) && current.startsWith(repo)
+        ? repo.relativize(current).toString().replace('\\', '/')
+        : ContractLoader.CONTRACT_DIR;
+  }
+
+  static CheckResult check(CliArguments args) {
+    Path repo = RepositoryRoot.resolve(args.get("repo"));
+    ContractLoader loader = ContractLoader.forRepository(repo);
+    String against = args.require("against");
+    String current = args.get("current").orElse(loader.workingTreeContract().toString());
+    return ContractComparator.compare(loader.load(against), loader.load(current));
+  }
+}

@@ -1,0 +1,123 @@
+package io.entityflow.schema.cli;
+
+import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.schema.catalog.DataCatalog;
+import io.entityflow.schema.compare.CheckResult;
+import io.entityflow.schema.compare.Finding;
+import io.entityflow.schema.compare.Severity;
+import io.entityflow.schema.report.PullRequestReport;
+import io.entityflow.schema.source.ContractLoader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The three commands: {@code schema check}, {@code schema report} and {@code catalog}. Each takes
+ * its options, writes to the given streams and returns the exit code.
+ *
+ * <pre>{@code
+ * int exit = SchemaCommands.check(List.of("--against", "origin/main"), System.out);
+ * }</pre>
+ */
+public final class SchemaCommands {
+  private SchemaCommands() {}
+
+  /**
+   * {@code schema check}: one line per finding and a summary ({@code --format text}), a JSON
+   * document ({@code json}) or GitHub annotations ({@code github}); exit 0 compatible, 1 breaking.
+   */
+  public static int check(List<String> argv, PrintStream out) {
+    CliArguments args = CliArguments.parse(argv, List.of("against", "current", "format", "repo"));
+    String format = args.oneOf("format", List.of("text", "json", "github"), "text");
+    CheckResult result = ComparedContracts.check(args);
+    if (format.equals("json")) {
+      out.println(CheckJson.of(result));
+      return result.exitCode();
+    }
+    if (format.equals("github")) {
+      GithubAnnotations.of(result, ComparedContracts.currentContractDir(args))
+          .forEach(out::println);
+      out.println(summary(result));
+      return result.exitCode();
+    }
+    for (Finding finding : result.findings()) {
+      out.println(finding.text());
+    }
+    out.println(summary(result));
+    return result.exitCode();
+  }
+
+  /** {@code schema report}: the Markdown report to stdout or {@code --out}; exit 0. */
+  public static int report(List<String> argv, PrintStream out) {
+    CliArguments args = CliArguments.parse(argv, List.of("against", "current", "out", "repo"));
+    String markdown = PullRequestReport.markdown(ComparedContracts.check(args));
+    if (args.get("out").isPresent()) {
+      Path file = Path.of(args.get("out").get());
+      write(file, markdown);
+      out.println("wrote " + file);
+    } else {
+      out.print(markdown);
+    }
+    return CheckResult.COMPATIBLE;
+  }
+
+  /** {@code catalog}: writes the catalog of {@code --contract} (default: working tree). */
+  public static int catalog(List<String> argv, PrintStream out) {
+    CliArguments args = CliArguments.parse(argv, List.of("out", "contract", "repo"));
+    Path target = Path.of(args.require("out"));
+    ContractLoader loader = ContractLoader.forRepository(RepositoryRoot.resolve(args.get("repo")));
+    EntityRegistry registry =
+        loader
+            .load(args.get("contract").orElse(loader.workingTreeContract().toString()))
+            .registry();
+    List<Path> written = DataCatalog.of(registry).write(target);
+    out.println(
+        "wrote the catalog of "
+            + registry.entities().size()
+            + " entities ("
+            + written.size()
+            + " files) to "
+            + target
+            + "; open "
+            + target.resolve("index.html"));
+    return 0;
+  }
+
+  static String summary(CheckResult result) {
+    long wire = count(result, Severity.WIRE_BREAKING);
+    long bigquery = count(result, Severity.BIGQUERY_BREAKING);
+    long compatible = count(result, Severity.COMPATIBLE);
+    if (result.findings().isEmpty()) {
+      return "compatible: no contract changes";
+    }
+    if (wire + bigquery == 0) {
+      return "compatible: " + compatible + " compatible change(s), nothing breaks";
+    }
+    return "breaking: "
+        + wire
+        + " wire-breaking, "
+        + bigquery
+        + " BigQuery-breaking, "
+        + compatible
+        + " compatible change(s); a breaking change is allowed only as a new major package"
+        + " (.v2) beside the untouched .v1";
+  }
+
+  private static long count(CheckResult result, Severity severity) {
+    return result.findings().stream().filter(f -> f.severity() == severity).count();
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

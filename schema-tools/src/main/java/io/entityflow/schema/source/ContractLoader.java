@@ -1,0 +1,124 @@
+package io.entityflow.schema.source;
+
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.entityflow.contract.compiler.ProtoCompiler;
+import io.entityflow.contract.registry.ContractException;
+import io.entityflow.contract.registry.DescriptorSets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Loads one side of a comparison from what the user typed: a binary descriptor set file ({@code
+ * protoc --descriptor_set_out --include_imports}), a directory of {@code .proto} files, or a git
+ * ref of the repository (its {@code proto/src/main/proto}).
+ *
+ * <pre>{@code
+ * ContractLoader loader = ContractLoader.forRepository(Path.of("."));
+ * ContractSnapshot base = loader.load("origin/main");
+ * ContractSnapshot current = loader.load("proto/src/main/proto");
+ * }</pre>
+ *
+ * <p>Guarantees: anything that cannot be read ends in a {@link ContractUnreadableException} naming
+ * the input and the reason (never a half-loaded contract); temporary directories are deleted.
+ */
+public final class ContractLoader {
+  /** Where the contract lives inside the repository. */
+  public static final String CONTRACT_DIR = "proto/src/main/proto";
+
+  private final Path repository;
+
+  private ContractLoader(Path repository) {
+    this.repository = repository;
+  }
+
+  /** A loader resolving relative paths and git refs against this repository root. */
+  public static ContractLoader forRepository(Path repository) {
+    return new ContractLoader(repository.toAbsolutePath().normalize());
+  }
+
+  /** The working tree's contract directory. */
+  public Path workingTreeContract() {
+    return repository.resolve(CONTRACT_DIR);
+  }
+
+  /** Loads a descriptor set file, a {@code .proto} directory or a git ref, in that order. */
+  public ContractSnapshot load(String input) {
+    Path path = Path.of(input);
+    Path resolved = path.isAbsolute() ? path : repository.resolve(path);
+    if (Files.isRegularFile(resolved)) {
+      return fromDescriptorSetFile(resolved);
+    }
+    if (Files.isDirectory(resolved)) {
+      return fromDirectory(resolved);
+    }
+    GitContractArchive git = new GitContractArchive(repository, CONTRACT_DIR);
+    if (!git.isRef(input)) {
+      throw new ContractUnreadableException(
+          "'"
+              + input
+              + "' is neither a descriptor set file, a directory of .proto files nor a git ref of "
+              + repository);
+    }
+    Path temp = GitContractArchive.tempDir();
+    try {
+      Path root = git.extract(input, temp);
+      return compile("git ref " + input, root);
+    } finally {
+      delete(temp);
+    }
+  }
+
+  /** Loads a binary {@code FileDescriptorSet} file. */
+  public ContractSnapshot fromDescriptorSetFile(Path file) {
+    FileDescriptorSet set;
+    try {
+      set = DescriptorSets.parse(Files.readAllBytes(file));
+    } catch (InvalidProtocolBufferException e) {
+      throw new ContractUnreadableException(
+          file + " is not a binary FileDescriptorSet: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new ContractUnreadableException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return fromDescriptorSet("descriptor set " + file, set);
+  }
+
+  /** Compiles a directory of {@code .proto} files with the build's protoc. */
+  public ContractSnapshot fromDirectory(Path root) {
+    return compile("directory " + root, root);
+  }
+
+  /** Links a descriptor set and validates it as a contract. */
+  public static ContractSnapshot fromDescriptorSet(String label, FileDescriptorSet set) {
+    try {
+      return new ContractSnapshot(label, DescriptorSets.link(set));
+    } catch (IllegalArgumentException e) {
+      throw new ContractUnreadableException(label + " cannot be linked: " + e.getMessage(), e);
+    } catch (ContractException e) {
+      throw new ContractUnreadableException(
+          label + " is not a valid contract: " + e.getMessage(), e);
+    }
+  }
+
+  private static ContractSnapshot compile(String label, Path root) {
+    FileDescriptorSet set;
+    try {
+      set = ProtoCompiler.locate().compile(root);
+    } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+      throw new ContractUnreadableException(label + ": " + e.getMessage(), e);
+    }
+    return fromDescriptorSet(label, set);
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete temporary directory " + dir, e);
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package io.entityflow.schema.cli;
+
+import static io.entityflow.schema.ContractFixtures.baseFiles;
+import static io.entityflow.schema.ContractFixtures.delete;
+import static io.entityflow.schema.ContractFixtures.edit;
+import static io.entityflow.schema.ContractFixtures.tempDir;
+import static io.entityflow.schema.ContractFixtures.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.entityflow.schema.ContractFixtures;
+import io.entityflow.schema.SchemaToolsCli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The command line: output formats and exit codes 0, 1 and 2. */
+class SchemaToolsCliTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private Path work;
+
+  @BeforeEach
+  void createWorkDir() {
+    work = tempDir("entityflow-cli-");
+    write(baseFiles(), work.resolve("base"));
+  }
+
+  @AfterEach
+  void deleteWorkDir() {
+    delete(work);
+  }
+
+  @Test
+  void checkOfACompatibleChangeExitsZeroWithOneLinePerFinding() {
+    write(
+        edit(
+            baseFiles(),
+            ContractFixtures.ORDER,
+            "bool gift = 12;",
+            "bool gift = 12; int32 n = 14;"),
+        work.resolve("current"));
+
+    int exit = run("schema", "check", "--against", "base", "--current", "current");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "acme/shop/order/v1/order.proto:46: field-added [compatible] field 'n' (14, int32) of"
+                + " acme.shop.order.v1.Order was added.\n"
+                + "compatible: 1 compatible change(s), nothing breaks\n");
+  }
+
+  @Test
+  void checkOfABreakingChangeExitsOne() {
+    write(
+        edit(baseFiles(), ContractFixtures.ORDER, "string note = 3;", "string remark = 3;"),
+        work.resolve("current"));
+
+    int exit = run("schema", "check", "--against", "base", "--current", "current");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .endsWith(
+            "breaking: 0 wire-breaking, 1 BigQuery-breaking, 0 compatible change(s); a breaking"
+                + " change is allowed only as a new major package (.v2) beside the untouched"
+                + " .v1\n");
+  }
+
+  @Test
+  void jsonFormatListsEveryFindingForMachines() {
+    write(
+        edit(baseFiles(), ContractFixtures.ORDER, "string note = 3;", "string remark = 3;"),
+        work.resolve("current"));
+
+    int exit =
+        run("schema", "check", "--against", "base", "--current", "current", "--format", "json");
+
+    JsonObject json =
+        JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+    assertThat(exit).isEqualTo(1);
+    assertThat(json.get("breaking").getAsBoolean()).isTrue();
+    assertThat(json.get("exitCode").getAsInt()).isEqualTo(1);
+    JsonObject finding = json.getAsJsonArray("findings").get(0).getAsJsonObject();
+    assertThat(finding.get("rule").getAsString()).isEqualTo("field-renamed");
+    assertThat(finding.get("severity").getAsString()).isEqualTo("bigquery-breaking");
+    assertThat(finding.get("file").getAsString()).isEqualTo("acme/shop/order/v1/order.proto");
+    assertThat(finding.get("line").getAsInt()).isEqualTo(25);
+    assertThat(finding.get("scope").getAsString()).isEqualTo("acme.shop.order.v1.Order");
+    assertThat(json.getAsJsonArray("findings")).hasSize(1);
+  }
+
+  @Test
+  void githubFormatAnnotatesTheProtoLineInTheRepository() {
+    write(
+        edit(baseFiles(), ContractFixtures.ORDER, "string note = 3;", "string remark = 3;"),
+        work.resolve("current"));
+
+    int exit =
+        run("schema", "check", "--against", "base", "--current", "current", "--format", "github");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith(
+            "::error file=current/acme/shop/order/v1/order.proto,line=25,title=field-renamed"
+                + " (bigquery-breaking)::field 3 of acme.shop.order.v1.Order was renamed from"
+                + " 'note' to 'remark': the BigQuery column 'note' would vanish and break every"
+                + " query using it. Fix: keep the name 'note' (document the new meaning in its"
+                + " comment), or make the change in a new major package acme.shop.order.v2 beside"
+                + " the untouched acme.shop.order.v1\nbreaking: ");
+  }
+
+  @Test
+  void unreadableInputExitsTwoWithTheReason() {
+    int exit = run("schema", "check", "--against", "missing-dir", "--current", "base");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "entityflow: 'missing-dir' is neither a descriptor set file, a directory of .proto"
+                + " files nor a git ref of "
+                + work
+                + "\n");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void unknownFormatExitsTwoNamingTheAllowedOnes() {
+    int exit = run("schema", "check", "--against", "base", "--format", "xml");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith(
+            "entityflow: --format 'xml' is not supported; allowed: text, json, github\nusage:");
+  }
+
+  @Test
+  void missingAgainstExitsTwo() {
+    int exit = run("schema", "check");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("entityflow: option --against is required\n");
+  }
+
+  @Test
+  void reportIsWrittenToTheOutFile() throws Exception {
+    write(baseFiles(), work.resolve("current"));
+    Path report = work.resolve("out/report.md");
+
+    int exit =
+        run(
+            "schema",
+            "report",
+            "--against",
+            "base",
+            "--current",
+            "current",
+            "--out",
+            report.toString());
+
+    assertThat(exit).isZero();
+    assertThat(Files.readString(report)).contains("**No contract changes.**");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("wrote " + report + "\n");
+  }
+
+  @Test
+  void catalogWritesIndexAndEntityPages() {
+    Path catalog = work.resolve("catalog");
+
+    int exit = run("catalog", "--out", catalog.toString(), "--contract", "base");
+
+    assertThat(exit).isZero();
+    assertThat(catalog.resolve("index.html")).exists();
+    assertThat(catalog.resolve("shop/order_v1.md")).exists();
+    assertThat(catalog.resolve("shop/refund_v1.html")).exists();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "wrote the catalog of 2 entities (6 files) to "
+                + catalog
+                + "; open "
+                + catalog.resolve("index.html")
+                + "\n");
+  }
+
+  private int run(String... args) {
+    String[] withRepo = new String[args.length + 2];
+    System.arraycopy(args, 0, withRepo, 0, args.length);
+    withRepo[args.length] = "--repo";
+    withRepo[args.length + 1] = work.toString();
+    return SchemaToolsCli.run(withRepo, print(out), print(err));
+  }
+
+  private static PrintStream print(ByteArrayOutputStream buffer) {
+    return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+  }
+}
