@@ -32,11 +32,6 @@ final class Findings {
     return list;
   }
 
-  /** Whether any finding so far is wire-breaking. */
-  boolean anyWireBreaking() {
-    return list.stream().anyMatch(f -> f.severity() == Severity.WIRE_BREAKING);
-  }
-
   /** The package a breaking change belongs in: the next major version of {@code protoPackage}. */
   static String nextMajor(String protoPackage) {
     OptionalInt major = EntityNames.majorVersion(protoPackage);
