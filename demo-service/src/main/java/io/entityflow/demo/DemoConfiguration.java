@@ -2,6 +2,7 @@ package io.entityflow.demo;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * {@code entityflow.demo.*}: how busy the simulated business is and when its outage happens.
@@ -9,8 +10,10 @@ import java.time.Duration;
  * <pre>{@code
  * entityflow:
  *   demo:
- *     day-length: 10m          # one simulated day of traffic takes ten real minutes
- *     peak-sales-per-minute: 120
+ *     clock-speed: 60          # one simulated hour per real minute
+ *     clock-start: 2026-11-16T08:00:00Z
+ *     backfill: P8D            # history published at start-up, before clock-start
+ *     peak-sales-per-hour: 120
  *     outage:
  *       entity: Sale
  *       operation: CREATED
@@ -24,9 +27,11 @@ public class DemoConfiguration {
   public static final String PREFIX = "entityflow.demo";
 
   private boolean enabled = true;
-  private Duration dayLength = Duration.ofMinutes(10);
+  private double clockSpeed = 60;
+  private Instant clockStart;
+  private Duration backfill = Duration.ZERO;
   private Duration tick = Duration.ofMillis(250);
-  private double peakSalesPerMinute = 120;
+  private double peakSalesPerHour = 120;
   private double signupsPerSale = 0.1;
   private double membershipShare = 0.4;
   private long seed = 42;
@@ -41,13 +46,37 @@ public class DemoConfiguration {
     this.enabled = enabled;
   }
 
-  /** {@code day-length} (default 10m): real time one simulated day of traffic takes. */
-  public Duration getDayLength() {
-    return dayLength;
+  /** {@code clock-speed} (default 60): simulated seconds per real second. */
+  public double getClockSpeed() {
+    return clockSpeed;
   }
 
-  public void setDayLength(Duration dayLength) {
-    this.dayLength = dayLength;
+  public void setClockSpeed(double clockSpeed) {
+    this.clockSpeed = clockSpeed;
+  }
+
+  /**
+   * {@code clock-start} (default: start-up time minus one day): simulated time at start-up; local
+   * mode sets it so the alerting service shares the clock.
+   */
+  public Instant getClockStart() {
+    return clockStart;
+  }
+
+  public void setClockStart(Instant clockStart) {
+    this.clockStart = clockStart;
+  }
+
+  /**
+   * {@code backfill} (default 0): simulated history published at start-up, ending at {@code
+   * clock-start}, so learned baselines have data (the alerting service needs 7 days).
+   */
+  public Duration getBackfill() {
+    return backfill;
+  }
+
+  public void setBackfill(Duration backfill) {
+    this.backfill = backfill;
   }
 
   /** {@code tick} (default 250ms): how often events are generated. */
@@ -59,13 +88,13 @@ public class DemoConfiguration {
     this.tick = tick;
   }
 
-  /** {@code peak-sales-per-minute} (default 120): sales per real minute at the daily peak. */
-  public double getPeakSalesPerMinute() {
-    return peakSalesPerMinute;
+  /** {@code peak-sales-per-hour} (default 120): sales per simulated hour at the daily peak. */
+  public double getPeakSalesPerHour() {
+    return peakSalesPerHour;
   }
 
-  public void setPeakSalesPerMinute(double peakSalesPerMinute) {
-    this.peakSalesPerMinute = peakSalesPerMinute;
+  public void setPeakSalesPerHour(double peakSalesPerHour) {
+    this.peakSalesPerHour = peakSalesPerHour;
   }
 
   /** {@code signups-per-sale} (default 0.1): new customers per sale. */
@@ -142,7 +171,7 @@ public class DemoConfiguration {
       this.operation = operation;
     }
 
-    /** {@code outage.start-after} (default 4m): time from start to the outage. */
+    /** {@code outage.start-after} (default 4m): real time from start to the outage. */
     public Duration getStartAfter() {
       return startAfter;
     }
@@ -151,7 +180,7 @@ public class DemoConfiguration {
       this.startAfter = startAfter;
     }
 
-    /** {@code outage.duration} (default 3m): how long the events stay away. */
+    /** {@code outage.duration} (default 3m): real time the events stay away. */
     public Duration getDuration() {
       return duration;
     }

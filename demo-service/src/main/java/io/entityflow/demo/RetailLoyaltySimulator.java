@@ -19,12 +19,13 @@ import java.util.Random;
  * The retail loyalty business of the demo: each {@link #tick} turns the elapsed real time into
  * Poisson-distributed sign-ups, memberships, sales, accruals, a few sale corrections and
  * cancellations, at the rate of the simulated hour of day, and publishes them through {@link
- * EntityPublisher} - exactly as a real service would. Events of the outage's kind are held back
- * during the outage.
+ * EntityPublisher} - exactly as a real service would, with occurred-at on the demo's simulated
+ * clock. Events of the outage's kind are held back during the outage.
  *
  * <pre>{@code
  * RetailLoyaltySimulator simulator = new RetailLoyaltySimulator(publisher, registry, settings, counts);
- * simulator.tick(Duration.ofSeconds(90), Duration.ofMillis(250), Instant.now());
+ * simulator.tick(simulatedNow, Duration.ofSeconds(15), realElapsed);   // live
+ * simulator.tick(historicTime, Duration.ofMinutes(5), null);            // backfill: no outage
  * }</pre>
  *
  * <p>Not thread-safe: one scheduler thread drives it.
@@ -46,16 +47,14 @@ public final class RetailLoyaltySimulator {
   /**
    * What drives the simulation.
    *
-   * @param day the compressed day
-   * @param peakSalesPerMinute sales per real minute at the daily peak
+   * @param peakSalesPerHour sales per simulated hour at the daily peak (UTC hours)
    * @param signupsPerSale new customers per sale
    * @param membershipShare share of new customers joining the loyalty programme
    * @param outage the scheduled outage
    * @param seed random seed
    */
   public record Settings(
-      SimulatedDay day,
-      double peakSalesPerMinute,
+      double peakSalesPerHour,
       double signupsPerSale,
       double membershipShare,
       OutageSchedule outage,
@@ -76,76 +75,85 @@ public final class RetailLoyaltySimulator {
   }
 
   /**
-   * Generates and publishes the events of one tick of {@code length}, {@code elapsed} after start.
+   * Generates and publishes the events of one tick: {@code length} of simulated time ending at
+   * {@code now}; {@code elapsed} is the real time since start-up (for the outage), {@code null} for
+   * history, which has no outage.
    */
-  public void tick(Duration elapsed, Duration length, Instant now) {
-    double minutes = length.toNanos() / 60e9;
-    double share = DailyProfile.RETAIL.share(settings.day().hourOfDay(elapsed));
-    double salesMean = settings.peakSalesPerMinute() * share * minutes;
+  public void tick(Instant now, Duration length, Duration elapsed) {
+    double hours = length.toNanos() / 3600e9;
+    double share = DailyProfile.RETAIL.share(DemoClock.hourOfDay(now));
+    double salesMean = settings.peakSalesPerHour() * share * hours;
     int signups = PoissonSampler.sample(random, salesMean * settings.signupsPerSale());
     for (int i = 0; i < signups; i++) {
       Customer customer = events.customer(nextCustomer++, now);
       customers.add(customer);
-      emit(customer, Operation.CREATED, elapsed);
+      emit(customer, Operation.CREATED, now, elapsed);
       if (random.nextDouble() < settings.membershipShare()) {
         LoyaltyMembership membership = events.membership(customer, now);
         memberships.put(customer.getCustomerId(), membership);
-        emit(membership, Operation.CREATED, elapsed);
+        emit(membership, Operation.CREATED, now, elapsed);
       }
     }
     int sales = PoissonSampler.sample(random, salesMean);
     for (int i = 0; i < sales; i++) {
-      sell(elapsed, now);
+      sell(now, elapsed);
     }
     if (!recentSales.isEmpty() && random.nextDouble() < salesMean * 0.02) {
       Sale corrected = recentSales.get(random.nextInt(recentSales.size()));
       emit(
-          corrected.toBuilder().putLabels("corrected", "true").build(), Operation.UPDATED, elapsed);
+          corrected.toBuilder().putLabels("corrected", "true").build(),
+          Operation.UPDATED,
+          now,
+          elapsed);
     }
     if (!recentSales.isEmpty() && random.nextDouble() < salesMean * 0.01) {
       Sale cancelled = recentSales.remove(random.nextInt(recentSales.size()));
-      emit(Sale.newBuilder().setSaleId(cancelled.getSaleId()).build(), Operation.DELETED, elapsed);
+      emit(
+          Sale.newBuilder().setSaleId(cancelled.getSaleId()).build(),
+          Operation.DELETED,
+          now,
+          elapsed);
     }
     if (!customers.isEmpty() && random.nextDouble() < salesMean * 0.02) {
       int index = random.nextInt(customers.size());
       Customer promoted = events.promoted(customers.get(index));
       customers.set(index, promoted);
-      emit(promoted, Operation.UPDATED, elapsed);
+      emit(promoted, Operation.UPDATED, now, elapsed);
     }
   }
 
-  private void sell(Duration elapsed, Instant now) {
+  private void sell(Instant now, Duration elapsed) {
     String customerId =
         customers.isEmpty() || random.nextDouble() < 0.3
             ? ""
             : customers.get(random.nextInt(customers.size())).getCustomerId();
     Sale sale = events.sale(nextSale++, customerId, now);
-    emit(sale, Operation.CREATED, elapsed);
+    emit(sale, Operation.CREATED, now, elapsed);
     recentSales.add(sale);
     if (recentSales.size() > 500) {
       recentSales.remove(0);
     }
     LoyaltyMembership membership = memberships.get(customerId);
     if (membership != null) {
-      emit(events.accrual(nextAccrual++, membership, sale, now), Operation.CREATED, elapsed);
+      emit(events.accrual(nextAccrual++, membership, sale, now), Operation.CREATED, now, elapsed);
       LoyaltyMembership updated =
           membership.toBuilder()
               .setPointsBalance(membership.getPointsBalance() + sale.getLoyaltyPoints().getValue())
               .build();
       memberships.put(customerId, updated);
-      emit(updated, Operation.UPDATED, elapsed);
+      emit(updated, Operation.UPDATED, now, elapsed);
     }
   }
 
-  private void emit(Message entity, Operation operation, Duration elapsed) {
+  private void emit(Message entity, Operation operation, Instant occurredAt, Duration elapsed) {
     String name = registry.require(entity).name();
-    if (settings.outage().suppresses(name, operation, elapsed)) {
+    if (elapsed != null && settings.outage().suppresses(name, operation, elapsed)) {
       counts.heldBack();
       return;
     }
     String topic = registry.require(entity).topicName();
     publisher
-        .publish(entity, operation)
+        .publish(entity, operation, occurredAt)
         .whenComplete(
             (receipt, error) -> {
               if (error == null) {

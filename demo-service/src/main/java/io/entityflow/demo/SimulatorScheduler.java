@@ -26,6 +26,7 @@ public class SimulatorScheduler {
   private final DemoConfiguration configuration;
   private final OutageSchedule outage;
   private final Clock clock = Clock.systemUTC();
+  private final DemoClock demoClock;
   private final Instant started;
   private boolean outageAnnounced;
   private boolean resumeAnnounced;
@@ -47,18 +48,24 @@ public class SimulatorScheduler {
             publisher,
             registry,
             new RetailLoyaltySimulator.Settings(
-                new SimulatedDay(configuration.getDayLength(), 8.0),
-                configuration.getPeakSalesPerMinute(),
+                configuration.getPeakSalesPerHour(),
                 configuration.getSignupsPerSale(),
                 configuration.getMembershipShare(),
                 outage,
                 configuration.getSeed()),
             counts);
+    Instant start =
+        configuration.getClockStart() != null
+            ? configuration.getClockStart()
+            : clock.instant().minus(Duration.ofDays(1));
+    this.demoClock = new DemoClock(start, configuration.getClockSpeed());
+    backfill(start, configuration.getBackfill());
     this.started = clock.instant();
     LOG.info(
-        "retail loyalty demo started: a day lasts {}, peak {} sales/min{}",
-        configuration.getDayLength(),
-        configuration.getPeakSalesPerMinute(),
+        "retail loyalty demo started: simulated clock at {} running {}x, peak {} sales per simulated hour{}",
+        start,
+        configuration.getClockSpeed(),
+        configuration.getPeakSalesPerHour(),
         o.isEnabled()
             ? ", outage of "
                 + o.getEntity()
@@ -87,7 +94,19 @@ public class SimulatorScheduler {
       resumeAnnounced = true;
       LOG.warn("outage over: {} {} events resume", outage.entity(), outage.operation());
     }
-    simulator.tick(elapsed, configuration.getTick(), now);
+    simulator.tick(demoClock.at(elapsed), demoClock.simulated(configuration.getTick()), elapsed);
+  }
+
+  private void backfill(Instant end, Duration history) {
+    if (history.isZero() || history.isNegative()) {
+      return;
+    }
+    Duration step = Duration.ofMinutes(5);
+    LOG.info("publishing {} of history before {} so baselines can be learned", history, end);
+    for (Instant t = end.minus(history).plus(step); !t.isAfter(end); t = t.plus(step)) {
+      simulator.tick(t, step, null);
+    }
+    LOG.info("history published: {}", counts.summary());
   }
 
   @Scheduled(fixedDelay = "10s", initialDelay = "10s")

@@ -12,20 +12,22 @@ import org.junit.jupiter.api.Test;
 class DemoTimeTest {
 
   @Test
-  void simulatedDayWrapsAroundMidnight() {
-    SimulatedDay day = new SimulatedDay(Duration.ofMinutes(10), 8.0);
+  void simulatedClockRunsFasterFromItsStart() {
+    DemoClock clock = new DemoClock(java.time.Instant.parse("2026-11-16T08:00:00Z"), 60);
 
-    assertThat(day.hourOfDay(Duration.ZERO)).isEqualTo(8.0);
-    assertThat(day.hourOfDay(Duration.ofMinutes(5))).isEqualTo(20.0);
-    assertThat(day.hourOfDay(Duration.ofMinutes(10))).isEqualTo(8.0);
-    assertThat(day.hourOfDay(Duration.ofSeconds(500))).isCloseTo(4.0, within(1e-9));
+    assertThat(clock.at(Duration.ZERO)).isEqualTo(java.time.Instant.parse("2026-11-16T08:00:00Z"));
+    assertThat(clock.at(Duration.ofMinutes(2)))
+        .isEqualTo(java.time.Instant.parse("2026-11-16T10:00:00Z"));
+    assertThat(clock.simulated(Duration.ofMillis(250))).isEqualTo(Duration.ofSeconds(15));
+    assertThat(DemoClock.hourOfDay(java.time.Instant.parse("2026-11-16T22:30:00Z")))
+        .isEqualTo(22.5);
   }
 
   @Test
-  void zeroDayLengthIsRefusedNamingTheKey() {
-    assertThatThrownBy(() -> new SimulatedDay(Duration.ZERO, 8.0))
+  void nonPositiveClockSpeedIsRefusedNamingTheKey() {
+    assertThatThrownBy(() -> new DemoClock(java.time.Instant.EPOCH, 0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("entityflow.demo.day-length must be positive, got PT0S");
+        .hasMessage("entityflow.demo.clock-speed must be positive, got 0.0");
   }
 
   @Test

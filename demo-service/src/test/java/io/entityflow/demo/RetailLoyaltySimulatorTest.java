@@ -25,8 +25,7 @@ class RetailLoyaltySimulatorTest {
     return new RetailLoyaltySimulator(
         publisher,
         registry,
-        new RetailLoyaltySimulator.Settings(
-            new SimulatedDay(Duration.ofMinutes(10), 12.0), 600, 0.2, 0.5, outage, 7),
+        new RetailLoyaltySimulator.Settings(36_000, 0.2, 0.5, outage, 7),
         counts);
   }
 
@@ -37,7 +36,7 @@ class RetailLoyaltySimulatorTest {
     RetailLoyaltySimulator simulator = simulator(publisher, OutageSchedule.none(), counts);
 
     for (int i = 0; i < 20; i++) {
-      simulator.tick(Duration.ofMillis(250L * i), Duration.ofMillis(250), NOW);
+      simulator.tick(NOW.plusSeconds(i), Duration.ofSeconds(1), Duration.ofMillis(250L * i));
     }
 
     Map<String, Long> recorded =
@@ -57,7 +56,7 @@ class RetailLoyaltySimulatorTest {
         simulator(publisher, OutageSchedule.none(), new PublishedCounts());
 
     for (int i = 0; i < 40; i++) {
-      simulator.tick(Duration.ofMillis(250L * i), Duration.ofMillis(250), NOW);
+      simulator.tick(NOW.plusSeconds(i), Duration.ofSeconds(1), Duration.ofMillis(250L * i));
     }
 
     Map<String, Sale> sales =
@@ -75,6 +74,35 @@ class RetailLoyaltySimulatorTest {
   }
 
   @Test
+  void eventsCarryTheSimulatedTimeAsOccurredAt() {
+    RecordingEntityPublisher publisher = new RecordingEntityPublisher(registry);
+    RetailLoyaltySimulator simulator =
+        simulator(publisher, OutageSchedule.none(), new PublishedCounts());
+
+    simulator.tick(NOW, Duration.ofSeconds(30), null);
+
+    assertThat(publisher.events()).isNotEmpty();
+    assertThat(publisher.events())
+        .allSatisfy(
+            e ->
+                assertThat(e.message().getAttributesOrThrow("occurred_at"))
+                    .isEqualTo("2026-11-23T12:00:00Z"));
+  }
+
+  @Test
+  void historyTicksIgnoreTheOutage() {
+    RecordingEntityPublisher publisher = new RecordingEntityPublisher(registry);
+    OutageSchedule outage =
+        new OutageSchedule("Sale", Operation.CREATED, Duration.ZERO, Duration.ofDays(1));
+    RetailLoyaltySimulator simulator = simulator(publisher, outage, new PublishedCounts());
+
+    simulator.tick(NOW, Duration.ofSeconds(30), null);
+
+    assertThat(publisher.events())
+        .anyMatch(e -> e.topic().equals("sale_v1") && e.operation() == Operation.CREATED);
+  }
+
+  @Test
   void duringTheOutageNoSaleIsCreatedButOtherEventsContinue() {
     RecordingEntityPublisher publisher = new RecordingEntityPublisher(registry);
     PublishedCounts counts = new PublishedCounts();
@@ -83,7 +111,7 @@ class RetailLoyaltySimulatorTest {
     RetailLoyaltySimulator simulator = simulator(publisher, outage, counts);
 
     for (int i = 0; i < 20; i++) {
-      simulator.tick(Duration.ofMillis(250L * i), Duration.ofMillis(250), NOW);
+      simulator.tick(NOW.plusSeconds(i), Duration.ofSeconds(1), Duration.ofMillis(250L * i));
     }
 
     List<RecordedEvent> events = publisher.events();
@@ -97,27 +125,20 @@ class RetailLoyaltySimulatorTest {
   void salesFollowTheDailyRhythm() {
     RecordingEntityPublisher night = new RecordingEntityPublisher(registry);
     RecordingEntityPublisher noon = new RecordingEntityPublisher(registry);
+    RetailLoyaltySimulator.Settings settings =
+        new RetailLoyaltySimulator.Settings(600, 0, 0, OutageSchedule.none(), 1);
     RetailLoyaltySimulator atNight =
-        new RetailLoyaltySimulator(
-            night,
-            registry,
-            new RetailLoyaltySimulator.Settings(
-                new SimulatedDay(Duration.ofDays(1000), 3.0), 600, 0, 0, OutageSchedule.none(), 1),
-            new PublishedCounts());
+        new RetailLoyaltySimulator(night, registry, settings, new PublishedCounts());
     RetailLoyaltySimulator atNoon =
-        new RetailLoyaltySimulator(
-            noon,
-            registry,
-            new RetailLoyaltySimulator.Settings(
-                new SimulatedDay(Duration.ofDays(1000), 12.0), 600, 0, 0, OutageSchedule.none(), 1),
-            new PublishedCounts());
+        new RetailLoyaltySimulator(noon, registry, settings, new PublishedCounts());
+    Instant threeAm = Instant.parse("2026-11-23T03:00:00Z");
 
-    for (int i = 0; i < 40; i++) {
-      atNight.tick(Duration.ofMillis(250L * i), Duration.ofMillis(250), NOW);
-      atNoon.tick(Duration.ofMillis(250L * i), Duration.ofMillis(250), NOW);
+    for (int i = 0; i < 10; i++) {
+      atNight.tick(threeAm.plusSeconds(i), Duration.ofMinutes(1), null);
+      atNoon.tick(NOW.plusSeconds(i), Duration.ofMinutes(1), null);
     }
 
-    // 10 s at 600/min: 100 expected at the noon peak, 2 at 03:00 (share 0.02)
+    // 10 simulated minutes at 600/h: 100 expected at the noon peak, 2 at 03:00 (share 0.02)
     assertThat(noon.entitiesOf(Sale.class).size()).isBetween(70, 130);
     assertThat(night.entitiesOf(Sale.class).size()).isBetween(0, 8);
   }

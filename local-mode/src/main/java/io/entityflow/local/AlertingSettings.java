@@ -17,14 +17,35 @@ import java.util.Map;
 public final class AlertingSettings {
   private AlertingSettings() {}
 
-  /** The alerting service's system properties in local mode. */
-  public static Map<String, String> forLocalMode(LocalHome home) {
-    return Map.of(
-        "entityflow.alerting.warehouse", "local",
-        "entityflow.alerting.local.root", home.warehouse().toString(),
-        "entityflow.alerting.state-file", home.alertState().toString(),
-        "entityflow.alerting.notify.console.enabled", "true",
-        "entityflow.alerting.notify.webhook-log.path", home.webhookLog().toString());
+  /**
+   * The alerting service's system properties in local mode: the local warehouse, state and the
+   * webhook log under the data home, the demo's compressed clock, an evaluation every simulated
+   * minute, and the API token for mutations.
+   */
+  public static Map<String, String> forLocalMode(
+      LocalHome home, DemoTimeline timeline, String apiToken) {
+    Map<String, String> properties = new java.util.LinkedHashMap<>();
+    properties.put("entityflow.alerting.warehouse", "local");
+    properties.put("entityflow.alerting.local.root", home.warehouse().toString());
+    properties.put("entityflow.alerting.state-file", home.alertState().toString());
+    properties.put("entityflow.alerting.clock-speed", Double.toString(timeline.speed()));
+    properties.put("entityflow.alerting.clock-start", timeline.start().toString());
+    properties.put("entityflow.alerting.evaluation-interval", "PT1M");
+    properties.put("entityflow.alerting.api-token", apiToken);
+    properties.put("entityflow.alerting.notify.console.enabled", "true");
+    properties.put("entityflow.alerting.notify.webhook-log.enabled", "true");
+    properties.put("entityflow.alerting.notify.webhook-log.file", home.webhookLog().toString());
+    return properties;
+  }
+
+  /** The demo service's system properties on the same timeline. */
+  public static Map<String, String> demoService(DemoTimeline timeline, boolean outage) {
+    Map<String, String> properties = new java.util.LinkedHashMap<>();
+    properties.put("entityflow.demo.clock-start", timeline.start().toString());
+    properties.put("entityflow.demo.clock-speed", Double.toString(timeline.speed()));
+    properties.put("entityflow.demo.backfill", timeline.history().toString());
+    properties.put("entityflow.demo.outage.enabled", Boolean.toString(outage));
+    return properties;
   }
 
   /** A short summary of the notifications sent so far, from the local webhook log. */

@@ -182,8 +182,8 @@ public final class LocalModeCli {
               + "); stop it with ./entityflow stop");
       return 1;
     }
-    Map<String, String> demoProperties = new LinkedHashMap<>();
-    demoProperties.put("entityflow.demo.outage.enabled", Boolean.toString(outage));
+    DemoTimeline timeline = DemoTimeline.startingNear(Instant.now());
+    String apiToken = java.util.UUID.randomUUID().toString();
     out.println(
         "entityflow demo: starting the emulator, the pipeline, the alerting service and the demo service");
     out.println("  data: " + home.warehouse() + "   logs: " + home.logs());
@@ -192,15 +192,17 @@ public final class LocalModeCli {
             new LocalStack.Settings(
                 home,
                 ALERTING_PORT,
-                AlertingSettings.forLocalMode(home),
-                demoProperties,
+                AlertingSettings.forLocalMode(home, timeline, apiToken),
+                AlertingSettings.demoService(timeline, outage),
                 List.of(),
                 out));
     Map<String, String> state = new LinkedHashMap<>();
     state.put("pid.demo", Long.toString(ProcessHandle.current().pid()));
     stack.children().forEach(c -> state.put("pid." + c.name(), Long.toString(c.pid())));
     state.put("emulator", stack.emulatorHost());
-    state.put("alerting", "http://127.0.0.1:" + ALERTING_PORT + "/");
+    state.put("alerting", "http://127.0.0.1:" + ALERTING_PORT + "/status/index.html");
+    state.put("alerting.api-token", apiToken);
+    state.put("simulated-clock", timeline.start() + " x" + timeline.speed());
     state.put("started", Instant.now().toString());
     new DemoState(state).write(home.stateFile());
     Runtime.getRuntime()

@@ -36,6 +36,12 @@ class LocalModeIT {
   private static final int EVENTS_PER_ENTITY = 3;
   private static final EntityRegistry REGISTRY = EntityRegistry.load();
 
+  /** The alerting service's compressed clock: one simulated hour per 30 real seconds. */
+  private static final DemoTimeline TIMELINE =
+      new DemoTimeline(
+          DemoTimeline.startingNear(java.time.Instant.now()).start(), 120, Duration.ofDays(8));
+
+  private static java.time.Instant liveStart;
   private static Path data;
   private static LocalHome home;
   private static LocalStack stack;
@@ -51,7 +57,7 @@ class LocalModeIT {
             new LocalStack.Settings(
                 home,
                 PubSubEmulatorPorts.free(),
-                AlertingSettings.forLocalMode(home),
+                alertingProperties(),
                 null,
                 List.of("--flushSeconds=1", "--heartbeatSeconds=2"),
                 System.out));
@@ -65,6 +71,20 @@ class LocalModeIT {
                 "micronaut.application.name",
                 "local-mode-it"));
     publisher = publisherContext.getBean(EntityPublisher.class);
+  }
+
+  private static Map<String, String> alertingProperties() {
+    Map<String, String> properties =
+        new java.util.LinkedHashMap<>(AlertingSettings.forLocalMode(home, TIMELINE, "it-token"));
+    properties.put("entityflow.alerting.evaluation-interval", "PT2M");
+    liveStart = java.time.Instant.now();
+    return properties;
+  }
+
+  /** Now on the alerting service's clock. */
+  private static java.time.Instant simulatedNow() {
+    Duration real = Duration.between(liveStart, java.time.Instant.now());
+    return TIMELINE.start().plusNanos((long) (real.toNanos() * TIMELINE.speed()));
   }
 
   @AfterAll
@@ -202,6 +222,102 @@ class LocalModeIT {
                 "UNPARSEABLE_PAYLOAD",
                 "sale_v1",
                 java.util.Base64.getEncoder().encodeToString(garbage)));
+  }
+
+  @Test
+  void silencedEntityFiresAnAlertThatResolvesWhenEventsResume() throws Exception {
+    EntityDefinition accrual = REGISTRY.forTopic("loyalty_accrual_v1").orElseThrow();
+    // eight simulated days of history at 30 events per hour, so the baseline can be learned
+    java.time.Instant historyStart = TIMELINE.start().minus(TIMELINE.history());
+    List<java.util.concurrent.CompletableFuture<PublishReceipt>> history = new ArrayList<>();
+    int n = 10_000;
+    for (java.time.Instant t = historyStart; t.isBefore(TIMELINE.start()); t = t.plusSeconds(120)) {
+      history.add(publisher.publish(withId(accrual, n++), Operation.CREATED, t));
+    }
+    java.util.concurrent.CompletableFuture.allOf(
+            history.toArray(new java.util.concurrent.CompletableFuture[0]))
+        .get(2, TimeUnit.MINUTES);
+    awaitRows(
+        "SELECT 1 FROM retail.loyalty_accrual_v1 WHERE occurred_at < TIMESTAMPTZ '"
+            + TIMELINE.start()
+            + "'",
+        history.size(),
+        Duration.ofMinutes(3));
+
+    // live traffic on the simulated clock, then silence until the alert fires
+    publishLiveUntil(accrual, Duration.ofSeconds(40));
+    String firing =
+        awaitNotification(
+            "\"status\":\"firing\"", "retail.loyalty_accrual_v1/CREATED", Duration.ofMinutes(3));
+    assertThat(firing).contains("\"condition\":\"SILENCE\"");
+
+    // events resume: the same alert resolves, with the same dedup key
+    String dedupKey = firing.replaceAll(".*\"dedup_key\":\"([^\"]+)\".*", "$1");
+    java.util.concurrent.atomic.AtomicBoolean resolved =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread resumed =
+        new Thread(
+            () -> {
+              try {
+                publishLiveUntil(accrual, Duration.ofMinutes(3), resolved);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    resumed.start();
+    try {
+      String resolvedLine =
+          awaitNotification(
+              "\"status\":\"resolved\"",
+              "retail.loyalty_accrual_v1/CREATED",
+              Duration.ofMinutes(3));
+      assertThat(resolvedLine).contains("\"dedup_key\":\"" + dedupKey + "\"");
+    } finally {
+      resolved.set(true);
+      resumed.join();
+    }
+  }
+
+  private static void publishLiveUntil(EntityDefinition entity, Duration real) throws Exception {
+    publishLiveUntil(entity, real, new java.util.concurrent.atomic.AtomicBoolean());
+  }
+
+  /** Publishes one event per simulated two minutes (one per real second) on the simulated clock. */
+  private static void publishLiveUntil(
+      EntityDefinition entity, Duration real, java.util.concurrent.atomic.AtomicBoolean stop)
+      throws Exception {
+    long end = System.nanoTime() + real.toNanos();
+    int n = 900_000 + (int) (System.nanoTime() % 50_000);
+    while (System.nanoTime() < end && !stop.get()) {
+      publisher
+          .publish(withId(entity, n++), Operation.CREATED, simulatedNow())
+          .get(30, TimeUnit.SECONDS);
+      Thread.sleep(1000);
+    }
+  }
+
+  private static String awaitNotification(String status, String series, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.isRegularFile(home.webhookLog())) {
+        for (String line : Files.readAllLines(home.webhookLog())) {
+          if (line.contains(status) && line.contains("\"series\":\"" + series + "\"")) {
+            return line;
+          }
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(
+        "no "
+            + status
+            + " notification for "
+            + series
+            + " within "
+            + timeout
+            + "\nalerting output:\n"
+            + stack.child("alerting").lastLines());
   }
 
   /** Free ports for the child services. */
