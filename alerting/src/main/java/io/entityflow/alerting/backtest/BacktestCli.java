@@ -52,6 +52,9 @@ public final class BacktestCli {
       err.println("entityflow backtest: " + e.getMessage());
       err.println(USAGE);
       return 2;
+    } catch (java.nio.file.NoSuchFileException e) {
+      err.println("entityflow backtest: no such file: " + e.getFile());
+      return 2;
     } catch (Exception e) {
       err.println("entityflow backtest: " + e.getMessage());
       return 2;

@@ -9,9 +9,12 @@ import java.util.function.Predicate;
 
 /**
  * Learns a {@link Baseline} from hourly counts: the mean count per hour-of-week over recent weeks,
- * shrunk towards a day-of-week x hour-of-day product (a Gamma-Poisson posterior mean, so low-volume
- * series borrow strength from their whole week), then level-adjusted by the last week's observed /
- * expected ratio; the over-dispersion is estimated by the method of moments.
+ * shrunk towards a day-of-week x hour-of-day product by empirical Bayes (the weight of each hour's
+ * own mean is its signal variance over signal plus sampling variance, the signal variance being how
+ * far hour-of-week means depart from the product beyond sampling noise), so noisy and low-volume
+ * series borrow strength from their whole week while real weekday-specific shapes are kept; then
+ * level-adjusted by the last week's observed / expected ratio; the over-dispersion is estimated by
+ * the method of moments.
  *
  * <pre>{@code
  * Optional<Baseline> b = new SeasonalBaselineLearner(BaselineSettings.defaults())
@@ -23,9 +26,6 @@ import java.util.function.Predicate;
  * has less than {@code minHistory} of history or no events.
  */
 public final class SeasonalBaselineLearner {
-  /** Strength of the shrinkage prior, in events. */
-  static final double PRIOR_EVENTS = 2.0;
-
   /** Prior weight of the level adjustment, in events. */
   static final double LEVEL_PRIOR_EVENTS = 20.0;
 
@@ -73,13 +73,13 @@ public final class SeasonalBaselineLearner {
         n[h]++;
       }
     }
-    double[] rates = shrunkRates(sum, n);
     double overdispersion = overdispersion(sum, sumSq, n);
+    double[] rates = shrunkRates(sum, n, overdispersion);
     double level = level(counts, from, to, index, rates);
     return Optional.of(new Baseline(rates, level, overdispersion, zone, history, quiet));
   }
 
-  private static double[] shrunkRates(double[] sum, int[] n) {
+  private static double[] shrunkRates(double[] sum, int[] n, double overdispersion) {
     double[] daySum = new double[7];
     int[] dayN = new int[7];
     double[] hourSum = new double[24];
@@ -95,16 +95,36 @@ public final class SeasonalBaselineLearner {
       totalN += n[h];
     }
     double overall = totalN == 0 ? 0 : total / totalN;
-    double[] rates = new double[HourOfWeek.HOURS];
+    double[] prior = new double[HourOfWeek.HOURS];
+    double excess = 0;
+    double priorSq = 0;
     for (int h = 0; h < HourOfWeek.HOURS; h++) {
       double dayMean = dayN[h / 24] == 0 ? overall : daySum[h / 24] / dayN[h / 24];
       double hourFactor =
           hourN[h % 24] == 0 || overall == 0 ? 1 : (hourSum[h % 24] / hourN[h % 24]) / overall;
-      double prior = dayMean * hourFactor;
-      if (prior <= 0) {
-        rates[h] = n[h] == 0 ? 0 : sum[h] / n[h];
+      prior[h] = dayMean * hourFactor;
+      if (n[h] > 0 && prior[h] > 0) {
+        double raw = sum[h] / n[h];
+        double samplingVariance = (prior[h] + overdispersion * prior[h] * prior[h]) / n[h];
+        excess += (raw - prior[h]) * (raw - prior[h]) - samplingVariance;
+        priorSq += prior[h] * prior[h];
+      }
+    }
+    // Empirical Bayes: how far hour-of-week means really depart from the day x hour product
+    // (relative variance), beyond what sampling noise explains.
+    double signal = priorSq <= 0 ? 0 : Math.max(0, excess / priorSq);
+    double[] rates = new double[HourOfWeek.HOURS];
+    for (int h = 0; h < HourOfWeek.HOURS; h++) {
+      double raw = n[h] == 0 ? 0 : sum[h] / n[h];
+      if (prior[h] <= 0) {
+        rates[h] = raw;
+      } else if (n[h] == 0) {
+        rates[h] = prior[h];
       } else {
-        rates[h] = (sum[h] + PRIOR_EVENTS) / (n[h] + PRIOR_EVENTS / prior);
+        double samplingVariance = (prior[h] + overdispersion * prior[h] * prior[h]) / n[h];
+        double signalVariance = signal * prior[h] * prior[h];
+        double weight = signalVariance / (signalVariance + samplingVariance);
+        rates[h] = weight * raw + (1 - weight) * prior[h];
       }
     }
     return rates;

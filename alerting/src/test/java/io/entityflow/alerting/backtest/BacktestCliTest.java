@@ -75,6 +75,47 @@ class BacktestCliTest {
   }
 
   @Test
+  void replaysHourlyCountsFromTheLocalWarehouse() throws Exception {
+    Path root = dir.resolve("warehouse");
+    io.entityflow.alerting.warehouse.TestWarehouse.write(
+        root,
+        "retail",
+        "sale_v1",
+        io.entityflow.alerting.warehouse.TestWarehouse.salesPerMinute(
+            "2026-01-05 00:00:00+00", 10 * 1440));
+    String[] r =
+        run(
+            "--warehouse", root.toString(),
+            "--series", "retail.sale_v1/CREATED",
+            "--from", "2026-01-13T00:00:00Z",
+            "--to", "2026-01-14T23:00:00Z",
+            "--inject-outage", "2026-01-14T10:00:00Z/PT3H");
+    assertThat(r[0]).isEqualTo("0");
+    List<String> lines = r[1].lines().toList();
+    assertThat(lines.get(0))
+        .isEqualTo("rule 'default' replayed from 2026-01-13T00:00:00Z to 2026-01-14T23:00:00Z");
+    // hourly history: the empty 10:00 hour is seen at 11:00, when 60 events were expected
+    assertThat(lines.get(1))
+        .isEqualTo(
+            "FIRING 2026-01-14T11:00:00Z RESOLVED 2026-01-14T14:00:00Z SILENCE [injected outage]:"
+                + " no events since 2026-01-14T10:00:00Z: 60.0 expected, P(none) 8.8e-27 < alpha"
+                + " 4.6e-06");
+    assertThat(lines)
+        .contains(
+            "outage 2026-01-14T10:00:00Z to 2026-01-14T13:00:00Z: detected after 1h (Poisson"
+                + " optimum 13m, 4.62x)");
+  }
+
+  @Test
+  void missingCsvIsNamed() {
+    Path missing = dir.resolve("missing.csv");
+    String[] r = run("--csv", missing.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2])
+        .isEqualTo("entityflow backtest: no such file: " + missing + System.lineSeparator());
+  }
+
+  @Test
   void badCsvLineIsRefusedNamingLineAndFormat() throws Exception {
     Path file = dir.resolve("bad.csv");
     Files.writeString(file, "timestamp,count\n2026-01-05T00:00:00Z,many\n");

@@ -56,7 +56,7 @@ public final class WarehouseEvaluationBenchmark {
             sales,
             BaselineSettings.defaults(),
             Duration.ofMinutes(15),
-            Clock.fixed(Instant.parse("2026-02-03T00:10:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-02-02T23:59:59Z"), ZoneOffset.UTC));
     for (int run = 1; run <= 5; run++) {
       long t0 = System.nanoTime();
       Evaluation e = evaluator.evaluate();
@@ -68,6 +68,7 @@ public final class WarehouseEvaluationBenchmark {
           e.series().size(),
           e.findings().size(),
           seconds);
+      e.findings().forEach(f -> System.out.println("  finding: " + f.summary()));
     }
   }
 }

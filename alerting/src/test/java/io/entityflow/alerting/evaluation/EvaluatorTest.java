@@ -29,7 +29,10 @@ class EvaluatorTest {
   }
 
   private Evaluation evaluateAt(String now) {
-    RuleSet rules = RuleSet.defaultsOnly();
+    return evaluateAt(now, RuleSet.defaultsOnly());
+  }
+
+  private Evaluation evaluateAt(String now, RuleSet rules) {
     return new Evaluator(
             new LocalEventCountSource(root, registry),
             rules,
@@ -73,6 +76,31 @@ class EvaluatorTest {
                 .map(SeriesStatus::state)
                 .toList())
         .isEqualTo(List.of(SeriesState.LEARNING));
+  }
+
+  @Test
+  void segmentColumnWatchesEachValueAsItsOwnSeries() {
+    RuleSet rules =
+        io.entityflow.alerting.rules.RulesFileParser.parse(
+            "rules:\n  - id: per-store\n    match: {table: sale_v1}\n    segment: store_id\n",
+            "inline");
+    Evaluation e = evaluateAt("2026-01-19T00:30:00Z", rules);
+    assertThat(
+            e.series().stream()
+                .filter(s -> s.seriesId().startsWith("retail.sale_v1/CREATED"))
+                .map(s -> s.seriesId() + " " + s.state() + " " + Math.round(s.expectedRate()))
+                .toList())
+        .containsExactlyInAnyOrder(
+            "retail.sale_v1/CREATED/store_id=store-0 SILENT 30",
+            "retail.sale_v1/CREATED/store_id=store-1 SILENT 30");
+    assertThat(e.findings())
+        .extracting(Finding::seriesId, Finding::condition, Finding::suppressed)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                "retail.sale_v1/CREATED/store_id=store-0", Condition.SILENCE, true),
+            org.assertj.core.groups.Tuple.tuple(
+                "retail.sale_v1/CREATED/store_id=store-1", Condition.SILENCE, true),
+            org.assertj.core.groups.Tuple.tuple("*", Condition.INGESTION_DOWN, false));
   }
 
   @Test
