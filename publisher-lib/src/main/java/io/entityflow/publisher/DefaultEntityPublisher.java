@@ -9,12 +9,14 @@ import com.google.pubsub.v1.PubsubMessage;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.publisher.config.PublisherConfiguration;
+import io.entityflow.publisher.internal.EntityRoute;
 import io.entityflow.publisher.internal.EventMessages;
 import io.entityflow.publisher.internal.PubSubConnection;
 import io.entityflow.publisher.internal.TopicPublishers;
 import io.entityflow.publisher.metrics.PublisherMetrics;
 import io.entityflow.publisher.metrics.TopicMetrics;
 import io.entityflow.publisher.validation.EventValidator;
+import io.entityflow.publisher.validation.ValidatedEvent;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -22,6 +24,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -68,6 +71,7 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
   private final String producer;
   private final boolean ordering;
   private final Set<PendingEvent> pending = ConcurrentHashMap.newKeySet();
+  private final Map<EntityDefinition, Route> routes = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /**
@@ -115,13 +119,13 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
   @Override
   public CompletableFuture<PublishReceipt> publish(PublishRequest request) {
     refuseWhenClosed(request);
-    EntityDefinition entity = validator.validate(request);
-    return send(entity, request);
+    ValidatedEvent valid = validator.validate(request);
+    return send(valid, request);
   }
 
   @Override
   public List<CompletableFuture<PublishReceipt>> publishAll(List<PublishRequest> requests) {
-    List<EntityDefinition> entities = new ArrayList<>(requests.size());
+    List<ValidatedEvent> entities = new ArrayList<>(requests.size());
     for (PublishRequest request : requests) {
       refuseWhenClosed(request);
       entities.add(validator.validate(request));
@@ -161,21 +165,22 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
     }
   }
 
-  private CompletableFuture<PublishReceipt> send(EntityDefinition entity, PublishRequest request) {
+  private CompletableFuture<PublishReceipt> send(ValidatedEvent valid, PublishRequest request) {
+    Route route = routes.computeIfAbsent(valid.entity(), this::route);
     String eventId = request.eventId() != null ? request.eventId() : UUID.randomUUID().toString();
     Instant occurredAt = request.occurredAt() != null ? request.occurredAt() : Instant.now();
     PubsubMessage message =
         EventMessages.encode(
             request.entity(),
-            entity,
+            route.entity,
             request.operation(),
             eventId,
             occurredAt,
             producer,
             request.attributes(),
-            ordering);
-    String topic = entity.topicName();
-    TopicMetrics topicMetrics = metrics.forTopic(topic);
+            ordering ? route.entity.orderingKey(valid.id()) : null);
+    String topic = route.entity.topic();
+    TopicMetrics topicMetrics = route.metrics;
     PendingEvent event = new PendingEvent(eventId, topic, topicMetrics);
     pending.add(event);
     topicMetrics.started();
@@ -189,12 +194,20 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
         publisher.resumePublish(message.getOrderingKey());
         sent = publisher.publish(message);
       }
-      ApiFutures.addCallback(sent, new Outcome(event), MoreExecutors.directExecutor());
+      ApiFutures.addCallback(sent, event, MoreExecutors.directExecutor());
     } catch (RuntimeException e) {
       event.fail(e);
     }
-    return event.future;
+    return event;
   }
+
+  private Route route(EntityDefinition entity) {
+    EntityRoute entityRoute = EntityRoute.of(entity);
+    return new Route(entityRoute, metrics.forTopic(entityRoute.topic()));
+  }
+
+  /** Per-entity values computed once. */
+  private record Route(EntityRoute entity, TopicMetrics metrics) {}
 
   private static boolean refusedForPausedKey(ApiFuture<String> sent) {
     if (!sent.isDone()) {
@@ -250,13 +263,16 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
     connection.close();
   }
 
-  /** An event between the publish call and its outcome. */
-  private final class PendingEvent {
+  /**
+   * An event between the publish call and its outcome: the future handed to the caller and the
+   * callback of the client's future in one object.
+   */
+  private final class PendingEvent extends CompletableFuture<PublishReceipt>
+      implements ApiFutureCallback<String> {
     final String eventId;
     final String topic;
     final TopicMetrics topicMetrics;
     final long startNanos = System.nanoTime();
-    final CompletableFuture<PublishReceipt> future = new CompletableFuture<>();
 
     PendingEvent(String eventId, String topic, TopicMetrics topicMetrics) {
       this.eventId = eventId;
@@ -264,37 +280,35 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
       this.topicMetrics = topicMetrics;
     }
 
-    void succeed(String messageId) {
+    @Override
+    public void onSuccess(String messageId) {
       pending.remove(this);
-      if (future.complete(new PublishReceipt(eventId, messageId, topic))) {
+      if (complete(new PublishReceipt(eventId, messageId, topic))) {
         topicMetrics.succeeded(System.nanoTime() - startNanos);
       }
     }
 
+    @Override
+    public void onFailure(Throwable cause) {
+      fail(cause);
+    }
+
     void fail(Throwable cause) {
       pending.remove(this);
-      if (future.completeExceptionally(new PublishFailedException(eventId, topic, cause))) {
+      if (completeExceptionally(new PublishFailedException(eventId, topic, cause))) {
         topicMetrics.failed(System.nanoTime() - startNanos, cause);
       }
     }
-  }
 
-  /** Completes a pending event from the client's answer. */
-  private static final class Outcome implements ApiFutureCallback<String> {
-    private final PendingEvent event;
-
-    Outcome(PendingEvent event) {
-      this.event = event;
+    // identity semantics for the pending set, whatever CompletableFuture does
+    @Override
+    public boolean equals(Object other) {
+      return this == other;
     }
 
     @Override
-    public void onSuccess(String messageId) {
-      event.succeed(messageId);
-    }
-
-    @Override
-    public void onFailure(Throwable cause) {
-      event.fail(cause);
+    public int hashCode() {
+      return System.identityHashCode(this);
     }
   }
 }

@@ -4,18 +4,17 @@ import com.google.protobuf.Message;
 import com.google.pubsub.v1.PubsubMessage;
 import io.entityflow.contract.EventAttributes;
 import io.entityflow.contract.Operation;
-import io.entityflow.contract.registry.EntityDefinition;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * Encodes an entity event as the contract's Pub/Sub message: the serialized entity as payload, the
- * {@link EventAttributes#REQUIRED} attributes, the extra ones, and the ordering key when ordering
- * is on.
+ * {@link EventAttributes#REQUIRED} attributes, the extra ones, and the ordering key when one is
+ * given (ordering on).
  *
  * <pre>{@code
- * PubsubMessage message = EventMessages.encode(sale, saleEntity, Operation.CREATED, eventId,
- *     Instant.now(), "checkout", Map.of(), true);
+ * PubsubMessage message = EventMessages.encode(sale, route, Operation.CREATED, eventId,
+ *     Instant.now(), "checkout", Map.of(), route.orderingKey("s-1001"));
  * }</pre>
  */
 public final class EventMessages {
@@ -24,13 +23,13 @@ public final class EventMessages {
   /** The message of one event; the inputs were validated before. */
   public static PubsubMessage encode(
       Message entityMessage,
-      EntityDefinition entity,
+      EntityRoute route,
       Operation operation,
       String eventId,
       Instant occurredAt,
       String producer,
       Map<String, String> extraAttributes,
-      boolean ordering) {
+      String orderingKey) {
     PubsubMessage.Builder message =
         PubsubMessage.newBuilder()
             .setData(entityMessage.toByteString())
@@ -39,10 +38,10 @@ public final class EventMessages {
             .putAttributes(EventAttributes.OPERATION, operation.name())
             .putAttributes(EventAttributes.OCCURRED_AT, occurredAt.toString())
             .putAttributes(EventAttributes.PRODUCER, producer)
-            .putAttributes(EventAttributes.SCHEMA, entity.fullName())
-            .putAttributes(EventAttributes.SCHEMA_VERSION, entity.schemaVersion());
-    if (ordering) {
-      message.setOrderingKey(entity.orderingKeyOf(entityMessage));
+            .putAttributes(EventAttributes.SCHEMA, route.schema())
+            .putAttributes(EventAttributes.SCHEMA_VERSION, route.schemaVersion());
+    if (orderingKey != null) {
+      message.setOrderingKey(orderingKey);
     }
     return message.build();
   }

@@ -84,10 +84,7 @@ public final class TopicPublishers {
       Publisher publisher = entry.getValue();
       Thread thread =
           new Thread(
-              () -> {
-                publisher.publishAllOutstanding();
-                publisher.shutdown();
-              },
+              publisher::shutdown, // sends every batched event first
               "entityflow-publisher-shutdown-" + entry.getKey());
       thread.setDaemon(true);
       thread.start();

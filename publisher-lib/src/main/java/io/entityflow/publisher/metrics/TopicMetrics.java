@@ -26,8 +26,7 @@ public final class TopicMetrics {
   private final Counter publishedCounter;
   private final Counter failedCounter;
   private final Timer latency;
-  private volatile long lastSuccessMillis;
-  private volatile long lastFailureMillis;
+  private volatile boolean failing;
   private volatile String lastFailure;
 
   TopicMetrics(String topic, MeterRegistry registry) {
@@ -68,7 +67,9 @@ public final class TopicMetrics {
   public void succeeded(long latencyNanos) {
     outstanding.decrementAndGet();
     published.increment();
-    lastSuccessMillis = System.currentTimeMillis();
+    if (failing) {
+      failing = false;
+    }
     if (publishedCounter != null) {
       publishedCounter.increment();
       latency.record(latencyNanos, TimeUnit.NANOSECONDS);
@@ -79,7 +80,7 @@ public final class TopicMetrics {
   public void failed(long latencyNanos, Throwable cause) {
     outstanding.decrementAndGet();
     failed.increment();
-    lastFailureMillis = System.currentTimeMillis();
+    failing = true;
     lastFailure = cause.getClass().getSimpleName() + ": " + cause.getMessage();
     if (failedCounter != null) {
       failedCounter.increment();
@@ -109,7 +110,7 @@ public final class TopicMetrics {
 
   /** Whether the latest answer for this topic was a failure. */
   public boolean failing() {
-    return lastFailureMillis > lastSuccessMillis;
+    return failing;
   }
 
   /** The latest failure reason, or {@code null}. */

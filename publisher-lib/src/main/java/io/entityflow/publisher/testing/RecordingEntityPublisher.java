@@ -3,15 +3,16 @@ package io.entityflow.publisher.testing;
 import com.google.protobuf.Message;
 import com.google.pubsub.v1.PubsubMessage;
 import io.entityflow.contract.Operation;
-import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.publisher.EntityPublisher;
 import io.entityflow.publisher.PublishFailedException;
 import io.entityflow.publisher.PublishReceipt;
 import io.entityflow.publisher.PublishRequest;
 import io.entityflow.publisher.config.PublisherConfiguration;
+import io.entityflow.publisher.internal.EntityRoute;
 import io.entityflow.publisher.internal.EventMessages;
 import io.entityflow.publisher.validation.EventValidator;
+import io.entityflow.publisher.validation.ValidatedEvent;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -27,8 +28,9 @@ import java.util.stream.Collectors;
 /**
  * An {@link EntityPublisher} that records events instead of sending them, for a service's unit
  * tests. It validates exactly like the real one (an invalid event throws) and encodes the exact
- * message the real one would send. Enable it with {@code entityflow.publisher.recording=true}: it
- * then replaces the real publisher bean.
+ * message the real one would send, with ordering key and with {@code producer} = {@code recording}.
+ * Enable it with {@code entityflow.publisher.recording=true}: it then replaces the real publisher
+ * bean.
  *
  * <pre>{@code
  * try (ApplicationContext context = ApplicationContext.run(Map.of(
@@ -64,7 +66,7 @@ public class RecordingEntityPublisher implements EntityPublisher {
 
   @Override
   public List<CompletableFuture<PublishReceipt>> publishAll(List<PublishRequest> requests) {
-    List<EntityDefinition> entities = requests.stream().map(validator::validate).toList();
+    List<ValidatedEvent> entities = requests.stream().map(validator::validate).toList();
     List<CompletableFuture<PublishReceipt>> futures = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
       futures.add(record(entities.get(i), requests.get(i)));
@@ -73,29 +75,29 @@ public class RecordingEntityPublisher implements EntityPublisher {
   }
 
   private synchronized CompletableFuture<PublishReceipt> record(
-      EntityDefinition entity, PublishRequest request) {
+      ValidatedEvent valid, PublishRequest request) {
+    EntityRoute route = EntityRoute.of(valid.entity());
     String eventId = request.eventId() != null ? request.eventId() : UUID.randomUUID().toString();
     RuntimeException fail = failure;
     if (fail != null) {
       return CompletableFuture.failedFuture(
-          new PublishFailedException(eventId, entity.topicName(), fail));
+          new PublishFailedException(eventId, route.topic(), fail));
     }
     Instant occurredAt = request.occurredAt() != null ? request.occurredAt() : Instant.now();
     PubsubMessage message =
         EventMessages.encode(
             request.entity(),
-            entity,
+            route,
             request.operation(),
             eventId,
             occurredAt,
             "recording",
             request.attributes(),
-            true);
+            route.orderingKey(valid.id()));
     PublishReceipt receipt =
-        new PublishReceipt(eventId, "recorded-" + (events.size() + 1), entity.topicName());
+        new PublishReceipt(eventId, "recorded-" + (events.size() + 1), route.topic());
     events.add(
-        new RecordedEvent(
-            request.entity(), request.operation(), entity.topicName(), message, receipt));
+        new RecordedEvent(request.entity(), request.operation(), route.topic(), message, receipt));
     return CompletableFuture.completedFuture(receipt);
   }
 

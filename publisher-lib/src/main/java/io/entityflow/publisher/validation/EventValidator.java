@@ -1,19 +1,22 @@
 package io.entityflow.publisher.validation;
 
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Message;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.publisher.InvalidEventException;
 import io.entityflow.publisher.PublishRequest;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Checks a {@link PublishRequest} against the contract and Pub/Sub's limits and returns the
- * entity's definition. Stateless and thread-safe.
+ * entity's definition. Immutable and thread-safe.
  *
  * <pre>{@code
  * EventValidator validator = new EventValidator(EntityRegistry.load());
- * EntityDefinition sale = validator.validate(PublishRequest.of(sale, Operation.CREATED));
+ * ValidatedEvent valid = validator.validate(PublishRequest.of(sale, Operation.CREATED));
  * }</pre>
  *
  * <p>Rules, in this order: an entity is given; its type is an entity of the contract; the operation
@@ -26,38 +29,46 @@ public final class EventValidator {
   public static final int MAX_PAYLOAD_BYTES = 9_000_000;
 
   private final EntityRegistry registry;
+  private final Map<Descriptor, EntityDefinition> byDescriptor = new IdentityHashMap<>();
 
   /** A validator for the entities of {@code registry}. */
   public EventValidator(EntityRegistry registry) {
     this.registry = registry;
+    for (EntityDefinition entity : registry.entities()) {
+      byDescriptor.put(entity.descriptor(), entity);
+    }
   }
 
   /**
    * Validates the request.
    *
-   * @return the definition of the request's entity
+   * @return the definition of the request's entity and the id of its message
    * @throws InvalidEventException naming entity, field and rule
    */
-  public EntityDefinition validate(PublishRequest request) {
+  public ValidatedEvent validate(PublishRequest request) {
     Message message = request.entity();
     if (message == null) {
       throw new InvalidEventException("(none)", "entity", "an entity message is required");
     }
-    String typeName = message.getDescriptorForType().getFullName();
+    Descriptor type = message.getDescriptorForType();
+    EntityDefinition known = byDescriptor.get(type);
+    String typeName = type.getFullName();
     EntityDefinition entity =
-        registry
-            .find(typeName)
-            .orElseThrow(
-                () ->
-                    new InvalidEventException(
-                        typeName,
-                        "message type",
-                        "is not an entity of the contract; entities: "
-                            + String.join(
-                                ", ",
-                                registry.entities().stream()
-                                    .map(EntityDefinition::fullName)
-                                    .toList())));
+        known != null
+            ? known
+            : registry
+                .find(typeName)
+                .orElseThrow(
+                    () ->
+                        new InvalidEventException(
+                            typeName,
+                            "message type",
+                            "is not an entity of the contract; entities: "
+                                + String.join(
+                                    ", ",
+                                    registry.entities().stream()
+                                        .map(EntityDefinition::fullName)
+                                        .toList())));
     String name = entity.name();
     if (request.operation() == null) {
       throw new InvalidEventException(
@@ -69,7 +80,10 @@ public final class EventValidator {
           String.join(", ", message.findInitializationErrors()),
           "required field is not set (message is not initialized)");
     }
-    if (!entity.hasId(message)) {
+    String id;
+    try {
+      id = entity.idOf(message); // throws when the id is empty or 0
+    } catch (IllegalArgumentException e) {
       throw new InvalidEventException(
           name,
           entity.idField().getName(),
@@ -86,7 +100,7 @@ public final class EventValidator {
           "payload",
           "the serialized message has " + size + " bytes; at most " + MAX_PAYLOAD_BYTES + " fit");
     }
-    return entity;
+    return new ValidatedEvent(entity, id);
   }
 
   private static void checkEventId(String entity, String eventId) {

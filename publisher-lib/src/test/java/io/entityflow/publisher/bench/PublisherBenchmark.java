@@ -20,6 +20,7 @@ import io.entityflow.publisher.internal.ClientSettings;
 import io.entityflow.publisher.internal.PubSubConnection;
 import io.entityflow.publisher.metrics.PublisherMetrics;
 import io.entityflow.testing.PubSubEmulator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,16 +36,20 @@ import java.util.function.Function;
  * Publishes ~300-byte Sale events of distinct ids to a dedicated emulator and prints events/s and
  * process CPU per event for: the raw client without ordering, the raw client with ordering and
  * bucketed keys, the raw client with ordering and one key per id, and this library (ordering on,
- * the contract's bucketed key). The raw client builds the same message (payload, the six contract
- * attributes with a random UUID and the current time, ordering key) by hand, with the same
- * batching, flow control and retry settings, in the same JVM run.
+ * the contract's bucketed key, metrics into a Micrometer {@code SimpleMeterRegistry}). The raw
+ * client builds the same message (payload, the six contract attributes with a random UUID and the
+ * current time, ordering key) by hand, with the same batching, flow control and retry settings, in
+ * the same JVM run.
  *
  * <p>Run: {@code ./mvnw -o -q -pl publisher-lib exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.entityflow.publisher.bench.PublisherBenchmark -Dexec.args="100000 1000 10"}
- * (events, batch element count, batch delay in ms).
+ * -Dexec.mainClass=io.entityflow.publisher.bench.PublisherBenchmark -Dexec.args="100000 1000 10
+ * 20000"} (events, batch element count, batch delay in ms, events for the one-key-per-id run; a
+ * fifth argument {@code no-meters} runs the library without a Micrometer registry).
  */
 public final class PublisherBenchmark {
   private static final String TOPIC = "sale_v1";
+
+  private static boolean meters = true;
 
   private PublisherBenchmark() {}
 
@@ -52,6 +57,8 @@ public final class PublisherBenchmark {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     long batchCount = args.length > 1 ? Long.parseLong(args[1]) : 1000;
     long delayMs = args.length > 2 ? Long.parseLong(args[2]) : 10;
+    int perIdLimit = args.length > 3 ? Integer.parseInt(args[3]) : 20_000;
+    meters = args.length > 4 ? !"no-meters".equals(args[4]) : true;
     EntityRegistry registry = EntityRegistry.load();
     EntityDefinition sale = registry.require(Sale.getDescriptor());
     List<Sale> sales = new ArrayList<>(events);
@@ -80,45 +87,88 @@ public final class PublisherBenchmark {
       config.getBatching().setDelay(Duration.ofMillis(delayMs));
       config.setShutdownTimeout(Duration.ofSeconds(60));
 
-      for (int round = 1; round <= 2; round++) {
-        String label = round == 1 ? "warm-up" : "measured";
-        System.out.println("-- " + label);
-        Result rawUnordered =
-            raw(config, emulator, sales, sale, false, m -> "", "raw client, ordering off");
+      System.out.println("-- warm-up (3 runs each of library and raw client, not reported)");
+      for (int i = 0; i < 3; i++) {
+        library(config, registry, sales, "library");
+        raw(config, emulator, sales, sale, true, bucketed(sale), "raw");
+      }
+      System.out.println("-- measured");
+      Result rawUnordered =
+          print(raw(config, emulator, sales, sale, false, m -> "", "raw client, ordering off"));
+      // raw client and library alternate five times: the machine is shared, so compare medians
+      List<Double> ratios = new ArrayList<>();
+      List<Double> rawCpu = new ArrayList<>();
+      List<Double> libraryCpu = new ArrayList<>();
+      List<Double> rawRate = new ArrayList<>();
+      List<Double> libraryRate = new ArrayList<>();
+      long failures = rawUnordered.failed();
+      for (int pair = 1; pair <= 5; pair++) {
         Result rawBucketed =
-            raw(
-                config,
-                emulator,
-                sales,
-                sale,
-                true,
-                m -> OrderingKey.bucketed(m.getSaleId(), sale.orderingKeyBuckets()),
-                "raw client, ordering on, bucketed key (64)");
-        Result rawPerId =
-            raw(
-                config,
-                emulator,
-                sales,
-                sale,
-                true,
-                Sale::getSaleId,
-                "raw client, ordering on, key = id");
-        Result library = library(config, registry, sales, "library, ordering on (bucketed key)");
-        for (Result r : List.of(rawUnordered, rawBucketed, rawPerId, library)) {
-          System.out.println(r);
-        }
-        System.out.printf(
-            "library CPU per event vs raw client (same ordering and key): %+.1f%%%n",
-            100.0 * (library.cpuMicrosPerEvent() / rawBucketed.cpuMicrosPerEvent() - 1));
+            print(
+                raw(
+                    config,
+                    emulator,
+                    sales,
+                    sale,
+                    true,
+                    bucketed(sale),
+                    "raw client, ordering on, bucketed key (64)"));
+        Result library = print(library(config, registry, sales, "library, ordering on (bucketed)"));
+        ratios.add(library.cpuMicrosPerEvent() / rawBucketed.cpuMicrosPerEvent());
+        rawCpu.add(rawBucketed.cpuMicrosPerEvent());
+        libraryCpu.add(library.cpuMicrosPerEvent());
+        rawRate.add(rawBucketed.eventsPerSecond());
+        libraryRate.add(library.eventsPerSecond());
+        failures += rawBucketed.failed() + library.failed();
+      }
+      System.out.printf(
+          "median of 5: raw client %.0f events/s %.2f us CPU/event; library %.0f events/s %.2f us"
+              + " CPU/event; library CPU per event vs raw client (median of the 5 pairs): %+.1f%%%n",
+          median(rawRate),
+          median(rawCpu),
+          median(libraryRate),
+          median(libraryCpu),
+          100.0 * (median(ratios) - 1));
+      int perIdEvents = Math.min(perIdLimit, events);
+      print(
+          raw(
+              config,
+              emulator,
+              sales.subList(0, perIdEvents),
+              sale,
+              true,
+              Sale::getSaleId,
+              "raw client, ordering on, key = id (" + perIdEvents + " ids)"));
+      if (failures > 0) {
+        System.out.println("WARNING: some events failed; the numbers above are not valid");
       }
     }
+  }
+
+  private static Function<Sale, String> bucketed(EntityDefinition sale) {
+    return m -> OrderingKey.bucketed(m.getSaleId(), sale.orderingKeyBuckets());
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static Result print(Result result) {
+    System.out.println(result);
+    return result;
   }
 
   private static Result library(
       PublisherConfiguration config, EntityRegistry registry, List<Sale> sales, String label)
       throws InterruptedException {
     DefaultEntityPublisher publisher =
-        new DefaultEntityPublisher(config, registry, new PublisherMetrics(null), "bench");
+        new DefaultEntityPublisher(
+            config,
+            registry,
+            new PublisherMetrics(meters ? new SimpleMeterRegistry() : null),
+            "bench");
     publisher.publish(sales.get(0), Operation.SNAPSHOT).join(); // creates the client
     CountDownLatch done = new CountDownLatch(sales.size());
     AtomicLong failed = new AtomicLong();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class EventMessagesTest {
   private static final EntityDefinition SALE = EntityRegistry.load().require(Sale.getDescriptor());
+  private static final EntityRoute ROUTE = EntityRoute.of(SALE);
 
   @Test
   void messageCarriesPayloadEveryContractAttributeAndTheBucketedKey() throws Exception {
@@ -22,13 +23,13 @@ class EventMessagesTest {
     PubsubMessage message =
         EventMessages.encode(
             sale,
-            SALE,
+            ROUTE,
             Operation.UPDATED,
             "0d1f6f0e-7a43-4c1f-9a1e-3f0b2b7f9d11",
             Instant.parse("2026-11-23T10:15:30.123Z"),
             "checkout",
             Map.of("tenant", "nl"),
-            true);
+            ROUTE.orderingKey("s-1001"));
     assertThat(Sale.parseFrom(message.getData())).isEqualTo(sale);
     assertThat(message.getData().toByteArray()).isEqualTo(sale.toByteArray());
     assertThat(message.getAttributesMap())
@@ -50,15 +51,21 @@ class EventMessagesTest {
     PubsubMessage message =
         EventMessages.encode(
             Sales.sale("s-1"),
-            SALE,
+            ROUTE,
             Operation.CREATED,
             "0d1f6f0e-7a43-4c1f-9a1e-3f0b2b7f9d11",
             Instant.parse("2026-11-23T10:15:30Z"),
             "checkout",
             Map.of(),
-            false);
+            null);
     assertThat(message.getOrderingKey()).isEmpty();
     assertThat(message.getAttributesOrThrow("occurred_at")).isEqualTo("2026-11-23T10:15:30Z");
+  }
+
+  @Test
+  void routeOrderingKeyIsTheContractsKeyOfTheMessage() {
+    assertThat(ROUTE.orderingKey("s-1001")).isEqualTo(SALE.orderingKeyOf(Sales.sale("s-1001")));
+    assertThat(ROUTE.topic()).isEqualTo("sale_v1");
   }
 
   @Test

@@ -29,9 +29,11 @@ class EventValidatorTest {
   private final EventValidator validator = new EventValidator(REGISTRY);
 
   @Test
-  void validSaleReturnsItsEntityDefinition() {
-    assertThat(validator.validate(PublishRequest.of(Sales.sale("s-1"), Operation.CREATED)).name())
-        .isEqualTo("Sale");
+  void validSaleReturnsItsEntityAndId() {
+    ValidatedEvent valid =
+        validator.validate(PublishRequest.of(Sales.sale("s-1"), Operation.CREATED));
+    assertThat(valid.entity().name()).isEqualTo("Sale");
+    assertThat(valid.id()).isEqualTo("s-1");
   }
 
   @Test
@@ -130,7 +132,7 @@ class EventValidatorTest {
       attributes.put("a" + i, "v");
     }
     attributes.put("k".repeat(256), "v".repeat(1024));
-    assertThat(validator.validate(withAttributes(attributes)).name()).isEqualTo("Sale");
+    assertThat(validator.validate(withAttributes(attributes)).entity().name()).isEqualTo("Sale");
   }
 
   @Test
