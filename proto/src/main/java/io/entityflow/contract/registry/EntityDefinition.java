@@ -33,6 +33,7 @@ public final class EntityDefinition {
   private final int orderingKeyBuckets;
   private final FieldDescriptor idField;
   private final Map<String, Sensitivity> sensitivities;
+  private final String topicName;
 
   EntityDefinition(
       Descriptor descriptor,
@@ -55,6 +56,7 @@ public final class EntityDefinition {
     this.orderingKeyBuckets = orderingKeyBuckets;
     this.idField = idField;
     this.sensitivities = Collections.unmodifiableMap(new LinkedHashMap<>(sensitivities));
+    this.topicName = EntityNames.topicName(name, majorVersion);
   }
 
   /** The entity name, e.g. {@code Sale}. */
@@ -114,7 +116,7 @@ public final class EntityDefinition {
 
   /** The Pub/Sub topic name, e.g. {@code sale_v1}. */
   public String topicName() {
-    return EntityNames.topicName(name, majorVersion);
+    return topicName;
   }
 
   /** The BigQuery table name: always the topic name. */
