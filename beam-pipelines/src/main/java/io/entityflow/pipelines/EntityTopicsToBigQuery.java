@@ -135,7 +135,12 @@ public final class EntityTopicsToBigQuery {
               "Heartbeat",
               Heartbeats.every(period)
                   .named(options.getPipelineName())
-                  .withLag(period.plus(Duration.standardSeconds(options.getFlushSeconds())))
+                  .withLag(
+                      period.plus(
+                          Duration.standardSeconds(
+                              Math.max(
+                                  options.getFlushSeconds(),
+                                  options.getTriggeringFrequencySeconds()))))
                   .withClock(clock)));
     }
     PCollection<KV<String, TableRow>> all =

@@ -1,11 +1,15 @@
 package io.entityflow.pipelines.bigquery;
 
+import com.google.api.services.bigquery.model.Clustering;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import com.google.api.services.bigquery.model.TimePartitioning;
+import io.entityflow.contract.bigquery.EntityTable;
+import io.entityflow.contract.bigquery.MetadataColumns;
 import io.entityflow.contract.bigquery.TableColumn;
 import io.entityflow.pipelines.events.RegistrySource;
 import io.entityflow.pipelines.warehouse.TableCatalog;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.gcp.bigquery.DynamicDestinations;
 import org.apache.beam.sdk.io.gcp.bigquery.TableDestination;
@@ -15,8 +19,8 @@ import org.apache.beam.sdk.values.ValueInSingleWindow;
 /**
  * Routes each row keyed by {@code dataset.table} to the BigQuery table of the same name in {@code
  * project}, dataset {@code prefix + dataset}, with the schema of the contract; entity tables are
- * partitioned by DAY on {@code occurred_at} (the heartbeat and dead-letter tables on their first
- * TIMESTAMP column).
+ * partitioned by DAY on {@code occurred_at} and clustered by the id (the heartbeat and dead-letter
+ * tables are partitioned on their first column, a TIMESTAMP).
  *
  * <pre>{@code
  * BigQueryIO.<KV<String, TableRow>>write().to(new EntityDestinations("p", "", RegistrySource.contract()));
@@ -46,18 +50,22 @@ public final class EntityDestinations extends DynamicDestinations<KV<String, Tab
     String spec = project + ":" + datasetPrefix + parts[0] + "." + parts[1];
     List<TableColumn> columns = columns(destination);
     String partitionField =
-        columns.stream()
-            .filter(c -> c.type().name().equals("TIMESTAMP"))
-            .filter(c -> c.name().equals("occurred_at"))
-            .findFirst()
-            .orElse(
-                columns.stream()
-                    .filter(c -> c.type().name().equals("TIMESTAMP"))
-                    .findFirst()
-                    .orElseThrow())
-            .name();
-    return new TableDestination(
-        spec, null, new TimePartitioning().setType("DAY").setField(partitionField));
+        columns.stream().anyMatch(c -> c.name().equals(MetadataColumns.OCCURRED_AT))
+            ? MetadataColumns.OCCURRED_AT
+            : columns.get(0).name();
+    TimePartitioning partitioning = new TimePartitioning().setType("DAY").setField(partitionField);
+    return registry
+        .registry()
+        .forTopic(parts[1])
+        .map(EntityTable::of)
+        .map(
+            table ->
+                new TableDestination(
+                    spec,
+                    table.description(),
+                    partitioning,
+                    new Clustering().setFields(new ArrayList<>(table.clusteringFields()))))
+        .orElseGet(() -> new TableDestination(spec, null, partitioning));
   }
 
   @Override

@@ -21,6 +21,11 @@ public final class Durations {
     Descriptor type = duration.getDescriptorForType();
     long seconds = (Long) duration.getField(type.findFieldByNumber(1));
     int nanos = (Integer) duration.getField(type.findFieldByNumber(2));
+    return format(seconds, nanos);
+  }
+
+  /** {@code seconds + nanos / 10^9} as a plain decimal string without trailing zeros. */
+  public static String format(long seconds, int nanos) {
     BigDecimal value = BigDecimal.valueOf(seconds).add(BigDecimal.valueOf(nanos, 9));
     return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
   }

@@ -1,17 +1,17 @@
 package io.entityflow.pipelines.events;
 
 import com.google.api.services.bigquery.model.TableRow;
-import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.entityflow.contract.EventAttributes;
 import io.entityflow.contract.Operation;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.MetadataColumns;
 import io.entityflow.contract.registry.EntityDefinition;
-import io.entityflow.pipelines.convert.ProtoRowConverter;
 import io.entityflow.pipelines.convert.Timestamps;
+import io.entityflow.pipelines.convert.WireRowReader;
 import io.entityflow.pipelines.deadletter.DeadLetterKind;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,13 +29,12 @@ import java.util.Map;
  */
 public final class EntityEventParser {
   private final EntityDefinition entity;
-  private final ProtoRowConverter converter;
+  private final WireRowReader reader;
   private final String majorPrefix;
 
   private EntityEventParser(EntityDefinition entity) {
     this.entity = entity;
-    this.converter =
-        ProtoRowConverter.of(EntityTable.of(entity).entityColumns(), entity.descriptor());
+    this.reader = WireRowReader.of(EntityTable.of(entity).entityColumns(), entity.descriptor());
     this.majorPrefix = entity.majorVersion() + ".";
   }
 
@@ -70,10 +69,21 @@ public final class EntityEventParser {
     Operation operation = operation(required(attributes, EventAttributes.OPERATION));
     Instant occurredAt = occurredAt(required(attributes, EventAttributes.OCCURRED_AT));
     checkSchema(attributes);
-    DynamicMessage message;
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put(MetadataColumns.EVENT_ID, eventId);
+    row.put(MetadataColumns.OPERATION, operation.name());
+    row.put(MetadataColumns.OCCURRED_AT, Timestamps.format(occurredAt));
+    if (publishTime != null) {
+      row.put(MetadataColumns.PUBLISH_TIME, Timestamps.format(publishTime));
+    }
+    putIfPresent(row, MetadataColumns.PRODUCER, attributes.get(EventAttributes.PRODUCER));
+    putIfPresent(
+        row, MetadataColumns.SCHEMA_VERSION, attributes.get(EventAttributes.SCHEMA_VERSION));
+    putIfPresent(row, MetadataColumns.MESSAGE_ID, messageId);
+    row.put(MetadataColumns.INGESTION_TIME, Timestamps.format(ingestionTime));
     try {
-      message = DynamicMessage.parseFrom(entity.descriptor(), payload);
-    } catch (InvalidProtocolBufferException e) {
+      reader.readInto(payload, row);
+    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
       throw new InvalidEventException(
           DeadLetterKind.UNPARSEABLE_PAYLOAD,
           "payload of "
@@ -85,7 +95,8 @@ public final class EntityEventParser {
               + ": "
               + e.getMessage());
     }
-    if (!entity.hasId(message)) {
+    Object id = row.get(entity.idField().getName());
+    if (id == null || "".equals(id) || "0".equals(id)) {
       throw new InvalidEventException(
           DeadLetterKind.MISSING_ID,
           "payload on topic '"
@@ -96,24 +107,7 @@ public final class EntityEventParser {
               + entity.fullName()
               + " is empty; every event needs a non-empty id");
     }
-    TableRow row = new TableRow();
-    row.set(MetadataColumns.EVENT_ID, eventId);
-    row.set(MetadataColumns.OPERATION, operation.name());
-    row.set(MetadataColumns.OCCURRED_AT, Timestamps.format(occurredAt));
-    if (publishTime != null) {
-      row.set(MetadataColumns.PUBLISH_TIME, Timestamps.format(publishTime));
-    }
-    putIfPresent(row, MetadataColumns.PRODUCER, attributes.get(EventAttributes.PRODUCER));
-    putIfPresent(
-        row, MetadataColumns.SCHEMA_VERSION, attributes.get(EventAttributes.SCHEMA_VERSION));
-    putIfPresent(row, MetadataColumns.MESSAGE_ID, messageId);
-    row.set(MetadataColumns.INGESTION_TIME, Timestamps.format(ingestionTime));
-    try {
-      converter.convertInto(message, row);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidEventException(DeadLetterKind.UNPARSEABLE_PAYLOAD, e.getMessage());
-    }
-    return row;
+    return WireRowReader.rowOf(row);
   }
 
   private String required(Map<String, String> attributes, String name)
@@ -183,9 +177,9 @@ public final class EntityEventParser {
     }
   }
 
-  private static void putIfPresent(TableRow row, String column, String value) {
+  private static void putIfPresent(Map<String, Object> row, String column, String value) {
     if (value != null && !value.isEmpty()) {
-      row.set(column, value);
+      row.put(column, value);
     }
   }
 }

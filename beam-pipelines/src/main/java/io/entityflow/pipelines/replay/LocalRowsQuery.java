@@ -46,9 +46,9 @@ public final class LocalRowsQuery {
       String variable = "r" + depth;
       return "list_transform("
           + reference
-          + ", "
+          + ", lambda "
           + variable
-          + " -> "
+          + ": "
           + single(column, variable, depth + 1)
           + ")";
     }

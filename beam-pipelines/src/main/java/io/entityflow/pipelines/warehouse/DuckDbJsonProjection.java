@@ -62,9 +62,9 @@ public final class DuckDbJsonProjection {
       String variable = "x" + depth;
       return "list_transform("
           + reference
-          + ", "
+          + ", lambda "
           + variable
-          + " -> "
+          + ": "
           + single(column, variable, depth + 1)
           + ")";
     }

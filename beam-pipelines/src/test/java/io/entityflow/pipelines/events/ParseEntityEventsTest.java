@@ -3,6 +3,7 @@ package io.entityflow.pipelines.events;
 import com.google.api.services.bigquery.model.TableRow;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.pipelines.deadletter.DeadLetterTable;
 import io.entityflow.pipelines.events.SampleEvents.Sample;
 import io.entityflow.pipelines.testing.Pipelines;
 import io.entityflow.pipelines.testing.Rows;
@@ -12,8 +13,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessageWithAttributesAndMessageIdCoder;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -45,7 +50,6 @@ class ParseEntityEventsTest {
   void everySampleEntityBecomesItsExactRowWithMetadataColumns() {
     TestPipeline pipeline = Pipelines.create();
     EntityRegistry registry = EntityRegistry.load();
-    List<PCollection<KV<String, String>>> outputs = new ArrayList<>();
     for (Map.Entry<String, Sample> sample : SampleEvents.all().entrySet()) {
       String topic = sample.getKey();
       EntityDefinition entity = registry.forTopic(topic).orElseThrow();
@@ -85,7 +89,6 @@ class ParseEntityEventsTest {
       PAssert.that(rows)
           .containsInAnyOrder(KV.of(entity.dataset() + "." + topic, Rows.json(expected)));
       PAssert.that(parsed.get(ParseEntityEvents.DEAD_LETTERS)).empty();
-      outputs.add(rows);
     }
     pipeline.run().waitUntilFinish();
   }
@@ -196,7 +199,31 @@ class ParseEntityEventsTest {
                 .get(ParseEntityEvents.DEAD_LETTERS)
                 .apply(MapElements.into(TypeDescriptors.strings()).via(Rows::json)))
         .containsInAnyOrder(expected);
-    pipeline.run().waitUntilFinish();
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
+
+    Map<String, Long> counters = new java.util.TreeMap<>();
+    for (MetricResult<Long> counter :
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.inNamespace(DeadLetterTable.METRICS_NAMESPACE))
+                    .build())
+            .getCounters()) {
+      if (counter.getCommitted() > 0) {
+        counters.merge(counter.getName().getName(), counter.getCommitted(), Long::sum);
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(counters)
+        .containsExactlyEntriesOf(
+            new java.util.TreeMap<>(
+                Map.of(
+                    "INVALID_ATTRIBUTE", 2L,
+                    "MISSING_ATTRIBUTE", 1L,
+                    "MISSING_ID", 1L,
+                    "UNKNOWN_SCHEMA", 2L,
+                    "UNPARSEABLE_PAYLOAD", 1L)));
   }
 
   @Test

@@ -1,0 +1,169 @@
+package io.entityflow.pipelines.bench;
+
+import com.google.api.core.ApiFuture;
+import com.google.api.gax.batching.BatchingSettings;
+import com.google.cloud.pubsub.v1.Publisher;
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.TopicName;
+import io.entityflow.pipelines.EntityTopicsToBigQuery;
+import io.entityflow.pipelines.events.SampleEvents;
+import io.entityflow.pipelines.options.EntityTopicsToBigQueryOptions;
+import io.entityflow.pipelines.options.WarehouseKind;
+import io.entityflow.testing.PubSubEmulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory;
+import org.apache.beam.sdk.io.gcp.pubsub.PubsubIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.threeten.bp.Duration;
+
+/**
+ * End-to-end throughput on the DirectRunner: a backlog of Sale events on a dedicated Pub/Sub
+ * emulator, drained once by a bare PubsubIO read and once by {@code EntityTopicsToBigQuery} into
+ * the local warehouse. Prints events/s of both and the ratio. Run by hand (see BENCHMARKS.md).
+ */
+public final class EndToEndBenchmark {
+  private EndToEndBenchmark() {}
+
+  /** Counts messages. */
+  static final class CountFn extends DoFn<org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage, Void> {
+    private final Counter read = Metrics.counter("bench", "read");
+
+    @ProcessElement
+    public void process() {
+      read.inc();
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    try (PubSubEmulator emulator = PubSubEmulator.startDedicated()) {
+      String suffix = PubSubEmulator.uniqueName("b").substring(2);
+      String topic = emulator.createTopic("bench-" + suffix);
+      emulator.createSubscription(topic, "bare-" + suffix);
+      emulator.createSubscription(topic, "sale_v1-" + suffix);
+      publish(emulator, topic, events);
+
+      EntityTopicsToBigQueryOptions bareOptions = options(emulator);
+      Pipeline bare = Pipeline.create(bareOptions);
+      bare.apply(
+              "Read",
+              PubsubIO.readMessagesWithAttributesAndMessageId()
+                  .fromSubscription(
+                      "projects/" + PubSubEmulator.PROJECT_ID + "/subscriptions/bare-" + suffix))
+          .apply("Count", ParDo.of(new CountFn()));
+      double bareRate = drain(bare.run(), "bench", "read", events);
+
+      Path warehouse = Files.createTempDirectory("bench-warehouse");
+      EntityTopicsToBigQueryOptions full = options(emulator);
+      full.setEntities(List.of("Sale"));
+      full.setSubscriptionPattern("{topic}-" + suffix);
+      full.setWarehouse(WarehouseKind.LOCAL);
+      full.setWarehouseDir(warehouse.toString());
+      full.setFlushSeconds(1);
+      full.setHeartbeatSeconds(0);
+      double fullRate =
+          drain(EntityTopicsToBigQuery.run(full), "entityflow.local_warehouse", "rows", events);
+
+      System.out.printf(
+          "events=%d bare PubsubIO read: %.0f events/s; pipeline to local warehouse: %.0f"
+              + " events/s; ratio %.1f%%%n",
+          events, bareRate, fullRate, 100 * fullRate / bareRate);
+    }
+  }
+
+  private static EntityTopicsToBigQueryOptions options(PubSubEmulator emulator) {
+    EntityTopicsToBigQueryOptions options =
+        PipelineOptionsFactory.create().as(EntityTopicsToBigQueryOptions.class);
+    options.setProject(PubSubEmulator.PROJECT_ID);
+    options.setPubsubRootUrl(emulator.rootUrl());
+    options.setCredentialFactoryClass(NoopCredentialFactory.class);
+    options.setStreaming(true);
+    options.as(DirectOptions.class).setBlockOnRun(false);
+    return options;
+  }
+
+  private static void publish(PubSubEmulator emulator, String topic, int events) throws Exception {
+    Publisher publisher =
+        Publisher.newBuilder(TopicName.of(PubSubEmulator.PROJECT_ID, topic))
+            .setChannelProvider(emulator.channelProvider())
+            .setCredentialsProvider(emulator.credentials())
+            .setBatchingSettings(
+                BatchingSettings.newBuilder()
+                    .setElementCountThreshold(1000L)
+                    .setRequestByteThreshold(1_000_000L)
+                    .setDelayThreshold(Duration.ofMillis(10))
+                    .build())
+            .build();
+    try {
+      List<ApiFuture<String>> futures = new ArrayList<>();
+      for (int i = 0; i < events; i++) {
+        futures.add(
+            publisher.publish(
+                PubsubMessage.newBuilder()
+                    .setData(
+                        ByteString.copyFrom(SampleEvents.sale("s-" + i).message().toByteArray()))
+                    .putAllAttributes(
+                        Map.of(
+                            "event_id", "e-" + i,
+                            "operation", "CREATED",
+                            "occurred_at", "2026-11-23T10:00:00Z",
+                            "producer", "bench",
+                            "schema", "acme.retail.sale.v1.Sale",
+                            "schema_version", "1.0"))
+                    .build()));
+      }
+      for (ApiFuture<String> future : futures) {
+        future.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      publisher.shutdown();
+      publisher.awaitTermination(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static double drain(PipelineResult result, String namespace, String name, int events)
+      throws Exception {
+    long start = System.nanoTime();
+    try {
+      while (true) {
+        long count = 0;
+        for (MetricResult<Long> counter :
+            result
+                .metrics()
+                .queryMetrics(
+                    MetricsFilter.builder()
+                        .addNameFilter(MetricNameFilter.named(namespace, name))
+                        .build())
+                .getCounters()) {
+          count += counter.getAttempted();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (count >= events) {
+          return events / seconds;
+        }
+        if (seconds > 600) {
+          throw new IllegalStateException(namespace + "/" + name + " reached only " + count);
+        }
+        Thread.sleep(100);
+      }
+    } finally {
+      result.cancel();
+    }
+  }
+}
