@@ -4,20 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The demo's compressed clock: simulated time starts at {@code start} when the service starts and
- * runs {@code speed} times faster than real time. The alerting service of local mode runs on the
- * same clock ({@code entityflow.alerting.clock-start} / {@code clock-speed}), and local mode starts
- * it in the past, so simulated time stays behind the pipeline's real ingestion watermark.
+ * The demo's compressed clock: it reads {@code start} at the real instant {@code anchor} and runs
+ * {@code speed} times faster than real time. The alerting service of local mode gets the same
+ * start, anchor and speed ({@code entityflow.alerting.clock-start}, {@code clock-anchor}, {@code
+ * clock-speed}), so both agree on "now"; local mode starts the clock days in the past, so simulated
+ * time stays behind the pipeline's real ingestion watermark.
  *
  * <pre>{@code
- * DemoClock clock = new DemoClock(Instant.parse("2026-11-16T08:00:00Z"), 60);
- * clock.at(Duration.ofMinutes(2)); // 2026-11-16T10:00:00Z: two simulated hours later
+ * DemoClock clock = new DemoClock(Instant.parse("2026-11-16T08:00:00Z"), anchor, 60);
+ * clock.at(anchor.plusSeconds(120)); // 2026-11-16T10:00:00Z: two simulated hours later
  * }</pre>
  *
- * @param start simulated time at start-up
+ * @param start simulated time at the anchor
+ * @param anchor the real instant at which the clock reads {@code start}
  * @param speed simulated seconds per real second
  */
-public record DemoClock(Instant start, double speed) {
+public record DemoClock(Instant start, Instant anchor, double speed) {
 
   public DemoClock {
     if (!(speed > 0)) {
@@ -26,14 +28,9 @@ public record DemoClock(Instant start, double speed) {
     }
   }
 
-  /** Simulated time after {@code elapsed} real time. */
-  public Instant at(Duration elapsed) {
-    return start.plusNanos((long) (elapsed.toNanos() * speed));
-  }
-
-  /** Simulated length of a real duration. */
-  public Duration simulated(Duration real) {
-    return Duration.ofNanos((long) (real.toNanos() * speed));
+  /** Simulated time at the real instant {@code real}. */
+  public Instant at(Instant real) {
+    return start.plusNanos((long) (Duration.between(anchor, real).toNanos() * speed));
   }
 
   /** The UTC hour of day of a simulated instant, with fractions. */

@@ -29,6 +29,7 @@ public class DemoConfiguration {
   private boolean enabled = true;
   private double clockSpeed = 60;
   private Instant clockStart;
+  private Instant clockAnchor;
   private Duration backfill = Duration.ZERO;
   private Duration tick = Duration.ofMillis(250);
   private double peakSalesPerHour = 120;
@@ -65,6 +66,18 @@ public class DemoConfiguration {
 
   public void setClockStart(Instant clockStart) {
     this.clockStart = clockStart;
+  }
+
+  /**
+   * {@code clock-anchor} (default: start-up time): the real instant at which the simulated clock
+   * reads {@code clock-start}; local mode gives the alerting service the same anchor.
+   */
+  public Instant getClockAnchor() {
+    return clockAnchor;
+  }
+
+  public void setClockAnchor(Instant clockAnchor) {
+    this.clockAnchor = clockAnchor;
   }
 
   /**

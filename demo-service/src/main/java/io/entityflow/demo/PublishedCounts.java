@@ -18,7 +18,18 @@ import java.util.stream.Collectors;
 public final class PublishedCounts {
   private final Map<String, LongAdder> published = new ConcurrentHashMap<>();
   private final LongAdder failed = new LongAdder();
+  private final LongAdder sent = new LongAdder();
   private final LongAdder heldBack = new LongAdder();
+
+  /** One event handed to the publisher. */
+  public void sent() {
+    sent.increment();
+  }
+
+  /** Events handed to the publisher whose outcome is not known yet. */
+  public long inFlight() {
+    return sent.sum() - total() - failedCount();
+  }
 
   /** One event delivered to Pub/Sub. */
   public void published(String topic, String operation) {
@@ -40,6 +51,11 @@ public final class PublishedCounts {
     Map<String, Long> sorted = new TreeMap<>();
     published.forEach((k, v) -> sorted.put(k, v.sum()));
     return sorted;
+  }
+
+  /** Events delivered so far. */
+  public long total() {
+    return published.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
   /** Events reported failed. */

@@ -152,6 +152,7 @@ public final class RetailLoyaltySimulator {
       return;
     }
     String topic = registry.require(entity).topicName();
+    counts.sent();
     publisher
         .publish(entity, operation, occurredAt)
         .whenComplete(

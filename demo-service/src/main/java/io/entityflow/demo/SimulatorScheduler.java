@@ -27,6 +27,7 @@ public class SimulatorScheduler {
   private final OutageSchedule outage;
   private final Clock clock = Clock.systemUTC();
   private final DemoClock demoClock;
+  private Instant simulatedUntil;
   private final Instant started;
   private boolean outageAnnounced;
   private boolean resumeAnnounced;
@@ -54,12 +55,15 @@ public class SimulatorScheduler {
                 outage,
                 configuration.getSeed()),
             counts);
+    Instant now = clock.instant();
     Instant start =
         configuration.getClockStart() != null
             ? configuration.getClockStart()
-            : clock.instant().minus(Duration.ofDays(1));
-    this.demoClock = new DemoClock(start, configuration.getClockSpeed());
-    backfill(start, configuration.getBackfill());
+            : now.minus(Duration.ofDays(1));
+    Instant anchor = configuration.getClockAnchor() != null ? configuration.getClockAnchor() : now;
+    this.demoClock = new DemoClock(start, anchor, configuration.getClockSpeed());
+    this.simulatedUntil = start.minus(configuration.getBackfill());
+    catchUp();
     this.started = clock.instant();
     LOG.info(
         "retail loyalty demo started: simulated clock at {} running {}x, peak {} sales per simulated hour{}",
@@ -94,19 +98,38 @@ public class SimulatorScheduler {
       resumeAnnounced = true;
       LOG.warn("outage over: {} {} events resume", outage.entity(), outage.operation());
     }
-    simulator.tick(demoClock.at(elapsed), demoClock.simulated(configuration.getTick()), elapsed);
-  }
-
-  private void backfill(Instant end, Duration history) {
-    if (history.isZero() || history.isNegative()) {
+    Instant simulatedNow = demoClock.at(now);
+    Duration length = Duration.between(simulatedUntil, simulatedNow);
+    if (length.isNegative() || length.isZero()) {
       return;
     }
+    simulator.tick(simulatedNow, length, elapsed);
+    simulatedUntil = simulatedNow;
+  }
+
+  /**
+   * Publishes the history from {@code simulatedUntil} up to the simulated now, in 5-minute steps,
+   * repeating until less than a step is left, so live traffic continues without a gap.
+   */
+  private void catchUp() {
     Duration step = Duration.ofMinutes(5);
-    LOG.info("publishing {} of history before {} so baselines can be learned", history, end);
-    for (Instant t = end.minus(history).plus(step); !t.isAfter(end); t = t.plus(step)) {
-      simulator.tick(t, step, null);
+    if (!simulatedUntil.plus(step).isAfter(demoClock.at(clock.instant()))) {
+      LOG.info("publishing history from {} so baselines can be learned", simulatedUntil);
     }
-    LOG.info("history published: {}", counts.summary());
+    while (!simulatedUntil.plus(step).isAfter(demoClock.at(clock.instant()))) {
+      simulatedUntil = simulatedUntil.plus(step);
+      simulator.tick(simulatedUntil, step, null);
+    }
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (counts.inFlight() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while publishing history", e);
+      }
+    }
+    LOG.info("history published: {} events ({} failed)", counts.total(), counts.failedCount());
   }
 
   @Scheduled(fixedDelay = "10s", initialDelay = "10s")

@@ -12,20 +12,20 @@ import org.junit.jupiter.api.Test;
 class DemoTimeTest {
 
   @Test
-  void simulatedClockRunsFasterFromItsStart() {
-    DemoClock clock = new DemoClock(java.time.Instant.parse("2026-11-16T08:00:00Z"), 60);
+  void simulatedClockRunsFasterFromItsAnchor() {
+    java.time.Instant anchor = java.time.Instant.parse("2026-11-23T10:00:00Z");
+    DemoClock clock = new DemoClock(java.time.Instant.parse("2026-11-16T08:00:00Z"), anchor, 60);
 
-    assertThat(clock.at(Duration.ZERO)).isEqualTo(java.time.Instant.parse("2026-11-16T08:00:00Z"));
-    assertThat(clock.at(Duration.ofMinutes(2)))
+    assertThat(clock.at(anchor)).isEqualTo(java.time.Instant.parse("2026-11-16T08:00:00Z"));
+    assertThat(clock.at(anchor.plusSeconds(120)))
         .isEqualTo(java.time.Instant.parse("2026-11-16T10:00:00Z"));
-    assertThat(clock.simulated(Duration.ofMillis(250))).isEqualTo(Duration.ofSeconds(15));
     assertThat(DemoClock.hourOfDay(java.time.Instant.parse("2026-11-16T22:30:00Z")))
         .isEqualTo(22.5);
   }
 
   @Test
   void nonPositiveClockSpeedIsRefusedNamingTheKey() {
-    assertThatThrownBy(() -> new DemoClock(java.time.Instant.EPOCH, 0))
+    assertThatThrownBy(() -> new DemoClock(java.time.Instant.EPOCH, java.time.Instant.EPOCH, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("entityflow.demo.clock-speed must be positive, got 0.0");
   }

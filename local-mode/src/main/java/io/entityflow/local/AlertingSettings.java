@@ -30,6 +30,7 @@ public final class AlertingSettings {
     properties.put("entityflow.alerting.state-file", home.alertState().toString());
     properties.put("entityflow.alerting.clock-speed", Double.toString(timeline.speed()));
     properties.put("entityflow.alerting.clock-start", timeline.start().toString());
+    properties.put("entityflow.alerting.clock-anchor", timeline.anchor().toString());
     properties.put("entityflow.alerting.evaluation-interval", "PT1M");
     properties.put("entityflow.alerting.api-token", apiToken);
     properties.put("entityflow.alerting.notify.console.enabled", "true");
@@ -42,6 +43,7 @@ public final class AlertingSettings {
   public static Map<String, String> demoService(DemoTimeline timeline, boolean outage) {
     Map<String, String> properties = new java.util.LinkedHashMap<>();
     properties.put("entityflow.demo.clock-start", timeline.start().toString());
+    properties.put("entityflow.demo.clock-anchor", timeline.anchor().toString());
     properties.put("entityflow.demo.clock-speed", Double.toString(timeline.speed()));
     properties.put("entityflow.demo.backfill", timeline.history().toString());
     properties.put("entityflow.demo.outage.enabled", Boolean.toString(outage));

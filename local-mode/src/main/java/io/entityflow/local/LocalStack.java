@@ -101,6 +101,24 @@ public final class LocalStack implements AutoCloseable {
               settings.console());
       children.add(pipeline);
 
+      if (settings.demoProperties() != null) {
+        List<String> demoJvm =
+            new ArrayList<>(List.of("-Xmx512m", "-Dentityflow.publisher.project-id=" + PROJECT));
+        settings.demoProperties().forEach((k, v) -> demoJvm.add("-D" + k + "=" + v));
+        ChildProcess demo =
+            ChildProcess.start(
+                "demo-service",
+                ModuleClasspath.of(repository, "demo-service"),
+                DEMO_MAIN,
+                demoJvm,
+                List.of(),
+                env,
+                logs,
+                settings.console());
+        children.add(demo);
+        demo.awaitLine(line -> line.contains("retail loyalty demo started"), Duration.ofMinutes(5));
+        awaitHistoryLanded(settings, demo);
+      }
       List<String> alertingJvm =
           new ArrayList<>(
               List.of("-Xmx512m", "-Dmicronaut.server.port=" + settings.alertingPort()));
@@ -122,29 +140,56 @@ public final class LocalStack implements AutoCloseable {
             "the pipeline exited at start-up:\n" + pipeline.lastLines());
       }
 
-      if (settings.demoProperties() != null) {
-        List<String> demoJvm =
-            new ArrayList<>(List.of("-Xmx512m", "-Dentityflow.publisher.project-id=" + PROJECT));
-        settings.demoProperties().forEach((k, v) -> demoJvm.add("-D" + k + "=" + v));
-        ChildProcess demo =
-            ChildProcess.start(
-                "demo-service",
-                ModuleClasspath.of(repository, "demo-service"),
-                DEMO_MAIN,
-                demoJvm,
-                List.of(),
-                env,
-                logs,
-                settings.console());
-        children.add(demo);
-        demo.awaitLine(
-            line -> line.contains("retail loyalty demo started"), Duration.ofSeconds(90));
-      }
       return stack;
     } catch (RuntimeException e) {
       stack.close();
       throw e;
     }
+  }
+
+  /**
+   * Waits until the pipeline has landed the demo's history, so the alerting service's first
+   * evaluation sees complete hours.
+   */
+  private static void awaitHistoryLanded(Settings settings, ChildProcess demo) {
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("history published: (\\d+) events")
+            .matcher(demo.lastLines());
+    if (!matcher.find()) {
+      return;
+    }
+    long expected = Long.parseLong(matcher.group(1));
+    EntityRegistry registry = EntityRegistry.load();
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    long landed = 0;
+    while (System.nanoTime() < deadline) {
+      try {
+        landed =
+            ProgressReport.read(settings.home().warehouse(), registry)
+                .rowsByTable()
+                .values()
+                .stream()
+                .mapToLong(Long::longValue)
+                .sum();
+      } catch (java.sql.SQLException notYet) {
+        landed = 0; // a table appears with its first file
+      }
+      if (landed >= expected) {
+        return;
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    throw new IllegalStateException(
+        "the pipeline landed "
+            + landed
+            + " of the demo's "
+            + expected
+            + " history events within 5 minutes");
   }
 
   /** {@code host:port} of the emulator. */
@@ -194,7 +239,6 @@ public final class LocalStack implements AutoCloseable {
                           .toString())
                   .setTopic(topic.toString())
                   .setAckDeadlineSeconds(60)
-                  .setEnableMessageOrdering(true)
                   .build());
         } catch (AlreadyExistsException existing) {
           // idempotent: the subscription is there

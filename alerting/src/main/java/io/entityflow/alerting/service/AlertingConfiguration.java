@@ -46,6 +46,13 @@ public interface AlertingConfiguration {
   @Nullable
   String getClockStart();
 
+  /**
+   * RFC 3339 real (wall-clock) instant at which the service clock reads {@code clock-start}; unset
+   * means the service's start. Lets several processes share one compressed clock.
+   */
+  @Nullable
+  String getClockAnchor();
+
   /** Watermark older than this raises one "ingestion down" alert. Default 15 minutes. */
   @Bindable(defaultValue = "PT15M")
   Duration getMaxWatermarkLag();

@@ -66,7 +66,21 @@ public class AlertingFactory {
               + "'",
           e);
     }
-    return new ScaledClock(system, start, config.getClockSpeed());
+    Instant anchor;
+    try {
+      anchor =
+          config.getClockAnchor() == null
+              ? system.instant()
+              : Instant.parse(config.getClockAnchor());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          AlertingConfiguration.PREFIX
+              + ".clock-anchor must be an RFC 3339 UTC instant such as 2026-01-05T08:00:00Z, got '"
+              + config.getClockAnchor()
+              + "'",
+          e);
+    }
+    return new ScaledClock(system, anchor, start, config.getClockSpeed());
   }
 
   /** The contract registry. */

@@ -23,14 +23,19 @@ public final class ScaledClock extends Clock {
   private final Instant start;
   private final double speed;
 
-  /** Creates the clock. */
+  /** Creates the clock, reading {@code start} now. */
   public ScaledClock(Clock base, Instant start, double speed) {
+    this(base, base.instant(), start, speed);
+  }
+
+  /** Creates the clock, reading {@code start} when {@code base} reads {@code baseStart}. */
+  public ScaledClock(Clock base, Instant baseStart, Instant start, double speed) {
     if (!(speed > 0)) {
       throw new IllegalArgumentException(
           "entityflow.alerting.clock-speed must be positive, got " + speed);
     }
     this.base = base;
-    this.baseStart = base.instant();
+    this.baseStart = baseStart;
     this.start = start;
     this.speed = speed;
   }

@@ -51,6 +51,39 @@ class AlertingFactoryTest {
   }
 
   @Test
+  void anchoredClockReadsItsStartAtTheAnchorInstant() {
+    Clock fixed = Clock.fixed(Instant.parse("2026-11-23T10:00:10Z"), java.time.ZoneOffset.UTC);
+    ScaledClock clock =
+        new ScaledClock(
+            fixed,
+            Instant.parse("2026-11-23T10:00:00Z"),
+            Instant.parse("2026-11-20T08:00:00Z"),
+            60);
+
+    // 10 real seconds after the anchor at 60x: 10 simulated minutes after the start
+    assertThat(clock.instant()).isEqualTo(Instant.parse("2026-11-20T08:10:00Z"));
+  }
+
+  @Test
+  void badClockAnchorIsRefusedNamingTheKey() {
+    try (ApplicationContext ctx =
+        ApplicationContext.run(
+            Map.of(
+                "entityflow.alerting.scheduler.enabled", "false",
+                "entityflow.alerting.state-file", "",
+                "entityflow.alerting.clock-speed", "60",
+                "entityflow.alerting.clock-anchor", "yesterday"))) {
+      assertThatThrownBy(
+              () ->
+                  ctx.getBean(
+                      Clock.class, io.micronaut.inject.qualifiers.Qualifiers.byName("alerting")))
+          .hasMessageContaining(
+              "entityflow.alerting.clock-anchor must be an RFC 3339 UTC instant such as"
+                  + " 2026-01-05T08:00:00Z, got 'yesterday'");
+    }
+  }
+
+  @Test
   void bigQueryWithoutProjectIsRefusedNamingTheKey() {
     try (ApplicationContext ctx =
         ApplicationContext.run(
