@@ -94,8 +94,7 @@ module "pipeline" {
   template_gcs_path     = var.pipeline_template_gcs_path
   temp_location         = var.pipeline_temp_location
   service_account_email = google_service_account.pipeline.email
-  subscriptions         = [for key in sort(keys(module.entity)) : module.entity[key].pipeline_subscription_id]
-  dead_letter_table     = "${var.project_id}:${module.system_dataset.dataset}.${module.system_dataset.dead_letter_table}"
+  dead_letter_table     = "${module.system_dataset.dataset}.${module.system_dataset.dead_letter_table}"
 
   depends_on = [module.iam]
 }

@@ -16,7 +16,9 @@ resource "google_dataflow_flex_template_job" "pipeline" {
   labels                  = var.labels
 
   parameters = merge(var.parameters, {
-    subscriptions   = join(",", var.subscriptions)
-    deadLetterTable = var.dead_letter_table
+    pubsubProject       = var.project_id
+    subscriptionPattern = var.subscription_pattern
+    bigQueryProject     = var.project_id
+    deadLetterTable     = var.dead_letter_table
   })
 }

@@ -34,14 +34,16 @@ variable "temp_location" {
   type        = string
 }
 
-variable "subscriptions" {
-  description = "Full ids of the pipeline subscriptions (projects/P/subscriptions/S), one per entity."
-  type        = list(string)
+variable "subscription_pattern" {
+  description = "Pipeline subscription of each entity topic; {topic} is replaced by the topic name (the entity module creates <topic>_pipeline)."
+  type        = string
+  default     = "{topic}_pipeline"
 }
 
 variable "dead_letter_table" {
-  description = "Dead-letter table as project:dataset.table."
+  description = "Dead-letter table as dataset.table, in project_id."
   type        = string
+  default     = "entityflow.dead_letter"
 }
 
 variable "max_workers" {
