@@ -1,10 +1,6 @@
 package io.entityflow.local;
 
-import io.entityflow.contract.bigquery.EntityTable;
-import io.entityflow.contract.bigquery.LatestViewSql;
-import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
-import io.entityflow.warehouse.local.DuckDbTypes;
 import io.entityflow.warehouse.local.LocalWarehouse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,17 +26,8 @@ public final class LocalSql {
   /** Opens a connection with the tables and the latest views. */
   public static Connection open(Path warehouse, EntityRegistry registry) throws SQLException {
     Connection connection = LocalWarehouse.open(warehouse, registry);
-    try (Statement statement = connection.createStatement()) {
-      for (EntityDefinition entity : registry.entities()) {
-        EntityTable table = EntityTable.of(entity);
-        statement.execute(
-            "CREATE VIEW "
-                + DuckDbTypes.quote(table.dataset())
-                + "."
-                + DuckDbTypes.quote(LatestViewSql.viewName(table))
-                + " AS "
-                + LatestViewSql.duckDb(table));
-      }
+    try {
+      LocalWarehouse.createLatestViews(connection, registry);
     } catch (SQLException e) {
       connection.close();
       throw e;

@@ -1,5 +1,6 @@
 package io.entityflow.pipelines.deadletter;
 
+import io.entityflow.contract.JsonStrings;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,26 +24,7 @@ public final class AttributesJson {
     return out.append('}').toString();
   }
 
-  /** Appends {@code value} as a JSON string literal. */
-  public static StringBuilder quote(StringBuilder out, String value) {
-    out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"');
+  private static StringBuilder quote(StringBuilder out, String value) {
+    return JsonStrings.quote(out, value);
   }
 }

@@ -4,10 +4,6 @@ import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.LatestViewSql;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
-import io.entityflow.warehouse.local.DuckDbTypes;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +14,7 @@ import java.util.List;
  *
  * <pre>{@code
  * try (Connection sql = LocalWarehouse.open(root, registry)) {
- *   LatestViews.createLocal(sql, registry);
+ *   LocalWarehouse.createLatestViews(sql, registry); // the local warehouse's views
  *   sql.createStatement().executeQuery("SELECT * FROM retail.sale_v1_latest");
  * }
  * List<String> ddl = LatestViews.bigQueryDdl(registry, "acme-analytics", "");
@@ -26,23 +22,6 @@ import java.util.List;
  */
 public final class LatestViews {
   private LatestViews() {}
-
-  /** Creates (or replaces) the latest view of every entity on a local-warehouse connection. */
-  public static void createLocal(Connection connection, EntityRegistry registry)
-      throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      for (EntityDefinition entity : registry.entities()) {
-        EntityTable table = EntityTable.of(entity);
-        statement.execute(
-            "CREATE OR REPLACE VIEW "
-                + DuckDbTypes.quote(table.dataset())
-                + "."
-                + DuckDbTypes.quote(LatestViewSql.viewName(table))
-                + " AS "
-                + LatestViewSql.duckDb(table));
-      }
-    }
-  }
 
   /** {@code CREATE OR REPLACE VIEW} statements for BigQuery, datasets {@code prefix + domain}. */
   public static List<String> bigQueryDdl(

@@ -3,7 +3,7 @@
  * io.entityflow.pipelines.sql.LatestViews}).
  *
  * <pre>{@code
- * LatestViews.createLocal(connection, EntityRegistry.load());
+ * LatestViews.bigQueryDdl(EntityRegistry.load(), "acme-data", "");
  * }</pre>
  */
 package io.entityflow.pipelines.sql;

@@ -1,8 +1,8 @@
 package io.entityflow.pipelines.warehouse;
 
+import io.entityflow.contract.JsonStrings;
 import io.entityflow.contract.bigquery.ColumnMode;
 import io.entityflow.contract.bigquery.TableColumn;
-import io.entityflow.pipelines.deadletter.AttributesJson;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +39,7 @@ public final class NdjsonRows {
         out.append(',');
       }
       first = false;
-      AttributesJson.quote(out, column.name()).append(':');
+      JsonStrings.quote(out, column.name()).append(':');
       if (column.mode() == ColumnMode.REPEATED) {
         out.append('[');
         List<?> values = (List<?>) value;
@@ -69,13 +69,13 @@ public final class NdjsonRows {
         if (Double.isFinite(number)) {
           out.append(number);
         } else {
-          AttributesJson.quote(out, Double.toString(number));
+          JsonStrings.quote(out, Double.toString(number));
         }
       }
       case BOOLEAN -> out.append((boolean) (Boolean) value);
       case JSON -> out.append(value);
       case RECORD -> object(out, column.fields(), (Map<?, ?>) value);
-      default -> AttributesJson.quote(out, value.toString());
+      default -> JsonStrings.quote(out, value.toString());
     }
   }
 }

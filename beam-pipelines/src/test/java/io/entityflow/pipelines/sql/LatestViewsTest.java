@@ -81,7 +81,7 @@ class LatestViewsTest {
 
     List<String> latest = new ArrayList<>();
     try (Connection sql = LocalWarehouse.open(root, REGISTRY)) {
-      LatestViews.createLocal(sql, REGISTRY);
+      io.entityflow.warehouse.local.LocalWarehouse.createLatestViews(sql, REGISTRY);
       try (Statement statement = sql.createStatement();
           ResultSet rs =
               statement.executeQuery(

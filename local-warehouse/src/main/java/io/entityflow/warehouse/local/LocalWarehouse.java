@@ -1,6 +1,7 @@
 package io.entityflow.warehouse.local;
 
 import io.entityflow.contract.bigquery.EntityTable;
+import io.entityflow.contract.bigquery.LatestViewSql;
 import io.entityflow.contract.bigquery.TableColumn;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
@@ -60,6 +61,26 @@ public final class LocalWarehouse {
       throw e;
     }
     return connection;
+  }
+
+  /**
+   * Creates (or replaces) every entity's {@code <dataset>.<table>_latest} view on a connection from
+   * {@link #open}: the latest state per id, without deleted ids ({@link LatestViewSql}).
+   */
+  public static void createLatestViews(Connection connection, EntityRegistry registry)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (EntityDefinition entity : registry.entities()) {
+        EntityTable table = EntityTable.of(entity);
+        statement.execute(
+            "CREATE OR REPLACE VIEW "
+                + DuckDbTypes.quote(table.dataset())
+                + "."
+                + DuckDbTypes.quote(LatestViewSql.viewName(table))
+                + " AS "
+                + LatestViewSql.duckDb(table));
+      }
+    }
   }
 
   /**

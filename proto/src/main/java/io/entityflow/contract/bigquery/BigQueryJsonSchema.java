@@ -1,5 +1,6 @@
 package io.entityflow.contract.bigquery;
 
+import io.entityflow.contract.JsonStrings;
 import java.util.List;
 
 /**
@@ -62,26 +63,7 @@ public final class BigQueryJsonSchema {
     out.append('\n').append(indent).append('}');
   }
 
-  /** A JSON string literal. */
-  static String quote(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+  private static String quote(String value) {
+    return JsonStrings.quote(value);
   }
 }
