@@ -36,7 +36,28 @@ public final class AlertingSettings {
     properties.put("entityflow.alerting.notify.console.enabled", "true");
     properties.put("entityflow.alerting.notify.webhook-log.enabled", "true");
     properties.put("entityflow.alerting.notify.webhook-log.file", home.webhookLog().toString());
+    properties.put("entityflow.alerting.rules-file", writeRules(home).toString());
     return properties;
+  }
+
+  /**
+   * Local mode's rules file: every condition must hold for ten simulated minutes (20 real seconds)
+   * before it fires, so the pipeline's few seconds of latency, which the compressed clock stretches
+   * into simulated minutes, do not raise alerts.
+   */
+  static java.nio.file.Path writeRules(LocalHome home) {
+    java.nio.file.Path rules = home.home().resolve("alert-rules.yaml");
+    try {
+      Files.createDirectories(home.home());
+      Files.writeString(
+          rules,
+          "# Written by entityflow demo; see alerting/README.md for every key.\n"
+              + "defaults:\n"
+              + "  pending-for: PT10M\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + rules, e);
+    }
+    return rules;
   }
 
   /** The demo service's system properties on the same timeline. */

@@ -98,7 +98,7 @@ public final class LocalModeCli {
               (name, pid) ->
                   out.println(name + " pid " + pid + (alive(pid) ? " running" : " not running")));
       state.get().values().entrySet().stream()
-          .filter(e -> !e.getKey().startsWith("pid."))
+          .filter(e -> !e.getKey().startsWith("pid.") && !e.getKey().contains("token"))
           .forEach(e -> out.println(e.getKey() + " " + e.getValue()));
     }
     try {
@@ -220,7 +220,7 @@ public final class LocalModeCli {
     out.println(
         "entityflow demo: running. Status page: http://127.0.0.1:"
             + ALERTING_PORT
-            + "/  SQL: ./entityflow sql \"SELECT ...\"  Stop: Ctrl-C");
+            + "/status/index.html  SQL: ./entityflow sql \"SELECT ...\"  Stop: Ctrl-C");
     Instant end = runFor == null ? Instant.MAX : Instant.now().plus(runFor);
     EntityRegistry registry = EntityRegistry.load();
     while (Instant.now().isBefore(end)) {

@@ -81,6 +81,8 @@ class LocalModeIT {
     Map<String, String> properties =
         new java.util.LinkedHashMap<>(AlertingSettings.forLocalMode(home, TIMELINE, "it-token"));
     properties.put("entityflow.alerting.scheduler.enabled", "false");
+    // evaluations are triggered by the test, so conditions fire at once (no pending-for)
+    properties.remove("entityflow.alerting.rules-file");
     return properties;
   }
 
