@@ -364,6 +364,15 @@ public final class BigQuerySchemaMapper {
     private void checkNames(Descriptor message) {
       Map<String, String> seen = new HashMap<>();
       for (FieldDescriptor field : message.getFields()) {
+        if (field.getName().equals("f")) {
+          violations.add(
+              violation(
+                  ContractRule.RESERVED_COLUMN,
+                  "field 'f' of "
+                      + message.getFullName()
+                      + " uses a reserved column name; allowed: any other name (Beam's TableRow,"
+                      + " which carries rows to BigQuery, reserves 'f')"));
+        }
         String other = seen.putIfAbsent(field.getName().toLowerCase(Locale.ROOT), field.getName());
         if (other != null) {
           violations.add(

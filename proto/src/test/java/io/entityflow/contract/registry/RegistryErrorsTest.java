@@ -290,6 +290,24 @@ class RegistryErrorsTest {
   }
 
   @Test
+  void nestedFieldNamedFIsRefusedBecauseTableRowReservesIt() {
+    DescriptorProto.Builder order =
+        entity("Order", options("Order", "order_id"))
+            .addNestedType(DescriptorProto.newBuilder().setName("Flag").addField(string("f", 1)))
+            .addField(string("order_id", 1))
+            .addField(
+                field("flag", 2, Type.TYPE_MESSAGE).toBuilder()
+                    .setTypeName(".shop.order.v1.Order.Flag")
+                    .build());
+
+    assertThat(only(file("shop/order/v1/order.proto", "shop.order.v1", order)))
+        .isEqualTo(
+            "shop/order/v1/order.proto: shop.order.v1.Order: [reserved-column] field 'f' of"
+                + " shop.order.v1.Order.Flag uses a reserved column name; allowed: any other name"
+                + " (Beam's TableRow, which carries rows to BigQuery, reserves 'f')");
+  }
+
+  @Test
   void fieldsDifferingOnlyInCaseAreRefused() {
     FileDescriptor file =
         file(
