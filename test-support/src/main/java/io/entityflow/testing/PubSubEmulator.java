@@ -164,8 +164,14 @@ public final class PubSubEmulator implements AutoCloseable {
    * new one.
    */
   public List<ReceivedMessage> pull(String subscription, int max, Duration timeout) {
+    return pull(PROJECT_ID, subscription, max, timeout);
+  }
+
+  /** {@link #pull(String, int, Duration)} from a subscription of another project. */
+  public List<ReceivedMessage> pull(
+      String project, String subscription, int max, Duration timeout) {
     List<ReceivedMessage> received = new ArrayList<>();
-    String name = ProjectSubscriptionName.of(PROJECT_ID, subscription).toString();
+    String name = ProjectSubscriptionName.of(project, subscription).toString();
     try (GrpcSubscriberStub stub = subscriberStub()) {
       long quietUntil = System.nanoTime() + timeout.toNanos();
       while (received.size() < max && System.nanoTime() < quietUntil) {
