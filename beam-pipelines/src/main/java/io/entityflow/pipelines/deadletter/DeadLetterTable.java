@@ -3,7 +3,6 @@ package io.entityflow.pipelines.deadletter;
 import io.entityflow.contract.bigquery.BigQueryType;
 import io.entityflow.contract.bigquery.ColumnMode;
 import io.entityflow.contract.bigquery.TableColumn;
-import io.entityflow.contract.bigquery.ValueConversion;
 import io.entityflow.contract.options.Sensitivity;
 import io.entityflow.warehouse.local.LocalWarehouseLayout;
 import java.util.List;
@@ -52,15 +51,6 @@ public final class DeadLetterTable {
 
   private static TableColumn column(
       String name, BigQueryType type, ColumnMode mode, String description) {
-    return new TableColumn(
-        name,
-        type,
-        mode,
-        description,
-        Sensitivity.CONFIDENTIAL,
-        List.of(),
-        0,
-        ValueConversion.METADATA,
-        false);
+    return TableColumn.pipelineColumn(name, type, mode, description, Sensitivity.CONFIDENTIAL);
   }
 }

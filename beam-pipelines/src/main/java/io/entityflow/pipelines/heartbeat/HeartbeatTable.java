@@ -3,7 +3,6 @@ package io.entityflow.pipelines.heartbeat;
 import io.entityflow.contract.bigquery.BigQueryType;
 import io.entityflow.contract.bigquery.ColumnMode;
 import io.entityflow.contract.bigquery.TableColumn;
-import io.entityflow.contract.bigquery.ValueConversion;
 import io.entityflow.contract.options.Sensitivity;
 import io.entityflow.warehouse.local.LocalWarehouseLayout;
 import java.util.List;
@@ -41,15 +40,7 @@ public final class HeartbeatTable {
   private HeartbeatTable() {}
 
   private static TableColumn column(String name, BigQueryType type, String description) {
-    return new TableColumn(
-        name,
-        type,
-        ColumnMode.REQUIRED,
-        description,
-        Sensitivity.INTERNAL,
-        List.of(),
-        0,
-        ValueConversion.METADATA,
-        false);
+    return TableColumn.pipelineColumn(
+        name, type, ColumnMode.REQUIRED, description, Sensitivity.INTERNAL);
   }
 }

@@ -98,15 +98,6 @@ public final class MetadataColumns {
 
   private static TableColumn column(
       String name, BigQueryType type, ColumnMode mode, String description) {
-    return new TableColumn(
-        name,
-        type,
-        mode,
-        description,
-        Sensitivity.INTERNAL,
-        List.of(),
-        0,
-        ValueConversion.METADATA,
-        false);
+    return TableColumn.pipelineColumn(name, type, mode, description, Sensitivity.INTERNAL);
   }
 }

@@ -49,6 +49,20 @@ public record TableColumn(
     fields = List.copyOf(fields);
   }
 
+  /**
+   * A column the pipeline fills from the Pub/Sub message or its own state rather than from the
+   * payload: metadata columns and the dead-letter and heartbeat tables.
+   */
+  public static TableColumn pipelineColumn(
+      String name,
+      BigQueryType type,
+      ColumnMode mode,
+      String description,
+      Sensitivity sensitivity) {
+    return new TableColumn(
+        name, type, mode, description, sensitivity, List.of(), 0, ValueConversion.METADATA, false);
+  }
+
   /** The policy-tag marker of the column: {@link #PII_POLICY_TAG} for PII leaf columns. */
   public Optional<String> policyTag() {
     return sensitivity == Sensitivity.PII && type != BigQueryType.RECORD
