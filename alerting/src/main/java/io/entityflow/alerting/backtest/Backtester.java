@@ -13,6 +13,7 @@ import io.entityflow.alerting.model.SeriesHistory;
 import io.entityflow.alerting.model.SeriesKey;
 import io.entityflow.alerting.model.SilenceTest;
 import io.entityflow.alerting.model.SilenceVerdict;
+import io.entityflow.alerting.model.WindowCount;
 import io.entityflow.alerting.rules.AlertRule;
 import io.entityflow.alerting.rules.TimeWindow;
 import java.time.Duration;
@@ -23,13 +24,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Replays a rule over history as the service would have judged it, one evaluation every {@code
- * step}: the baseline and the drop CUSUM are recomputed each hour (as their inputs change hourly),
- * the silence test at every step. Each row counts the events of {@code [at, at + resolution)}
- * (resolution = smallest gap between rows, at most an hour) and is seen at its end; nothing later
- * than the end of the last seen row is judged (as the service never judges past the ingestion
- * watermark). Events of injected outages are removed first. An alert fires when its condition
- * appears and resolves when it disappears.
+ * Replays a rule over history as the service would have judged it: one evaluation every {@code
+ * step}, and, as the service schedules it, an extra evaluation at the instant the silence test
+ * predicts a silence to become significant when that comes before the next step. The baseline and
+ * the drop CUSUM are recomputed each hour (as their inputs change hourly), the silence test at
+ * every evaluation. Each row counts the events of {@code [at, at + resolution)} (resolution =
+ * smallest gap between rows, at most an hour); its events are taken as spread evenly over that
+ * interval, so at an instant inside a row the events before it are seen and the last event has an
+ * exact time (as {@code max(occurred_at)} in the warehouse). Learning sees whole rows once they
+ * ended. Nothing later than the rows cover is judged (as the service never judges past the
+ * ingestion watermark). Events of injected outages are removed first. An alert fires when its
+ * condition appears and resolves when it disappears.
  *
  * <pre>{@code
  * BacktestResult r = new Backtester(rule, BaselineSettings.defaults(), Duration.ofMinutes(5))
@@ -42,6 +47,9 @@ import java.util.Locale;
 public final class Backtester {
   /** Alerts firing this long after an outage ended are still attributed to it. */
   static final Duration OUTAGE_GRACE = Duration.ofHours(6);
+
+  /** How far ahead of the last event the silence crossing is predicted. */
+  static final Duration PREDICTION_HORIZON = Duration.ofDays(1);
 
   private final AlertRule rule;
   private final BaselineSettings settings;
@@ -65,7 +73,7 @@ public final class Backtester {
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("backtest needs history, got no rows");
     }
-    Duration resolution = resolution(rows);
+    Duration resolution = RowEvents.resolution(rows);
     Instant origin = rows.get(0).at().truncatedTo(ChronoUnit.HOURS);
     int hours = (int) Duration.between(origin, to).toHours() + 2;
     long[] filled = new long[hours];
@@ -81,38 +89,70 @@ public final class Backtester {
     Instant visibleThrough = null;
     Instant learnedHour = null;
     Baseline baseline = null;
+    HourlyCounts learnedCounts = null;
     DropVerdict drop = null;
     JudgedSeries staticVerdict = null;
     String open = null;
     Instant openedAt = null;
     String openSummary = null;
-    for (Instant t = from; !t.isAfter(to); t = t.plus(step)) {
+    Instant predictedFor = null;
+    Baseline predictedWith = null;
+    Instant predicted = null;
+    long stepIndex = 0;
+    for (Instant t = from; !t.isAfter(to); ) {
       while (next < rows.size() && !rows.get(next).at().plus(resolution).isAfter(t)) {
         CountRow row = rows.get(next++);
         visibleThrough = row.at().plus(resolution);
-        long count = inOutage(row.at(), outages) ? 0 : row.count();
+        long count = RowEvents.inOutage(row.at(), outages) ? 0 : row.count();
         int index = (int) Duration.between(origin, row.at()).toHours();
         if (index >= 0 && index < hours && count > 0) {
           filled[index] += count;
-          lastEvent = row.at().plus(resolution);
+          lastEvent = RowEvents.eventTime(row.at(), resolution, count, count);
         }
       }
-      if (visibleThrough == null) {
+      Instant latest = lastEvent;
+      Instant seenThrough = visibleThrough;
+      if (next < rows.size() && !rows.get(next).at().isAfter(t)) {
+        // the row in progress: its events, spread evenly over its interval, are seen up to t
+        CountRow row = rows.get(next);
+        seenThrough = t;
+        long count = RowEvents.inOutage(row.at(), outages) ? 0 : row.count();
+        long seen = RowEvents.eventsSeen(row.at(), resolution, count, t);
+        if (seen > 0) {
+          latest = RowEvents.eventTime(row.at(), resolution, count, seen);
+        }
+      }
+      if (seenThrough == null) {
+        stepIndex++;
+        t = from.plus(step.multipliedBy(stepIndex));
         continue;
       }
-      Instant judged = visibleThrough.isBefore(t) ? visibleThrough : t;
+      Instant judged = seenThrough.isBefore(t) ? seenThrough : t;
       Instant hour = judged.truncatedTo(ChronoUnit.HOURS);
       if (!hour.equals(learnedHour)) {
         learnedHour = hour;
-        HourlyCounts counts = new HourlyCounts(origin, filled);
-        if (rule.staticMinimum() != null) {
-          staticVerdict =
-              SeriesJudge.judge(rule, new SeriesHistory(key, counts, lastEvent), judged, settings);
-        } else {
-          baseline = learner.learn(counts, judged, rule.zone(), rule::quiet).orElse(null);
+        learnedCounts = new HourlyCounts(origin, filled);
+        if (rule.staticMinimum() == null) {
+          baseline = learner.learn(learnedCounts, judged, rule.zone(), rule::quiet).orElse(null);
           drop =
-              baseline == null ? null : cusum.judge(baseline, counts, judged, rule.sensitivity());
+              baseline == null
+                  ? null
+                  : cusum.judge(baseline, learnedCounts, judged, rule.sensitivity());
         }
+      }
+      if (rule.staticMinimum() != null) {
+        Instant windowStart = rule.staticMinimum().windowStart(judged);
+        WindowCount window =
+            new WindowCount(
+                windowStart,
+                judged,
+                RowEvents.countBetween(rows, next, resolution, outages, windowStart, judged));
+        staticVerdict =
+            SeriesJudge.judge(
+                rule,
+                new SeriesHistory(key, learnedCounts, latest).withWindow(window),
+                judged,
+                settings);
       }
       for (int i = 0; i < outages.size(); i++) {
         if (outageBaseline[i] == null && !t.isBefore(outages.get(i).from()) && baseline != null) {
@@ -126,7 +166,7 @@ public final class Backtester {
         condition = Condition.BELOW_MINIMUM.name();
         summary = staticVerdict.findings().get(0).summary();
       } else if (baseline != null) {
-        SilenceVerdict silence = SilenceTest.judge(baseline, lastEvent, judged, rule.sensitivity());
+        SilenceVerdict silence = SilenceTest.judge(baseline, latest, judged, rule.sensitivity());
         if (silence.silent()) {
           condition = Condition.SILENCE.name();
           summary =
@@ -156,6 +196,28 @@ public final class Backtester {
         open = condition;
         openedAt = t;
         openSummary = summary;
+      }
+      // as the service: evaluate again at the next step, or earlier when the silence is predicted
+      // to become significant before it
+      Instant nextStep = from.plus(step.multipliedBy(stepIndex + 1));
+      if (baseline != null
+          && latest != null
+          && !Condition.SILENCE.name().equals(condition)
+          && (!latest.equals(predictedFor) || baseline != predictedWith)) {
+        predictedFor = latest;
+        predictedWith = baseline;
+        predicted =
+            SilenceTest.predictedSilenceAt(
+                baseline, latest, rule.sensitivity(), PREDICTION_HORIZON);
+      }
+      if (predicted != null
+          && latest.equals(predictedFor)
+          && predicted.isAfter(t)
+          && predicted.isBefore(nextStep)) {
+        t = predicted;
+      } else {
+        stepIndex++;
+        t = nextStep;
       }
     }
     if (open != null) {
@@ -195,31 +257,6 @@ public final class Backtester {
       }
     }
     return null;
-  }
-
-  /**
-   * The rows' interval: the smallest gap between consecutive rows, at most one hour. A row's events
-   * become visible, and count as its last event, at the end of its interval (never earlier than
-   * they could have been seen).
-   */
-  static Duration resolution(List<CountRow> rows) {
-    Duration smallest = Duration.ofHours(1);
-    for (int i = 1; i < rows.size(); i++) {
-      Duration gap = Duration.between(rows.get(i - 1).at(), rows.get(i).at());
-      if (!gap.isZero() && !gap.isNegative() && gap.compareTo(smallest) < 0) {
-        smallest = gap;
-      }
-    }
-    return smallest;
-  }
-
-  private static boolean inOutage(Instant t, List<TimeWindow> outages) {
-    for (TimeWindow w : outages) {
-      if (w.contains(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static BacktestAlert alert(

@@ -16,17 +16,31 @@ import java.util.List;
  * @param watermark the pipeline's ingestion watermark, or null when no heartbeat exists
  * @param series status of every watched series
  * @param findings conditions found
+ * @param nextSilenceAt the earliest instant (in judged time) at which a series not yet silent
+ *     becomes significantly silent if no further event arrives, or null; the scheduler evaluates
+ *     again then, so a silence is caught when it becomes significant rather than at the next tick
  */
 public record Evaluation(
     Instant evaluatedAt,
     Instant judgedUntil,
     Instant watermark,
     List<SeriesStatus> series,
-    List<Finding> findings) {
+    List<Finding> findings,
+    Instant nextSilenceAt) {
   /** Copies the lists. */
   public Evaluation {
     series = List.copyOf(series);
     findings = List.copyOf(findings);
+  }
+
+  /** An evaluation without a predicted silence. */
+  public Evaluation(
+      Instant evaluatedAt,
+      Instant judgedUntil,
+      Instant watermark,
+      List<SeriesStatus> series,
+      List<Finding> findings) {
+    this(evaluatedAt, judgedUntil, watermark, series, findings, null);
   }
 
   /** An evaluation that has not run yet. */

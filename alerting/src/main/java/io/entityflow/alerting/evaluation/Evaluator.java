@@ -5,17 +5,22 @@ import io.entityflow.alerting.model.BaselineSettings;
 import io.entityflow.alerting.model.HourlyCounts;
 import io.entityflow.alerting.model.SeriesHistory;
 import io.entityflow.alerting.model.SeriesKey;
+import io.entityflow.alerting.model.WindowCount;
 import io.entityflow.alerting.rules.AlertRule;
 import io.entityflow.alerting.rules.RuleSet;
+import io.entityflow.alerting.rules.StaticMinimum;
 import io.entityflow.alerting.rules.WatchedTable;
 import io.entityflow.alerting.warehouse.CountQuery;
 import io.entityflow.alerting.warehouse.EventCountSource;
+import io.entityflow.alerting.warehouse.WindowCountQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,9 +48,10 @@ public final class Evaluator {
   private final List<WatchedTable> watched;
   private final BaselineSettings settings;
   private final Duration maxWatermarkLag;
+  private final Duration ingestionPendingFor;
   private final Clock clock;
 
-  /** Creates an evaluator. */
+  /** Creates an evaluator whose ingestion-down findings fire after the defaults' pending-for. */
   public Evaluator(
       EventCountSource source,
       RuleSet rules,
@@ -53,6 +59,23 @@ public final class Evaluator {
       BaselineSettings settings,
       Duration maxWatermarkLag,
       Clock clock) {
+    this(source, rules, watched, settings, maxWatermarkLag, Duration.ZERO, clock);
+  }
+
+  /**
+   * Creates an evaluator; an ingestion-down finding must hold for at least {@code
+   * ingestionPendingFor} (or the defaults' pending-for when longer) before it fires, so that
+   * pipeline latency does not make it flap.
+   */
+  public Evaluator(
+      EventCountSource source,
+      RuleSet rules,
+      List<WatchedTable> watched,
+      BaselineSettings settings,
+      Duration maxWatermarkLag,
+      Duration ingestionPendingFor,
+      Clock clock) {
+    this.ingestionPendingFor = ingestionPendingFor;
     this.source = source;
     this.rules = rules;
     this.watched = List.copyOf(watched);
@@ -76,10 +99,33 @@ public final class Evaluator {
       }
     }
     List<List<SeriesHistory>> results = source.hourlyCounts(queries);
+    Map<String, Integer> windowIndex = new HashMap<>();
+    List<WindowCountQuery> windowQueries = new ArrayList<>();
+    for (int q = 0; q < queries.size(); q++) {
+      CountQuery query = queries.get(q);
+      for (WatchedTable.WatchedOperation op : queryTables.get(q).operations()) {
+        StaticMinimum minimum = op.rule().staticMinimum();
+        if (minimum != null
+            && Objects.equals(op.rule().segmentColumn(), query.segmentColumn())
+            && minimum.applies(judgedUntil)
+            && windowIndex.putIfAbsent(q + "|" + minimum.window(), windowQueries.size()) == null) {
+          windowQueries.add(
+              new WindowCountQuery(
+                  query.dataset(),
+                  query.table(),
+                  query.segmentColumn(),
+                  minimum.windowStart(judgedUntil),
+                  judgedUntil));
+        }
+      }
+    }
+    List<Map<String, Long>> windows =
+        windowQueries.isEmpty() ? List.of() : source.windowCounts(windowQueries);
     List<SeriesStatus> statuses = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     List<Baseline> baselines = new ArrayList<>();
     List<Instant> lastEvents = new ArrayList<>();
+    Instant nextSilenceAt = null;
     for (int q = 0; q < queries.size(); q++) {
       CountQuery query = queries.get(q);
       for (WatchedTable.WatchedOperation op : queryTables.get(q).operations()) {
@@ -99,8 +145,25 @@ public final class Evaluator {
                       new HourlyCounts(query.from(), new long[query.hours()]),
                       null));
         }
+        Integer window =
+            rule.staticMinimum() == null
+                ? null
+                : windowIndex.get(q + "|" + rule.staticMinimum().window());
         for (SeriesHistory history : histories) {
+          if (window != null) {
+            WindowCountQuery w = windowQueries.get(window);
+            history =
+                history.withWindow(
+                    new WindowCount(
+                        w.from(),
+                        w.to(),
+                        windows.get(window).getOrDefault(history.key().id(), 0L)));
+          }
           JudgedSeries judged = SeriesJudge.judge(rule, history, judgedUntil, settings);
+          if (judged.silentAt() != null
+              && (nextSilenceAt == null || judged.silentAt().isBefore(nextSilenceAt))) {
+            nextSilenceAt = judged.silentAt();
+          }
           statuses.add(judged.status());
           findings.addAll(judged.findings());
           if (judged.baseline() != null && history.lastEventAt() != null) {
@@ -119,7 +182,7 @@ public final class Evaluator {
       replaced.add(down.get());
       findings = replaced;
     }
-    return new Evaluation(now, judgedUntil, watermark, statuses, findings);
+    return new Evaluation(now, judgedUntil, watermark, statuses, findings, nextSilenceAt);
   }
 
   private Optional<Finding> ingestionDown(
@@ -129,6 +192,9 @@ public final class Evaluator {
       List<Baseline> baselines,
       List<Instant> lastEvents) {
     AlertRule rule = rules.defaults();
+    if (ingestionPendingFor.compareTo(rule.pendingFor()) > 0) {
+      rule = rule.withPendingFor(ingestionPendingFor);
+    }
     if (watermark != null && Duration.between(watermark, now).compareTo(maxWatermarkLag) > 0) {
       return Optional.of(
           new Finding(

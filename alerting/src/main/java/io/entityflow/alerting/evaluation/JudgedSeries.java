@@ -1,6 +1,7 @@
 package io.entityflow.alerting.evaluation;
 
 import io.entityflow.alerting.model.Baseline;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,10 +14,19 @@ import java.util.List;
  * @param status the status
  * @param findings zero or one finding
  * @param baseline the learned baseline, or null
+ * @param silentAt when the series becomes significantly silent if no further event arrives (the
+ *     silence test's predicted crossing), or null when it is silent already, not learned, or not
+ *     within a day
  */
-public record JudgedSeries(SeriesStatus status, List<Finding> findings, Baseline baseline) {
+public record JudgedSeries(
+    SeriesStatus status, List<Finding> findings, Baseline baseline, Instant silentAt) {
   /** Copies the list. */
   public JudgedSeries {
     findings = List.copyOf(findings);
+  }
+
+  /** A verdict without a predicted silence. */
+  public JudgedSeries(SeriesStatus status, List<Finding> findings, Baseline baseline) {
+    this(status, findings, baseline, null);
   }
 }

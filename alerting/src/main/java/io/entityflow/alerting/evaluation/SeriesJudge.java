@@ -9,6 +9,7 @@ import io.entityflow.alerting.model.SeasonalBaselineLearner;
 import io.entityflow.alerting.model.SeriesHistory;
 import io.entityflow.alerting.model.SilenceTest;
 import io.entityflow.alerting.model.SilenceVerdict;
+import io.entityflow.alerting.model.WindowCount;
 import io.entityflow.alerting.rules.AlertRule;
 import io.entityflow.alerting.rules.StaticMinimum;
 import java.time.Duration;
@@ -32,6 +33,9 @@ import java.util.Optional;
  */
 public final class SeriesJudge {
   static final int CHART_HOURS = 48;
+
+  /** How far ahead the silence crossing is predicted. */
+  static final Duration PREDICTION_HORIZON = Duration.ofDays(1);
 
   private SeriesJudge() {}
 
@@ -57,7 +61,8 @@ public final class SeriesJudge {
               0,
               null,
               "learning: less than " + Durations.format(settings.minHistory()) + " of history",
-              List.of()),
+              List.of(),
+              history.counts().countAt(judgedUntil)),
           List.of(),
           null);
     }
@@ -127,6 +132,11 @@ public final class SeriesJudge {
                 false));
       }
     }
+    Instant silentAt =
+        silence.silent()
+            ? null
+            : SilenceTest.predictedSilenceAt(
+                baseline, history.lastEventAt(), rule.sensitivity(), PREDICTION_HORIZON);
     return new JudgedSeries(
         new SeriesStatus(
             id,
@@ -138,30 +148,30 @@ public final class SeriesJudge {
             silence.alpha(),
             silence.timeToDetect(),
             detail,
-            chart(history.counts(), judgedUntil, baseline)),
+            chart(history.counts(), judgedUntil, baseline),
+            history.counts().countAt(judgedUntil)),
         findings,
-        baseline);
+        baseline,
+        silentAt);
   }
 
   private static JudgedSeries judgeStatic(
       AlertRule rule, SeriesHistory history, Instant judgedUntil) {
     StaticMinimum minimum = rule.staticMinimum();
     HourlyCounts counts = history.counts();
-    Instant end = judgedUntil.truncatedTo(ChronoUnit.HOURS);
-    Instant start = end.minus(Duration.ofHours(minimum.windowHours()));
-    boolean inHours = true;
-    long observed = 0;
-    for (Instant h = start; h.isBefore(end); h = h.plus(Duration.ofHours(1))) {
-      inHours &=
-          minimum.hours().contains(h)
-              && minimum.hours().contains(h.plus(Duration.ofMinutes(59)))
-              && !rule.quiet(h);
-      observed += counts.countAt(h);
+    Instant end = judgedUntil;
+    Instant start = minimum.windowStart(judgedUntil);
+    boolean inHours = minimum.applies(judgedUntil);
+    for (Instant h = start.truncatedTo(ChronoUnit.HOURS);
+        inHours && h.isBefore(end);
+        h = h.plus(Duration.ofHours(1))) {
+      inHours = !rule.quiet(h);
     }
+    long observed = inHours ? windowCount(history, start, end) : 0;
     String id = history.key().id();
-    double perHour = (double) minimum.minimum() / minimum.windowHours();
+    double perHour = minimum.perHour();
     List<ChartPoint> chart = new ArrayList<>();
-    int last = counts.indexOf(end);
+    int last = counts.indexOf(end.truncatedTo(ChronoUnit.HOURS));
     for (int i = Math.max(0, last - CHART_HOURS); i < Math.min(last, counts.size()); i++) {
       Instant h = counts.hourStart(i);
       double expected = minimum.hours().contains(h) && !rule.quiet(h) ? perHour : 0;
@@ -202,9 +212,48 @@ public final class SeriesJudge {
     }
     return new JudgedSeries(
         new SeriesStatus(
-            id, rule.id(), state, "static", perHour, history.lastEventAt(), 0, null, detail, chart),
+            id,
+            rule.id(),
+            state,
+            "static",
+            perHour,
+            history.lastEventAt(),
+            0,
+            null,
+            detail,
+            chart,
+            counts.countAt(judgedUntil)),
         findings,
         null);
+  }
+
+  /**
+   * Events in {@code [start, end)}: the warehouse's exact window count, or the hourly counts when
+   * the window is made of whole hours.
+   */
+  private static long windowCount(SeriesHistory history, Instant start, Instant end) {
+    WindowCount window = history.window();
+    if (window != null && window.from().equals(start) && window.to().equals(end)) {
+      return window.count();
+    }
+    if (start.truncatedTo(ChronoUnit.HOURS).equals(start)
+        && end.truncatedTo(ChronoUnit.HOURS).equals(end)) {
+      long sum = 0;
+      for (Instant h = start; h.isBefore(end); h = h.plus(Duration.ofHours(1))) {
+        sum += history.counts().countAt(h);
+      }
+      return sum;
+    }
+    throw new IllegalArgumentException(
+        "static rule window "
+            + start
+            + " to "
+            + end
+            + " of "
+            + history.key().id()
+            + " is not made of whole hours and no exact window count was given (got "
+            + window
+            + ")");
   }
 
   private static List<ChartPoint> chart(HourlyCounts counts, Instant judgedUntil, Baseline b) {

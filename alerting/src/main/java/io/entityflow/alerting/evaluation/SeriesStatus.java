@@ -21,7 +21,8 @@ import java.util.List;
  * @param alpha silence-test significance (learned rules)
  * @param timeToDetect time to detect a total silence at the current rate, or null
  * @param detail one sentence explaining the verdict
- * @param chart hourly observed and expected band, oldest first
+ * @param chart hourly observed and expected band, oldest first (complete hours only)
+ * @param eventsThisHour events so far in the (incomplete) hour containing the judged instant
  */
 public record SeriesStatus(
     String seriesId,
@@ -33,7 +34,8 @@ public record SeriesStatus(
     double alpha,
     Duration timeToDetect,
     String detail,
-    List<ChartPoint> chart) {
+    List<ChartPoint> chart,
+    long eventsThisHour) {
   /** Copies the chart. */
   public SeriesStatus {
     chart = List.copyOf(chart);

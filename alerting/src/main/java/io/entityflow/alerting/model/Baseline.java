@@ -96,6 +96,37 @@ public final class Baseline {
     return sum;
   }
 
+  /**
+   * The earliest instant {@code t} after {@code from} at which {@link
+   * #logProbabilityOfNone(Instant, Instant) logProbabilityOfNone(from, t)} falls below {@code
+   * logAlpha}, searched up to {@code horizon}: when a series silent since {@code from} becomes
+   * significantly silent. Null when that does not happen within the horizon (e.g. only quiet hours
+   * ahead).
+   */
+  public Instant improbableSilenceAt(Instant from, double logAlpha, Instant horizon) {
+    double sum = 0;
+    Instant t = from;
+    while (t.isBefore(horizon)) {
+      Instant next = t.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+      double rate = expectedRate(t);
+      double mu = rate * Duration.between(t, next).toMillis() / 3_600_000.0;
+      double chunk = logProbabilityOfZero(mu);
+      if (rate > 0 && sum + chunk < logAlpha) {
+        double budget = sum - logAlpha;
+        double needed =
+            overdispersion <= 0 ? budget : Math.expm1(overdispersion * budget) / overdispersion;
+        Instant at = t.plusMillis((long) Math.ceil(needed / rate * 3_600_000.0));
+        while (!(logProbabilityOfNone(from, at) < logAlpha) && at.isBefore(next)) {
+          at = at.plusMillis(1);
+        }
+        return at;
+      }
+      sum += chunk;
+      t = next;
+    }
+    return null;
+  }
+
   /** Log probability of a zero count in one bucket with mean {@code mu}. */
   public double logProbabilityOfZero(double mu) {
     if (overdispersion <= 0) {

@@ -13,5 +13,18 @@ import java.time.Instant;
  * @param key the series
  * @param counts hourly counts over the queried range
  * @param lastEventAt the latest event's {@code occurred_at} in the queried range, or null
+ * @param window the exact count of the window a static minimum judges, or null (learned rules)
  */
-public record SeriesHistory(SeriesKey key, HourlyCounts counts, Instant lastEventAt) {}
+public record SeriesHistory(
+    SeriesKey key, HourlyCounts counts, Instant lastEventAt, WindowCount window) {
+
+  /** A history without a window count. */
+  public SeriesHistory(SeriesKey key, HourlyCounts counts, Instant lastEventAt) {
+    this(key, counts, lastEventAt, null);
+  }
+
+  /** This history with the exact count of a window. */
+  public SeriesHistory withWindow(WindowCount newWindow) {
+    return new SeriesHistory(key, counts, lastEventAt, newWindow);
+  }
+}

@@ -1,5 +1,6 @@
 package io.entityflow.alerting.model;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -33,5 +34,20 @@ public final class SilenceTest {
     double logP = baseline.logProbabilityOfNone(lastEventAt, judgedUntil);
     return new SilenceVerdict(
         logP < Math.log(alpha), lastEventAt, judgedUntil, expected, logP, alpha, timeToDetect);
+  }
+
+  /**
+   * When a series whose last event was at {@code lastEventAt} becomes significantly silent if no
+   * further event arrives: the instant at which the silence test starts firing, or null when that
+   * is not within {@code horizon} of the last event. The service schedules its next evaluation
+   * there; the backtest evaluates there.
+   */
+  public static Instant predictedSilenceAt(
+      Baseline baseline, Instant lastEventAt, Sensitivity sensitivity, Duration horizon) {
+    if (lastEventAt == null) {
+      return null;
+    }
+    return baseline.improbableSilenceAt(
+        lastEventAt, Math.log(sensitivity.alpha(baseline)), lastEventAt.plus(horizon));
   }
 }

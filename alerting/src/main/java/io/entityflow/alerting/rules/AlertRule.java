@@ -131,6 +131,25 @@ public record AlertRule(
         channels);
   }
 
+  /** This rule with another pending-for. */
+  public AlertRule withPendingFor(Duration newPendingFor) {
+    return new AlertRule(
+        id,
+        match,
+        enabled,
+        sensitivity,
+        zone,
+        segmentColumn,
+        staticMinimum,
+        dropRatio,
+        holidays,
+        maintenance,
+        newPendingFor,
+        repeatInterval,
+        cooldown,
+        channels);
+  }
+
   /** This rule with a static minimum. */
   public AlertRule withStaticMinimum(StaticMinimum minimum) {
     return new AlertRule(

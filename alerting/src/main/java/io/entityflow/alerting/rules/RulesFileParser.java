@@ -234,8 +234,8 @@ public final class RulesFileParser {
     }
     long minimum = (long) number(spec, "minimum", where);
     Duration window = duration(spec, "window", Duration.ofHours(1), where);
-    if (window.toMinutes() % 60 != 0 || window.toHours() < 1) {
-      fail(where, "window", spec.get("window"), "whole hours such as PT1H or PT3H");
+    if (window.toSeconds() % 60 != 0 || window.toMinutes() < 1) {
+      fail(where, "window", spec.get("window"), "whole minutes such as PT30M, PT1H or PT90M");
     }
     Set<DayOfWeek> days = EnumSet.allOf(DayOfWeek.class);
     if (spec.containsKey("days")) {
@@ -255,7 +255,7 @@ public final class RulesFileParser {
       fail(where, "business-hours", range, "HH:mm-HH:mm such as 09:00-18:00");
     }
     try {
-      return new StaticMinimum(minimum, (int) window.toHours(), hours);
+      return new StaticMinimum(minimum, window, hours);
     } catch (IllegalArgumentException e) {
       fail(where, "minimum", spec.get("minimum"), "a whole number of events of at least 1");
       return null;

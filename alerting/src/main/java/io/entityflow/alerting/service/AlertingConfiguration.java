@@ -38,6 +38,14 @@ public interface AlertingConfiguration {
   @Bindable(defaultValue = "PT1M")
   Duration getEvaluationInterval();
 
+  /**
+   * Least time between two evaluations when one is brought forward because a series is predicted to
+   * become significantly silent before the next regular one (service-clock time). Default 5
+   * seconds.
+   */
+  @Bindable(defaultValue = "PT5S")
+  Duration getEvaluationMinGap();
+
   /** Clock speed-up factor (local mode); 1 is real time. */
   @Bindable(defaultValue = "1")
   double getClockSpeed();
@@ -72,6 +80,23 @@ public interface AlertingConfiguration {
   /** Bearer token for API mutations; unset disables mutations. */
   @Nullable
   String getApiToken();
+
+  /** The ingestion-down alert's hysteresis against pipeline latency. */
+  @ConfigurationProperties("ingestion-down")
+  interface IngestionDown {
+    /**
+     * How long "ingestion down" must hold before it fires (the defaults' {@code pending-for} when
+     * longer). Default 2 minutes.
+     */
+    @Bindable(defaultValue = "PT2M")
+    Duration getPendingFor();
+
+    /**
+     * How long ingestion must stay back before a firing "ingestion down" resolves. Default 2 min.
+     */
+    @Bindable(defaultValue = "PT2M")
+    Duration getResolveAfter();
+  }
 
   /** Local warehouse settings. */
   @ConfigurationProperties("local")

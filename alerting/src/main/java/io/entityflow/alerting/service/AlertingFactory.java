@@ -112,7 +112,9 @@ public class AlertingFactory {
       value = "local",
       defaultValue = "local")
   EventCountSource localSource(AlertingConfiguration.Local local, EntityRegistry registry) {
-    return new LocalEventCountSource(Path.of(local.getRoot()), registry);
+    LocalEventCountSource source = new LocalEventCountSource(Path.of(local.getRoot()), registry);
+    source.warmUp();
+    return source;
   }
 
   /** Counts from BigQuery (application default credentials). */
@@ -136,17 +138,27 @@ public class AlertingFactory {
       EntityRegistry registry,
       BaselineSettings settings,
       AlertingConfiguration config,
+      AlertingConfiguration.IngestionDown ingestionDown,
       @Named("alerting") Clock clock) {
     return new Evaluator(
-        source, rules, rules.watched(registry), settings, config.getMaxWatermarkLag(), clock);
+        source,
+        rules,
+        rules.watched(registry),
+        settings,
+        config.getMaxWatermarkLag(),
+        ingestionDown.getPendingFor(),
+        clock);
   }
 
   /** The lifecycle with its state file. */
   @Singleton
-  AlertLifecycle lifecycle(AlertingConfiguration config, RuleSet rules) {
+  AlertLifecycle lifecycle(
+      AlertingConfiguration config,
+      AlertingConfiguration.IngestionDown ingestionDown,
+      RuleSet rules) {
     String file = config.getStateFile();
     StateStore store = new StateStore(file == null || file.isBlank() ? null : Path.of(file));
-    return new AlertLifecycle(store, rules.silences());
+    return new AlertLifecycle(store, rules.silences(), ingestionDown.getResolveAfter());
   }
 
   /** The dispatcher with every active channel. */

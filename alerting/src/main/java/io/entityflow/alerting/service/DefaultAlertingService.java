@@ -5,7 +5,6 @@ import io.entityflow.alerting.evaluation.Evaluator;
 import io.entityflow.alerting.notify.DeliveryResult;
 import io.entityflow.alerting.notify.Notification;
 import io.entityflow.alerting.notify.NotificationDispatcher;
-import io.entityflow.alerting.notify.NotificationKind;
 import io.entityflow.alerting.rules.RuleSet;
 import io.entityflow.alerting.state.AlertLifecycle;
 import io.entityflow.alerting.state.AlertRecord;
@@ -19,23 +18,25 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The default {@link AlertingService}: evaluator, lifecycle and dispatcher wired together, with
- * metrics {@code entityflow.alerting.evaluations} (tag {@code result}), {@code
- * entityflow.alerting.notifications} (tags {@code channel}, {@code result}) and the gauge {@code
- * entityflow.alerting.firing}.
+ * metrics {@code entityflow.alerting.evaluations} (tag {@code result}), the timer {@code
+ * entityflow.alerting.evaluation.duration} (warehouse queries and judging, without notifying),
+ * {@code entityflow.alerting.notifications} (tags {@code channel}, {@code result}) and the gauge
+ * {@code entityflow.alerting.firing}.
  *
  * <pre>{@code
  * AlertingService service = context.getBean(AlertingService.class);
  * }</pre>
  *
  * <p>Guarantees: evaluations run one at a time; a failing evaluation is counted, kept as {@link
- * #lastError()} and rethrown, never swallowed; a firing notification that reached no channel is
- * sent again at the next evaluation.
+ * #lastError()} and rethrown, never swallowed; a firing or resolved notification that reached no
+ * channel is sent again at the next evaluation (also after a restart).
  */
 @Singleton
 public class DefaultAlertingService implements AlertingService {
@@ -75,8 +76,12 @@ public class DefaultAlertingService implements AlertingService {
   @Override
   public synchronized Evaluation evaluateNow() {
     Evaluation evaluation;
+    long started = System.nanoTime();
     try {
       evaluation = evaluator.evaluate();
+      meters
+          .timer("entityflow.alerting.evaluation.duration")
+          .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     } catch (RuntimeException e) {
       meters.counter("entityflow.alerting.evaluations", "result", "failed").increment();
       lastError.set(e.getMessage());
@@ -91,8 +96,8 @@ public class DefaultAlertingService implements AlertingService {
     for (Notification n : notifications) {
       boolean delivered =
           results.stream().anyMatch(r -> r.dedupKey().equals(n.dedupKey()) && r.delivered());
-      if (n.kind() == NotificationKind.FIRING && !delivered) {
-        lifecycle.markUndelivered(n.dedupKey());
+      if (!delivered) {
+        lifecycle.markUndelivered(n.dedupKey(), n.kind());
       }
     }
     for (DeliveryResult r : results) {

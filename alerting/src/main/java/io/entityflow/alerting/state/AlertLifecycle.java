@@ -1,13 +1,16 @@
 package io.entityflow.alerting.state;
 
+import io.entityflow.alerting.evaluation.Condition;
 import io.entityflow.alerting.evaluation.Evaluation;
 import io.entityflow.alerting.evaluation.Finding;
+import io.entityflow.alerting.evaluation.SeriesStatus;
 import io.entityflow.alerting.notify.Notification;
 import io.entityflow.alerting.notify.NotificationKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +22,11 @@ import java.util.UUID;
  * Turns evaluations into alert state and notifications: a finding opens a PENDING alert, which
  * FIRES once it held for the rule's {@code pending-for} and no cooldown runs; a firing alert is
  * re-sent every {@code repeat-interval}; when its finding disappears it RESOLVES and, if it was
- * announced, a resolved message goes to the same channels. Silenced alerts change state but send
- * nothing; an alert whose silence expires while it still fires is announced then.
+ * announced, a resolved message saying what came back ({@link ResolutionSummary}) goes to the same
+ * channels; a resolved message that reached no channel is sent again at the next evaluation. An
+ * ingestion-down alert resolves only after it was not found for {@code ingestionResolveAfter}.
+ * Silenced alerts change state but send nothing; an alert whose silence expires while it still
+ * fires is announced then.
  *
  * <pre>{@code
  * AlertLifecycle lifecycle = new AlertLifecycle(new StateStore(file), configSilences);
@@ -35,13 +41,24 @@ public final class AlertLifecycle {
 
   private final StateStore store;
   private final List<Silence> configSilences;
+  private final Duration ingestionResolveAfter;
   private final Map<String, AlertRecord> alerts = new LinkedHashMap<>();
   private final List<Silence> silences = new ArrayList<>();
 
-  /** Loads the persisted state. */
+  /** Loads the persisted state; an ingestion-down alert resolves as soon as it is not found. */
   public AlertLifecycle(StateStore store, List<Silence> configSilences) {
+    this(store, configSilences, Duration.ZERO);
+  }
+
+  /**
+   * Loads the persisted state. A firing {@link Condition#INGESTION_DOWN} alert resolves only once
+   * it was not found for {@code ingestionResolveAfter} (hysteresis against pipeline latency).
+   */
+  public AlertLifecycle(
+      StateStore store, List<Silence> configSilences, Duration ingestionResolveAfter) {
     this.store = store;
     this.configSilences = List.copyOf(configSilences);
+    this.ingestionResolveAfter = ingestionResolveAfter;
     StateStore.Snapshot snapshot = store.load();
     for (AlertRecord a : snapshot.alerts()) {
       alerts.put(a.getDedupKey(), a);
@@ -54,6 +71,10 @@ public final class AlertLifecycle {
     Instant now = evaluation.evaluatedAt();
     List<Notification> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Map<String, SeriesStatus> statuses = new HashMap<>();
+    for (SeriesStatus status : evaluation.series()) {
+      statuses.put(status.seriesId(), status);
+    }
     for (Finding f : evaluation.findings()) {
       String key = f.dedupKey();
       AlertRecord a = alerts.get(key);
@@ -69,9 +90,14 @@ public final class AlertLifecycle {
         a.setPendingSince(now);
         a.setNotified(false);
         a.setFiredAt(null);
+        a.setResolveUndelivered(false);
+        a.setResolvedSummary(null);
       }
       seen.add(key);
       a.setSummary(f.summary(), f.observed(), f.expected());
+      a.setSilentSince(f.since());
+      SeriesStatus status = statuses.get(f.seriesId());
+      a.setWatched(evaluation.judgedUntil(), status == null ? 0 : status.eventsThisHour());
       a.setLastSeenAt(now);
       a.setChannels(f.rule().channels());
       if (a.getStatus() == AlertStatus.PENDING) {
@@ -104,9 +130,21 @@ public final class AlertLifecycle {
           a.setStatus(AlertStatus.RESOLVED);
         }
       } else if (a.getStatus() == AlertStatus.FIRING) {
+        if (Condition.INGESTION_DOWN.name().equals(a.getCondition())
+            && a.getLastSeenAt() != null
+            && now.isBefore(a.getLastSeenAt().plus(ingestionResolveAfter))) {
+          continue; // hysteresis: ingestion must stay back for ingestionResolveAfter
+        }
         a.setStatus(AlertStatus.RESOLVED);
         a.setResolvedAt(now);
+        a.setResolvedSummary(ResolutionSummary.of(a, evaluation));
         if (a.isNotified() && !silenced(a, now)) {
+          out.add(notification(a, NotificationKind.RESOLVED, false, now));
+          a.setLastNotifiedAt(now);
+        }
+      } else if (a.isResolveUndelivered()) {
+        a.setResolveUndelivered(false);
+        if (!silenced(a, now)) {
           out.add(notification(a, NotificationKind.RESOLVED, false, now));
           a.setLastNotifiedAt(now);
         }
@@ -124,9 +162,24 @@ public final class AlertLifecycle {
    * the next evaluation sends it again (nothing is lost while every channel is down).
    */
   public synchronized void markUndelivered(String dedupKey) {
+    markUndelivered(dedupKey, NotificationKind.FIRING);
+  }
+
+  /**
+   * Records that a notification of {@code kind} reached no channel, so the next evaluation sends it
+   * again (saved: a restart still sends it): a firing one while the alert fires, a resolved one
+   * while the alert stays resolved (a re-fire supersedes it).
+   */
+  public synchronized void markUndelivered(String dedupKey, NotificationKind kind) {
     AlertRecord a = alerts.get(dedupKey);
-    if (a != null && a.getStatus() == AlertStatus.FIRING) {
+    if (a == null) {
+      return;
+    }
+    if (kind == NotificationKind.FIRING && a.getStatus() == AlertStatus.FIRING) {
       a.setNotified(false);
+      save();
+    } else if (kind == NotificationKind.RESOLVED && a.getStatus() == AlertStatus.RESOLVED) {
+      a.setResolveUndelivered(true);
       save();
     }
   }
@@ -219,7 +272,9 @@ public final class AlertLifecycle {
         a.getRuleId(),
         a.getSeriesId(),
         a.getCondition(),
-        a.getSummary(),
+        kind == NotificationKind.RESOLVED && a.getResolvedSummary() != null
+            ? a.getResolvedSummary()
+            : a.getSummary(),
         a.getObserved(),
         a.getExpected(),
         a.getFiredAt(),

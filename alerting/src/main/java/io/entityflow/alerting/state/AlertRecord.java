@@ -29,6 +29,11 @@ public final class AlertRecord {
   private Instant resolvedAt;
   private Instant lastSeenAt;
   private List<String> channels = new ArrayList<>();
+  private boolean resolveUndelivered;
+  private String resolvedSummary;
+  private Instant silentSince;
+  private Instant watchedUntil;
+  private long watchedHourCount;
 
   /** For the JSON reader. */
   public AlertRecord() {}
@@ -53,6 +58,11 @@ public final class AlertRecord {
     c.resolvedAt = resolvedAt;
     c.lastSeenAt = lastSeenAt;
     c.channels = new ArrayList<>(channels);
+    c.resolveUndelivered = resolveUndelivered;
+    c.resolvedSummary = resolvedSummary;
+    c.silentSince = silentSince;
+    c.watchedUntil = watchedUntil;
+    c.watchedHourCount = watchedHourCount;
     return c;
   }
 
@@ -114,6 +124,48 @@ public final class AlertRecord {
 
   public List<String> getChannels() {
     return List.copyOf(channels);
+  }
+
+  /** True while a resolved notification reached no channel (sent again at the next evaluation). */
+  public boolean isResolveUndelivered() {
+    return resolveUndelivered;
+  }
+
+  /** What the resolved notification says (what came back), or null before the resolve. */
+  public String getResolvedSummary() {
+    return resolvedSummary;
+  }
+
+  /** Start of the span the condition judged (the last event before a silence), or null. */
+  public Instant getSilentSince() {
+    return silentSince;
+  }
+
+  /** The judged instant of the last evaluation that still saw the condition, or null. */
+  public Instant getWatchedUntil() {
+    return watchedUntil;
+  }
+
+  /** Events of the series in the hour containing {@link #getWatchedUntil()}, up to it. */
+  public long getWatchedHourCount() {
+    return watchedHourCount;
+  }
+
+  void setResolveUndelivered(boolean undelivered) {
+    this.resolveUndelivered = undelivered;
+  }
+
+  void setResolvedSummary(String summary) {
+    this.resolvedSummary = summary;
+  }
+
+  void setSilentSince(Instant t) {
+    this.silentSince = t;
+  }
+
+  void setWatched(Instant judgedUntil, long hourCount) {
+    this.watchedUntil = judgedUntil;
+    this.watchedHourCount = hourCount;
   }
 
   void setStatus(AlertStatus status) {

@@ -10,6 +10,7 @@ import com.google.cloud.bigquery.TableResult;
 import io.entityflow.alerting.model.SeriesHistory;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,6 +67,48 @@ public final class BigQueryEventCountSource implements EventCountSource {
         .addNamedParameter("from", timestamp(query.from()))
         .addNamedParameter("to", timestamp(query.to()))
         .build();
+  }
+
+  /** The query job sent for a window count. */
+  public QueryJobConfiguration windowJob(WindowCountQuery query) {
+    String segment =
+        query.segmentColumn() == null
+            ? "CAST(NULL AS STRING)"
+            : "CAST(`" + query.segmentColumn() + "` AS STRING)";
+    String sql =
+        "SELECT operation, "
+            + segment
+            + " AS segment, COUNT(*) AS events FROM `"
+            + project
+            + "."
+            + query.dataset()
+            + "."
+            + query.table()
+            + "` WHERE occurred_at >= @from AND occurred_at < @to GROUP BY operation, segment";
+    return QueryJobConfiguration.newBuilder(sql)
+        .setUseLegacySql(false)
+        .addNamedParameter("from", timestamp(query.from()))
+        .addNamedParameter("to", timestamp(query.to()))
+        .build();
+  }
+
+  @Override
+  public List<Map<String, Long>> windowCounts(List<WindowCountQuery> queries) {
+    List<Map<String, Long>> results = new java.util.ArrayList<>();
+    for (WindowCountQuery query : queries) {
+      TableResult result = run(windowJob(query), query.dataset() + "." + query.table());
+      Map<String, Long> counts = new java.util.LinkedHashMap<>();
+      for (FieldValueList row : result.iterateAll()) {
+        FieldValue segment = row.get("segment");
+        counts.put(
+            query.seriesId(
+                row.get("operation").getStringValue(),
+                segment.isNull() ? null : segment.getStringValue()),
+            row.get("events").getLongValue());
+      }
+      results.add(counts);
+    }
+    return results;
   }
 
   /** The query job reading the ingestion watermark. */

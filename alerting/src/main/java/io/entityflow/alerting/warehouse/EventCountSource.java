@@ -3,6 +3,7 @@ package io.entityflow.alerting.warehouse;
 import io.entityflow.alerting.model.SeriesHistory;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,8 +33,21 @@ public interface EventCountSource {
   }
 
   /**
+   * Exact event counts per series id in each window (series without events are absent), in query
+   * order: what static minimums are judged on.
+   */
+  List<Map<String, Long>> windowCounts(List<WindowCountQuery> queries);
+
+  /**
    * The pipeline's ingestion watermark: {@code max(ingested_through)} of {@code
    * entityflow.pipeline_heartbeat}; empty when no heartbeat was ever written.
    */
   Optional<Instant> ingestedThrough();
+
+  /**
+   * Pays one-time start-up costs (drivers, native libraries, connections) so that the first
+   * evaluation runs as fast as later ones; the service calls it once while starting, before its
+   * first scheduled evaluation. Does nothing by default.
+   */
+  default void warmUp() {}
 }

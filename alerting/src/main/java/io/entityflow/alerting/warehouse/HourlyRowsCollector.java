@@ -25,6 +25,7 @@ public final class HourlyRowsCollector {
   private final Map<String, long[]> counts = new LinkedHashMap<>();
   private final Map<String, Long> lastMicros = new LinkedHashMap<>();
   private final Map<String, SeriesKey> keys = new LinkedHashMap<>();
+  private String lastKey;
 
   /** Creates a collector for one query. */
   public HourlyRowsCollector(CountQuery query) {
@@ -48,6 +49,31 @@ public final class HourlyRowsCollector {
       series[index] += count;
     }
     lastMicros.merge(id, lastMicro, Math::max);
+    lastKey = id;
+  }
+
+  /**
+   * Adds the hours of one series at once (one key for all of them): {@code hourEpochSeconds[i]} had
+   * {@code counts[i]} events.
+   */
+  public void addAll(
+      String operation,
+      String segmentValue,
+      long[] hourEpochSeconds,
+      long[] counts,
+      long lastMicro) {
+    if (hourEpochSeconds.length == 0) {
+      return;
+    }
+    add(operation, segmentValue, hourEpochSeconds[0], counts[0], lastMicro);
+    long[] series = this.counts.get(lastKey);
+    long from = query.from().getEpochSecond();
+    for (int i = 1; i < hourEpochSeconds.length; i++) {
+      int index = (int) ((hourEpochSeconds[i] - from) / 3600);
+      if (index >= 0 && index < hours) {
+        series[index] += counts[i];
+      }
+    }
   }
 
   /** The series collected, in first-seen order. */

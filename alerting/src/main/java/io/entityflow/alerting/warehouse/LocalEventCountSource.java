@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,8 +38,10 @@ public final class LocalEventCountSource implements EventCountSource {
 
   /**
    * The SQL sent for a query (parameters: from and to as epoch seconds): hourly counts grouped in
-   * DuckDB, then folded into one row per operation and segment with the hours and counts as lists
-   * (far fewer rows to transfer than one per hour).
+   * DuckDB, then folded into one row per operation and segment with the hours (epoch seconds) and
+   * counts as lists (far fewer rows to transfer than one per hour). Hours are computed with integer
+   * arithmetic on {@code epoch_us} (UTC hours), several times faster than {@code date_trunc} on a
+   * {@code TIMESTAMP WITH TIME ZONE}.
    */
   public static String sql(CountQuery query) {
     String segment =
@@ -48,14 +52,33 @@ public final class LocalEventCountSource implements EventCountSource {
         + " list(events ORDER BY hour_start) AS counts, max(last_us) AS last_us FROM ("
         + "SELECT operation, "
         + segment
-        + " AS segment, CAST(epoch(date_trunc('hour', occurred_at)) AS BIGINT) AS hour_start,"
-        + " count(*) AS events, CAST(epoch_us(max(occurred_at)) AS BIGINT) AS last_us"
+        + " AS segment, (epoch_us(occurred_at) // 3600000000) * 3600 AS hour_start,"
+        + " count(*) AS events, max(epoch_us(occurred_at)) AS last_us"
         + " FROM \""
         + query.dataset()
         + "\".\""
         + query.table()
         + "\" WHERE occurred_at >= to_timestamp(?) AND occurred_at < to_timestamp(?)"
         + " GROUP BY 1, 2, 3) GROUP BY 1, 2";
+  }
+
+  /**
+   * Loads the DuckDB driver and its native library (extracted from the jar: most of a second on a
+   * cold JVM), opens the warehouse and runs the count query of every contract table over an empty
+   * hour of 1970 (Parquet footers are read, no row group matches), so that the first evaluation
+   * does not pay these one-time costs.
+   */
+  @Override
+  public void warmUp() {
+    Instant epoch = Instant.EPOCH;
+    List<CountQuery> queries = new java.util.ArrayList<>();
+    for (var entity : registry.entities()) {
+      var table = io.entityflow.contract.bigquery.EntityTable.of(entity);
+      queries.add(
+          new CountQuery(table.dataset(), table.name(), null, epoch, epoch.plusSeconds(3600)));
+    }
+    ingestedThrough();
+    hourlyCounts(queries);
   }
 
   @Override
@@ -103,15 +126,13 @@ public final class LocalEventCountSource implements EventCountSource {
           String segment = rs.getString(2);
           Object[] hours = (Object[]) rs.getArray(3).getArray();
           Object[] counts = (Object[]) rs.getArray(4).getArray();
-          long last = rs.getLong(5);
+          long[] hourStarts = new long[hours.length];
+          long[] hourCounts = new long[hours.length];
           for (int i = 0; i < hours.length; i++) {
-            rows.add(
-                operation,
-                segment,
-                ((Number) hours[i]).longValue(),
-                ((Number) counts[i]).longValue(),
-                last);
+            hourStarts[i] = ((Number) hours[i]).longValue();
+            hourCounts[i] = ((Number) counts[i]).longValue();
           }
+          rows.addAll(operation, segment, hourStarts, hourCounts, rs.getLong(5));
         }
       }
     } catch (SQLException e) {
@@ -119,6 +140,61 @@ public final class LocalEventCountSource implements EventCountSource {
           "query of " + query.dataset() + "." + query.table() + " failed: " + e.getMessage(), e);
     }
     return rows.build();
+  }
+
+  /** The SQL of a window count (parameters: from and to as epoch seconds with fractions). */
+  public static String windowSql(WindowCountQuery query) {
+    String segment =
+        query.segmentColumn() == null
+            ? "CAST(NULL AS VARCHAR)"
+            : "CAST(\"" + query.segmentColumn() + "\" AS VARCHAR)";
+    return "SELECT operation, "
+        + segment
+        + " AS segment, count(*) AS events FROM \""
+        + query.dataset()
+        + "\".\""
+        + query.table()
+        + "\" WHERE occurred_at >= to_timestamp(?) AND occurred_at < to_timestamp(?) GROUP BY 1, 2";
+  }
+
+  @Override
+  public List<Map<String, Long>> windowCounts(List<WindowCountQuery> queries) {
+    List<Map<String, Long>> results = new java.util.ArrayList<>();
+    if (queries.isEmpty()) {
+      return results;
+    }
+    try (Connection connection = LocalWarehouse.open(root, registry)) {
+      for (WindowCountQuery query : queries) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(windowSql(query))) {
+          statement.setDouble(1, seconds(query.from()));
+          statement.setDouble(2, seconds(query.to()));
+          try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+              counts.put(query.seriesId(rs.getString(1), rs.getString(2)), rs.getLong(3));
+            }
+          }
+        } catch (SQLException e) {
+          throw new SQLException(
+              "window count of "
+                  + query.dataset()
+                  + "."
+                  + query.table()
+                  + " failed: "
+                  + e.getMessage(),
+              e);
+        }
+        results.add(counts);
+      }
+      return results;
+    } catch (SQLException e) {
+      throw new WarehouseException(
+          "cannot count events in the local warehouse at " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static double seconds(Instant t) {
+    return t.getEpochSecond() + t.getNano() / 1e9;
   }
 
   @Override

@@ -52,17 +52,17 @@ class BacktestCliTest {
         .isEqualTo("rule 'default' replayed from 2026-01-13T00:00:00Z to 2026-01-14T23:59:00Z");
     assertThat(lines.get(1))
         .isEqualTo(
-            "FIRING 2026-01-14T10:15:00Z RESOLVED 2026-01-14T13:05:00Z SILENCE [injected outage]:"
-                + " no events since 2026-01-14T10:00:00Z: 15.0 expected, P(none) 3.1e-07 < alpha"
-                + " 4.6e-06");
+            "FIRING 2026-01-14T10:11:46.983Z RESOLVED 2026-01-14T13:05:00Z SILENCE [injected"
+                + " outage]: no events since 2026-01-14T09:59:30Z: 12.3 expected, P(none) 4.6e-06"
+                + " < alpha 4.6e-06");
     assertThat(lines.get(2)).startsWith("FIRING 2026-01-14T13:05:00Z RESOLVED ");
     assertThat(lines.get(2))
         .contains(" DROP [injected outage]: drop: 0 observed vs 180.0 expected");
     assertThat(lines)
         .contains(
             "summary: 2 alerts, 0 outside injected outages (0.00 per month)",
-            "outage 2026-01-14T10:00:00Z to 2026-01-14T13:00:00Z: detected after 15m (Poisson"
-                + " optimum 13m, 1.15x)");
+            "outage 2026-01-14T10:00:00Z to 2026-01-14T13:00:00Z: detected after 11m (Poisson"
+                + " optimum 13m, 0.91x)");
   }
 
   @Test
@@ -94,16 +94,46 @@ class BacktestCliTest {
     List<String> lines = r[1].lines().toList();
     assertThat(lines.get(0))
         .isEqualTo("rule 'default' replayed from 2026-01-13T00:00:00Z to 2026-01-14T23:00:00Z");
-    // hourly history: the empty 10:00 hour is seen at 11:00, when 60 events were expected
+    // hourly history: each hour's 60 events are spread over it (the last of 09:00 at 09:59:30),
+    // and the empty 10:00 hour is seen as it passes, so the silence is caught when it becomes
+    // significant (12.3 expected events after the last one), not at the end of the hour
     assertThat(lines.get(1))
         .isEqualTo(
-            "FIRING 2026-01-14T11:00:00Z RESOLVED 2026-01-14T14:00:00Z SILENCE [injected outage]:"
-                + " no events since 2026-01-14T10:00:00Z: 60.0 expected, P(none) 8.8e-27 < alpha"
-                + " 4.6e-06");
+            "FIRING 2026-01-14T10:11:46.983Z RESOLVED 2026-01-14T13:05:00Z SILENCE [injected"
+                + " outage]: no events since 2026-01-14T09:59:30Z: 12.3 expected, P(none) 4.6e-06"
+                + " < alpha 4.6e-06");
     assertThat(lines)
         .contains(
-            "outage 2026-01-14T10:00:00Z to 2026-01-14T13:00:00Z: detected after 1h (Poisson"
-                + " optimum 13m, 4.62x)");
+            "outage 2026-01-14T10:00:00Z to 2026-01-14T13:00:00Z: detected after 11m (Poisson"
+                + " optimum 13m, 0.91x)");
+  }
+
+  @Test
+  void staticMinimumReplaysItsRollingHalfHourWindowInBusinessHoursGivenToTheMinute()
+      throws Exception {
+    Path rules = dir.resolve("rules.yaml");
+    Files.writeString(
+        rules,
+        "rules:\n  - id: open-hours\n    match: {dataset: csv}\n    minimum: 20\n"
+            + "    window: PT30M\n    business-hours: \"09:30-17:45\"\n");
+    String[] r =
+        run(
+            "--csv", steadyCsv().toString(),
+            "--rules", rules.toString(),
+            "--from", "2026-01-14T00:00:00Z",
+            "--to", "2026-01-14T23:59:00Z",
+            "--inject-outage", "2026-01-14T10:00:00Z/PT1H");
+    assertThat(r[0]).isEqualTo("0");
+    // one event a minute (at :30 s): 15 in 09:45-10:15; 20 again in 10:50-11:20
+    assertThat(r[1].lines().toList())
+        .containsExactly(
+            "rule 'open-hours' replayed from 2026-01-14T00:00:00Z to 2026-01-14T23:59:00Z",
+            "FIRING 2026-01-14T10:15:00Z RESOLVED 2026-01-14T11:20:00Z BELOW_MINIMUM [injected"
+                + " outage]: Only 15 EVENTS events of backtest.series in 2026-01-14T09:45:00Z to"
+                + " 2026-01-14T10:15:00Z; at least 20 expected in business hours",
+            "summary: 1 alerts, 0 outside injected outages (0.00 per month)",
+            "outage 2026-01-14T10:00:00Z to 2026-01-14T11:00:00Z: detected after 15m (Poisson"
+                + " optimum n/a, NaNx)");
   }
 
   @Test

@@ -107,6 +107,29 @@ class EvaluatorTest {
   void tenMinutesWithoutEventsAtSixtyPerHourIsNotYetSilent() {
     Evaluation e = evaluateAt("2026-01-19T00:09:00Z");
     assertThat(e.findings()).isEmpty();
+    // ln(1/alpha) = 12.28 expected events after the last one at 23:59: the scheduler comes back
+    // then
+    assertThat(e.nextSilenceAt()).isEqualTo(Instant.parse("2026-01-19T00:11:16.983Z"));
+  }
+
+  @Test
+  void ingestionDownFindingWaitsTheIngestionPendingFor() throws Exception {
+    TestWarehouse.heartbeat(root, "2026-01-19 00:09:00+00");
+    RuleSet rules = RuleSet.defaultsOnly();
+    Evaluation e =
+        new Evaluator(
+                new LocalEventCountSource(root, registry),
+                rules,
+                rules.watched(registry),
+                BaselineSettings.defaults(),
+                Duration.ofMinutes(15),
+                Duration.ofMinutes(2),
+                Clock.fixed(Instant.parse("2026-01-19T00:30:00Z"), ZoneOffset.UTC))
+            .evaluate();
+    assertThat(e.findings())
+        .extracting(Finding::condition, f -> f.rule().pendingFor())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Condition.INGESTION_DOWN, Duration.ofMinutes(2)));
   }
 
   @Test
@@ -149,5 +172,31 @@ class EvaluatorTest {
         .isEqualTo(
             "Ingestion down: no events of any of 2 watched series since 2026-01-18T23:59:00Z"
                 + " (31m); 62.0 expected");
+  }
+
+  @Test
+  void staticMinimumCountsItsHalfHourWindowExactlyInTheWarehouse() {
+    RuleSet rules =
+        io.entityflow.alerting.rules.RulesFileParser.parse(
+            """
+            rules:
+              - id: sales-open-hours
+                match: {table: sale_v1, operation: CREATED}
+                minimum: 40
+                window: PT30M
+                business-hours: "09:30-17:45"
+            """,
+            "inline");
+    // one sale a minute: 30 in 09:45-10:15 (Sunday 2026-01-18), fewer than 40
+    Evaluation e = evaluateAt("2026-01-18T10:15:00Z", rules);
+    assertThat(e.findings())
+        .extracting(Finding::condition, Finding::summary)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                Condition.BELOW_MINIMUM,
+                "Only 30 CREATED events of retail.sale_v1 in 2026-01-18T09:45:00Z to"
+                    + " 2026-01-18T10:15:00Z; at least 40 expected in business hours"));
+    // at 09:50 the window would start at 09:20, before opening: not judged
+    assertThat(evaluateAt("2026-01-18T09:50:00Z", rules).findings()).isEmpty();
   }
 }

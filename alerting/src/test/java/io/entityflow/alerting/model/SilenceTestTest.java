@@ -66,4 +66,43 @@ class SilenceTestTest {
     assertThat(b.expectedBetween(LAST, LAST.plusSeconds(3 * 3600))).isCloseTo(120, within(1e-9));
     assertThat(b.expectedRate(maintenance.plusSeconds(600))).isZero();
   }
+
+  @Test
+  void predictedSilenceIsTheInstantTheTestStartsFiring() {
+    Baseline b = constant(60, 0);
+    Sensitivity s = Sensitivity.defaults();
+    // ln(1/alpha) = 12.283 expected events at one a minute: 12 min 16.982 s after the last event
+    Instant at = SilenceTest.predictedSilenceAt(b, LAST, s, Duration.ofDays(1));
+    assertThat(at).isEqualTo(Instant.parse("2026-01-05T10:12:16.983Z"));
+    assertThat(SilenceTest.judge(b, LAST, at, s).silent()).isTrue();
+    assertThat(SilenceTest.judge(b, LAST, at.minusMillis(1), s).silent()).isFalse();
+  }
+
+  @Test
+  void predictedSilenceCrossesHoursAndSkipsQuietOnes() {
+    double[] rates = new double[168];
+    Arrays.fill(rates, 6);
+    Instant maintenance = Instant.parse("2026-01-05T11:00:00Z");
+    Baseline b =
+        new Baseline(rates, 1.0, 0, ZoneOffset.UTC, Duration.ofDays(28), maintenance::equals);
+    Sensitivity s = Sensitivity.defaults();
+    Instant at = SilenceTest.predictedSilenceAt(b, LAST, s, Duration.ofDays(1));
+    // 6 expected in 10:00-11:00, none in the quiet 11:00 hour, then 6 an hour again
+    double needed = Math.log(1 / s.alpha(b));
+    assertThat(needed).isCloseTo(9.9804, within(1e-4));
+    // 3.9804 events left after 12:00 at 6 an hour: 39 min 48.27 s
+    assertThat(at).isEqualTo(Instant.parse("2026-01-05T12:39:48.270Z"));
+    assertThat(SilenceTest.judge(b, LAST, at, s).silent()).isTrue();
+    assertThat(SilenceTest.judge(b, LAST, at.minusMillis(1), s).silent()).isFalse();
+    assertThat(SilenceTest.predictedSilenceAt(b, LAST, s, Duration.ofHours(2))).isNull();
+  }
+
+  @Test
+  void predictedSilenceOfNegativeBinomialInvertsItsZeroProbability() {
+    Baseline nb = constant(60, 0.5);
+    Sensitivity s = Sensitivity.defaults();
+    Instant at = SilenceTest.predictedSilenceAt(nb, LAST, s, Duration.ofDays(7));
+    assertThat(SilenceTest.judge(nb, LAST, at, s).silent()).isTrue();
+    assertThat(SilenceTest.judge(nb, LAST, at.minusMillis(1), s).silent()).isFalse();
+  }
 }

@@ -63,7 +63,7 @@ class RulesFileParserTest {
     AlertRule signups = set.ruleFor("energy", "user_v1", "CREATED");
     StaticMinimum minimum = signups.staticMinimum();
     assertThat(minimum.minimum()).isEqualTo(5);
-    assertThat(minimum.windowHours()).isEqualTo(2);
+    assertThat(minimum.window()).isEqualTo(Duration.ofHours(2));
     assertThat(minimum.hours())
         .isEqualTo(
             new BusinessHours(

@@ -157,4 +157,36 @@ class BigQueryEventCountSourceTest {
             new BigQueryEventCountSource(fake(schema, List.of(row)), "acme-data").ingestedThrough())
         .isEmpty();
   }
+
+  @Test
+  void windowCountIsOneParameterizedQueryExactToTheMicrosecond() {
+    Schema schema =
+        Schema.of(
+            Field.of("operation", StandardSQLTypeName.STRING),
+            Field.of("segment", StandardSQLTypeName.STRING),
+            Field.of("events", StandardSQLTypeName.INT64));
+    List<Object> de = List.of("CREATED", "DE", 4);
+    BigQueryEventCountSource source =
+        new BigQueryEventCountSource(fake(schema, List.of(de)), "acme-data");
+    List<Map<String, Long>> counts =
+        source.windowCounts(
+            List.of(
+                new WindowCountQuery(
+                    "retail",
+                    "sale_v1",
+                    "country",
+                    Instant.parse("2026-01-05T09:30:00Z"),
+                    Instant.parse("2026-01-05T10:00:00.250Z"))));
+    assertThat(counts).containsExactly(Map.of("retail.sale_v1/CREATED/country=DE", 4L));
+    assertThat(sent.get(0).getQuery())
+        .isEqualTo(
+            "SELECT operation, CAST(`country` AS STRING) AS segment, COUNT(*) AS events FROM"
+                + " `acme-data.retail.sale_v1` WHERE occurred_at >= @from AND occurred_at < @to"
+                + " GROUP BY operation, segment");
+    assertThat(sent.get(0).getNamedParameters())
+        .isEqualTo(
+            Map.of(
+                "from", QueryParameterValue.timestamp(1767605400000000L),
+                "to", QueryParameterValue.timestamp(1767607200250000L)));
+  }
 }

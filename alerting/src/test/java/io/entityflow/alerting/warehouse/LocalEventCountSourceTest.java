@@ -8,6 +8,7 @@ import io.entityflow.contract.registry.EntityRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,10 +77,35 @@ class LocalEventCountSourceTest {
             "SELECT operation, segment, list(hour_start ORDER BY hour_start) AS hours,"
                 + " list(events ORDER BY hour_start) AS counts, max(last_us) AS last_us FROM ("
                 + "SELECT operation, CAST(\"store_id\" AS VARCHAR) AS segment,"
-                + " CAST(epoch(date_trunc('hour', occurred_at)) AS BIGINT) AS hour_start,"
-                + " count(*) AS events, CAST(epoch_us(max(occurred_at)) AS BIGINT) AS last_us"
+                + " (epoch_us(occurred_at) // 3600000000) * 3600 AS hour_start,"
+                + " count(*) AS events, max(epoch_us(occurred_at)) AS last_us"
                 + " FROM \"retail\".\"sale_v1\" WHERE occurred_at >= to_timestamp(?) AND"
                 + " occurred_at < to_timestamp(?) GROUP BY 1, 2, 3) GROUP BY 1, 2");
+  }
+
+  @Test
+  void windowCountsAreExactToTheSecond() throws Exception {
+    writeSales();
+    LocalEventCountSource source = new LocalEventCountSource(root, EntityRegistry.load());
+    WindowCountQuery all = new WindowCountQuery("retail", "sale_v1", "store_id", FROM, TO);
+    Instant lastSecond = Instant.parse("2026-01-05T10:59:59Z");
+    WindowCountQuery second =
+        new WindowCountQuery("retail", "sale_v1", null, lastSecond, lastSecond.plusSeconds(1));
+    WindowCountQuery none =
+        new WindowCountQuery("retail", "sale_v1", null, FROM, FROM.plusSeconds(1));
+    assertThat(source.windowCounts(List.of(all, second, none)))
+        .containsExactly(
+            Map.of(
+                "retail.sale_v1/CREATED/store_id=s1", 3L,
+                "retail.sale_v1/CREATED/store_id=s2", 1L,
+                "retail.sale_v1/DELETED/store_id=s2", 2L),
+            Map.of("retail.sale_v1/CREATED", 1L),
+            Map.of());
+    assertThat(LocalEventCountSource.windowSql(none))
+        .isEqualTo(
+            "SELECT operation, CAST(NULL AS VARCHAR) AS segment, count(*) AS events FROM"
+                + " \"retail\".\"sale_v1\" WHERE occurred_at >= to_timestamp(?) AND occurred_at"
+                + " < to_timestamp(?) GROUP BY 1, 2");
   }
 
   @Test
