@@ -9,8 +9,10 @@ import com.google.pubsub.v1.PubsubMessage;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.publisher.config.PublisherConfiguration;
+import io.entityflow.publisher.internal.DeliveryDeadline;
 import io.entityflow.publisher.internal.EntityRoute;
 import io.entityflow.publisher.internal.EventMessages;
+import io.entityflow.publisher.internal.OutstandingEvents;
 import io.entityflow.publisher.internal.PubSubConnection;
 import io.entityflow.publisher.internal.TopicPublishers;
 import io.entityflow.publisher.metrics.PublisherMetrics;
@@ -21,11 +23,11 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -37,9 +39,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link EntityPublisher} bean: validates each event, encodes it as the contract's message,
  * publishes it with the topic's cached client {@link Publisher} and completes its future exactly
- * once. Replace it with {@code @Replaces(EntityPublisher.class)}; switch it off with {@code
- * entityflow.publisher.enabled=false}; {@code entityflow.publisher.recording=true} swaps it for the
- * {@link io.entityflow.publisher.testing.RecordingEntityPublisher}.
+ * once. Replace it with {@code @Replaces(EntityPublisher.class)}; {@code
+ * entityflow.publisher.enabled=false} swaps it for the {@link DisabledEntityPublisher}; {@code
+ * entityflow.publisher.recording=true} swaps it for the {@link
+ * io.entityflow.publisher.testing.RecordingEntityPublisher}.
  *
  * <pre>{@code
  * try (ApplicationContext context = ApplicationContext.run(Map.of(
@@ -55,7 +58,9 @@ import org.slf4j.LoggerFactory;
  * keep their publish order, and a failure shows up as a gap the callers were told about. On {@link
  * #close()} (context shutdown) new publishes are refused, batched events are flushed, and after
  * {@code shutdown-timeout} every event still unanswered fails with {@link PublisherClosedException}
- * as cause.
+ * as cause. An event Pub/Sub has not answered within {@code retry.total-timeout} plus one {@code
+ * rpc-timeout} fails with {@link PublishTimeoutException} as cause (with ordering on the client
+ * itself would retry it without end).
  */
 @Singleton
 @Requires(property = PublisherConfiguration.PREFIX + ".enabled", notEquals = "false")
@@ -70,7 +75,9 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
   private final TopicPublishers publishers;
   private final String producer;
   private final boolean ordering;
-  private final Set<PendingEvent> pending = ConcurrentHashMap.newKeySet();
+  private final OutstandingEvents<PendingEvent> pending = new OutstandingEvents<>();
+  private final DeliveryDeadline<PendingEvent> deadline;
+  private final Duration answerTimeout;
   private final Map<EntityDefinition, Route> routes = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -100,6 +107,37 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
             emulator != null ? emulator : System.getenv(PublisherConfiguration.EMULATOR_ENV));
     this.publishers = new TopicPublishers(configuration, connection);
     this.ordering = configuration.isMessageOrdering();
+    // the client's own total timeout ends first when ordering is off (its error is the cause);
+    // with ordering on the client retries without end and this deadline fails the event
+    this.answerTimeout =
+        configuration.getRetry().getTotalTimeout().plus(configuration.getRetry().getRpcTimeout());
+    this.deadline =
+        DeliveryDeadline.start(
+            pending,
+            answerTimeout,
+            PendingEvent::startNanos,
+            this::expire,
+            staleAfter(configuration),
+            publishers::flush);
+  }
+
+  /** When an unanswered event counts as stuck in a batch: ten batch delays, at least 1 s. */
+  private static Duration staleAfter(PublisherConfiguration configuration) {
+    Duration tenDelays = configuration.getBatching().getDelay().multipliedBy(10);
+    return tenDelays.compareTo(Duration.ofSeconds(1)) > 0 ? tenDelays : Duration.ofSeconds(1);
+  }
+
+  private void expire(PendingEvent event) {
+    event.fail(
+        new PublishTimeoutException(
+            "Pub/Sub did not answer within "
+                + answerTimeout
+                + " ("
+                + PublisherConfiguration.PREFIX
+                + ".retry.total-timeout="
+                + configuration.getRetry().getTotalTimeout()
+                + " plus one rpc-timeout); the event may still be stored later by the client's"
+                + " retries, so publish it again with the same event id"));
   }
 
   private static String resolveProducer(PublisherConfiguration configuration, String appName) {
@@ -237,6 +275,7 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
       return;
     }
     closed = true;
+    deadline.close();
     boolean finished;
     try {
       finished = publishers.shutdown(configuration.getShutdownTimeout());
@@ -244,7 +283,7 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
       Thread.currentThread().interrupt();
       finished = false;
     }
-    List<PendingEvent> abandoned = new ArrayList<>(pending);
+    List<PendingEvent> abandoned = pending.open();
     if (!finished || !abandoned.isEmpty()) {
       LOG.error(
           "entity publisher shut down with {} events not delivered within {}; their futures fail",
@@ -274,6 +313,10 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
     final TopicMetrics topicMetrics;
     final long startNanos = System.nanoTime();
 
+    long startNanos() {
+      return startNanos;
+    }
+
     PendingEvent(String eventId, String topic, TopicMetrics topicMetrics) {
       this.eventId = eventId;
       this.topic = topic;
@@ -282,7 +325,6 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
 
     @Override
     public void onSuccess(String messageId) {
-      pending.remove(this);
       if (complete(new PublishReceipt(eventId, messageId, topic))) {
         topicMetrics.succeeded(System.nanoTime() - startNanos);
       }
@@ -294,21 +336,9 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
     }
 
     void fail(Throwable cause) {
-      pending.remove(this);
       if (completeExceptionally(new PublishFailedException(eventId, topic, cause))) {
         topicMetrics.failed(System.nanoTime() - startNanos, cause);
       }
-    }
-
-    // identity semantics for the pending set, whatever CompletableFuture does
-    @Override
-    public boolean equals(Object other) {
-      return this == other;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(this);
     }
   }
 }

@@ -3,7 +3,9 @@ package io.entityflow.publisher;
 /**
  * Pub/Sub did not store an event: the exception its future completes with. The cause is the
  * client's error (e.g. a gRPC {@code UNAVAILABLE} after the retry timeout, a flow-control limit, a
- * paused ordering key, or {@link PublisherClosedException} at shutdown).
+ * paused ordering key), {@link PublishTimeoutException} (no answer within the retry timeout),
+ * {@link PublisherClosedException} at shutdown, or {@link PublisherDisabledException} when the
+ * publisher is switched off.
  *
  * <pre>{@code
  * publisher.publish(sale, Operation.CREATED).exceptionally(e -> {

@@ -12,6 +12,8 @@ import io.micronaut.context.exceptions.BeanInstantiationException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DefaultEntityPublisherTest {
@@ -64,17 +66,90 @@ class DefaultEntityPublisherTest {
   }
 
   @Test
-  void disabledPublisherHasNoBean() {
+  void disabledPublisherStartsWithoutProjectAndFailsEveryValidEventNamingTheKey() {
+    String eventId = "0d1f6f0e-7a43-4c1f-9a1e-3f0b2b7f9d11";
+    try (ApplicationContext context =
+        ApplicationContext.run(properties("entityflow.publisher.enabled", false))) {
+      EntityPublisher publisher = context.getBean(EntityPublisher.class);
+      assertThat(publisher).isInstanceOf(DisabledEntityPublisher.class);
+      assertThat(context.findBean(DefaultEntityPublisher.class)).isEmpty();
+
+      CompletableFuture<PublishReceipt> future =
+          publisher.publish(Sales.sale("s-1"), Operation.CREATED, eventId);
+      assertThat(future).isCompletedExceptionally();
+      assertThatThrownBy(future::join)
+          .cause()
+          .isInstanceOf(PublishFailedException.class)
+          .hasMessage(
+              "event "
+                  + eventId
+                  + " was not published to topic sale_v1: the entity publisher is disabled"
+                  + " (entityflow.publisher.enabled=false); this Sale event was validated but not"
+                  + " sent to Pub/Sub")
+          .cause()
+          .isInstanceOf(PublisherDisabledException.class);
+      PublishFailedException failed = (PublishFailedException) future.handle((ok, e) -> e).join();
+      assertThat(failed.eventId()).isEqualTo(eventId);
+      assertThat(failed.topic()).isEqualTo("sale_v1");
+
+      List<CompletableFuture<PublishReceipt>> batch =
+          publisher.publishAll(
+              List.of(
+                  PublishRequest.of(Sales.sale("s-2"), Operation.UPDATED),
+                  PublishRequest.of(Sales.sale("s-3"), Operation.DELETED)));
+      assertThat(batch).hasSize(2).allSatisfy(f -> assertThat(f).isCompletedExceptionally());
+    }
+  }
+
+  @Test
+  void disabledPublisherStillRefusesAnInvalidEventByThrowing() {
+    try (ApplicationContext context =
+        ApplicationContext.run(properties("entityflow.publisher.enabled", false))) {
+      EntityPublisher publisher = context.getBean(EntityPublisher.class);
+      assertThatThrownBy(() -> publisher.publish(Sale.getDefaultInstance(), Operation.CREATED))
+          .isInstanceOf(InvalidEventException.class)
+          .hasMessageStartingWith("invalid Sale event: sale_id: ");
+      assertThatThrownBy(
+              () ->
+                  publisher.publishAll(
+                      List.of(
+                          PublishRequest.of(Sales.sale("s-1"), Operation.CREATED),
+                          PublishRequest.of(Sale.getDefaultInstance(), Operation.CREATED))))
+          .isInstanceOf(InvalidEventException.class);
+    }
+  }
+
+  @Test
+  void orderedEventFailsAfterTheTotalTimeoutWhenPubSubIsUnreachable() {
+    // with ordering on the client itself would retry this event without end
     try (ApplicationContext context =
         ApplicationContext.run(
             properties(
-                "entityflow.publisher.project-id",
-                "acme",
-                "micronaut.application.name",
-                "till",
-                "entityflow.publisher.enabled",
-                false))) {
-      assertThat(context.findBean(EntityPublisher.class)).isEmpty();
+                "entityflow.publisher.project-id", "acme",
+                "micronaut.application.name", "till",
+                "entityflow.publisher.retry.total-timeout", "10s",
+                "entityflow.publisher.retry.rpc-timeout", "500ms",
+                "entityflow.publisher.shutdown-timeout", "1s"))) {
+      EntityPublisher publisher = context.getBean(EntityPublisher.class);
+      String eventId = "5b0e7a9e-2f8c-4a57-9c3e-0c7f8f9e2d41";
+      long start = System.nanoTime();
+      CompletableFuture<PublishReceipt> future =
+          publisher.publish(Sales.sale("s-1"), Operation.CREATED, eventId);
+
+      Throwable failure = future.handle((ok, e) -> e).orTimeout(30, TimeUnit.SECONDS).join();
+      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+      assertThat(failure)
+          .isInstanceOf(PublishFailedException.class)
+          .hasMessage(
+              "event "
+                  + eventId
+                  + " was not published to topic sale_v1: Pub/Sub did not answer within PT10.5S"
+                  + " (entityflow.publisher.retry.total-timeout=PT10S plus one rpc-timeout); the"
+                  + " event may still be stored later by the client's retries, so publish it again"
+                  + " with the same event id");
+      assertThat(failure.getCause()).isInstanceOf(PublishTimeoutException.class);
+      assertThat(seconds).isBetween(10L, 13L);
+      assertThat(context.getBean(PublisherMetrics.class).forTopic("sale_v1").failed()).isEqualTo(1);
     }
   }
 

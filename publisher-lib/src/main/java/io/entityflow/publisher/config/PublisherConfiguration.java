@@ -37,7 +37,11 @@ public class PublisherConfiguration {
   private FlowControl flowControl = new FlowControl();
   private Retry retry = new Retry();
 
-  /** {@code enabled} (default true): false removes the publisher bean. */
+  /**
+   * {@code enabled} (default true): false replaces the publisher by {@link
+   * io.entityflow.publisher.DisabledEntityPublisher}, which validates every event and fails its
+   * future naming this key; the service still starts and nothing is dropped silently.
+   */
   public boolean isEnabled() {
     return enabled;
   }
@@ -143,7 +147,7 @@ public class PublisherConfiguration {
   public static class Batching {
     private long elementCount = 1000;
     private long requestBytes = 1_000_000;
-    private Duration delay = Duration.ofMillis(10);
+    private Duration delay = Duration.ofMillis(50);
 
     /** {@code element-count} (default 1000): events per batch, at most 1000 (Pub/Sub's limit). */
     public long getElementCount() {
@@ -163,7 +167,11 @@ public class PublisherConfiguration {
       this.requestBytes = requestBytes;
     }
 
-    /** {@code delay} (default 10ms): the longest an event waits for its batch to fill. */
+    /**
+     * {@code delay} (default 50ms): the longest an event waits for its batch to fill. With message
+     * ordering the client sends one request per ordering key at a time, so a short delay makes many
+     * small per-key batches; 50ms measured faster than 10ms and 25ms (BENCHMARKS.md).
+     */
     public Duration getDelay() {
       return delay;
     }
@@ -216,7 +224,12 @@ public class PublisherConfiguration {
     private Duration maxDelay = Duration.ofSeconds(10);
     private Duration rpcTimeout = Duration.ofSeconds(10);
 
-    /** {@code total-timeout} (default 60s, at least 10s): after this, the batch's events fail. */
+    /**
+     * {@code total-timeout} (default 60s, at least 10s): after this, the batch's events fail. With
+     * message ordering on, the Pub/Sub client retries without end, so the publisher itself fails
+     * every event unanswered after this plus one {@code rpc-timeout} ({@link
+     * io.entityflow.publisher.PublishTimeoutException}).
+     */
     public Duration getTotalTimeout() {
       return totalTimeout;
     }

@@ -36,7 +36,7 @@ public final class EventMessages {
             .putAllAttributes(extraAttributes)
             .putAttributes(EventAttributes.EVENT_ID, eventId)
             .putAttributes(EventAttributes.OPERATION, operation.name())
-            .putAttributes(EventAttributes.OCCURRED_AT, occurredAt.toString())
+            .putAttributes(EventAttributes.OCCURRED_AT, EventTimestamps.format(occurredAt))
             .putAttributes(EventAttributes.PRODUCER, producer)
             .putAttributes(EventAttributes.SCHEMA, route.schema())
             .putAttributes(EventAttributes.SCHEMA_VERSION, route.schemaVersion());

@@ -70,6 +70,13 @@ public final class TopicPublishers {
     }
   }
 
+  /** Sends the batched events of every topic now, without waiting for their answers. */
+  public void flush() {
+    for (Publisher publisher : byTopic.values()) {
+      publisher.publishAllOutstanding();
+    }
+  }
+
   /**
    * Sends every batched event, stops all publishers and waits up to {@code timeout} for their
    * outstanding events. The client's {@code shutdown()} itself waits for every outstanding event

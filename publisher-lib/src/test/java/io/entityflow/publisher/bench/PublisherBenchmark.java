@@ -42,12 +42,20 @@ import java.util.function.Function;
  * the same JVM run.
  *
  * <p>Run: {@code ./mvnw -o -q -pl publisher-lib exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.entityflow.publisher.bench.PublisherBenchmark -Dexec.args="100000 1000 10
- * 20000"} (events, batch element count, batch delay in ms, events for the one-key-per-id run; a
- * fifth argument {@code no-meters} runs the library without a Micrometer registry).
+ * -Dexec.mainClass=io.entityflow.publisher.bench.PublisherBenchmark -Dexec.args="100000 1000 50 0
+ * 9"} (events, batch element count, batch delay in ms, events for the one-key-per-id run (0: skip
+ * it), raw/library pairs; a sixth argument {@code no-meters} runs the library without a Micrometer
+ * registry). Every run starts after {@code System.gc()} and a 300 ms pause; within a pair the side
+ * that runs first alternates.
  */
 public final class PublisherBenchmark {
   private static final String TOPIC = "sale_v1";
+
+  private static final String RAW = "raw client, ordering on, bucketed key (64)";
+  private static final String LIBRARY = "library, ordering on (bucketed)";
+
+  /** A run whose events are not all answered by then is reported as stalled. */
+  private static final int STALL_SECONDS = 30;
 
   private static boolean meters = true;
 
@@ -56,9 +64,10 @@ public final class PublisherBenchmark {
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     long batchCount = args.length > 1 ? Long.parseLong(args[1]) : 1000;
-    long delayMs = args.length > 2 ? Long.parseLong(args[2]) : 10;
+    long delayMs = args.length > 2 ? Long.parseLong(args[2]) : 50;
     int perIdLimit = args.length > 3 ? Integer.parseInt(args[3]) : 20_000;
-    meters = args.length > 4 ? !"no-meters".equals(args[4]) : true;
+    int pairs = args.length > 4 ? Integer.parseInt(args[4]) : 9;
+    meters = args.length > 5 ? !"no-meters".equals(args[5]) : true;
     EntityRegistry registry = EntityRegistry.load();
     EntityDefinition sale = registry.require(Sale.getDescriptor());
     List<Sale> sales = new ArrayList<>(events);
@@ -67,13 +76,15 @@ public final class PublisherBenchmark {
     }
     System.out.printf(
         "%d Sale events of %d bytes, %d distinct ids; batching %d events / 1 MB / %d ms;"
-            + " %d CPUs%n",
+            + " %d CPUs; %d pairs; meters %s%n",
         events,
         sales.get(0).getSerializedSize(),
         events,
         batchCount,
         delayMs,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        pairs,
+        meters ? "on" : "off");
 
     try (PubSubEmulator emulator = PubSubEmulator.startDedicated()) {
       PublisherConfiguration config = new PublisherConfiguration();
@@ -95,26 +106,28 @@ public final class PublisherBenchmark {
       System.out.println("-- measured");
       Result rawUnordered =
           print(raw(config, emulator, sales, sale, false, m -> "", "raw client, ordering off"));
-      // raw client and library alternate five times: the machine is shared, so compare medians
+      // raw client and library alternate (who goes first alternates too): the machine is
+      // shared, so compare per pair and take medians
       List<Double> ratios = new ArrayList<>();
       List<Double> rawCpu = new ArrayList<>();
       List<Double> libraryCpu = new ArrayList<>();
       List<Double> rawRate = new ArrayList<>();
       List<Double> libraryRate = new ArrayList<>();
       long failures = rawUnordered.failed();
-      for (int pair = 1; pair <= 5; pair++) {
-        Result rawBucketed =
-            print(
-                raw(
-                    config,
-                    emulator,
-                    sales,
-                    sale,
-                    true,
-                    bucketed(sale),
-                    "raw client, ordering on, bucketed key (64)"));
-        Result library = print(library(config, registry, sales, "library, ordering on (bucketed)"));
-        ratios.add(library.cpuMicrosPerEvent() / rawBucketed.cpuMicrosPerEvent());
+      for (int pair = 1; pair <= pairs; pair++) {
+        Result rawBucketed;
+        Result library;
+        if (pair % 2 == 1) {
+          rawBucketed = print(raw(config, emulator, sales, sale, true, bucketed(sale), RAW));
+          library = print(library(config, registry, sales, LIBRARY));
+        } else {
+          library = print(library(config, registry, sales, LIBRARY));
+          rawBucketed = print(raw(config, emulator, sales, sale, true, bucketed(sale), RAW));
+        }
+        double ratio = library.cpuMicrosPerEvent() / rawBucketed.cpuMicrosPerEvent();
+        System.out.printf(
+            "   pair %d: library CPU/event vs raw %+.1f%%%n", pair, 100 * (ratio - 1));
+        ratios.add(ratio);
         rawCpu.add(rawBucketed.cpuMicrosPerEvent());
         libraryCpu.add(library.cpuMicrosPerEvent());
         rawRate.add(rawBucketed.eventsPerSecond());
@@ -122,27 +135,37 @@ public final class PublisherBenchmark {
         failures += rawBucketed.failed() + library.failed();
       }
       System.out.printf(
-          "median of 5: raw client %.0f events/s %.2f us CPU/event; library %.0f events/s %.2f us"
-              + " CPU/event; library CPU per event vs raw client (median of the 5 pairs): %+.1f%%%n",
+          "median of %d: raw client %.0f events/s %.2f us CPU/event; library %.0f events/s %.2f us"
+              + " CPU/event; library CPU per event vs raw client (median of the per-pair ratios):"
+              + " %+.1f%%%n",
+          pairs,
           median(rawRate),
           median(rawCpu),
           median(libraryRate),
           median(libraryCpu),
           100.0 * (median(ratios) - 1));
-      int perIdEvents = Math.min(perIdLimit, events);
-      print(
-          raw(
-              config,
-              emulator,
-              sales.subList(0, perIdEvents),
-              sale,
-              true,
-              Sale::getSaleId,
-              "raw client, ordering on, key = id (" + perIdEvents + " ids)"));
+      if (perIdLimit > 0) {
+        int perIdEvents = Math.min(perIdLimit, events);
+        print(
+            raw(
+                config,
+                emulator,
+                sales.subList(0, perIdEvents),
+                sale,
+                true,
+                Sale::getSaleId,
+                "raw client, ordering on, key = id (" + perIdEvents + " ids)"));
+      }
       if (failures > 0) {
         System.out.println("WARNING: some events failed; the numbers above are not valid");
       }
     }
+  }
+
+  /** Collects garbage of the previous run and lets the client threads settle. */
+  private static void settle() throws InterruptedException {
+    System.gc();
+    Thread.sleep(300);
   }
 
   private static Function<Sale, String> bucketed(EntityDefinition sale) {
@@ -170,6 +193,7 @@ public final class PublisherBenchmark {
             new PublisherMetrics(meters ? new SimpleMeterRegistry() : null),
             "bench");
     publisher.publish(sales.get(0), Operation.SNAPSHOT).join(); // creates the client
+    settle();
     CountDownLatch done = new CountDownLatch(sales.size());
     AtomicLong failed = new AtomicLong();
     long cpu0 = processCpuNanos();
@@ -185,9 +209,15 @@ public final class PublisherBenchmark {
                 done.countDown();
               });
     }
-    done.await(10, TimeUnit.MINUTES);
+    boolean answered = done.await(STALL_SECONDS, TimeUnit.SECONDS);
     long elapsed = System.nanoTime() - t0;
     long cpu = processCpuNanos() - cpu0;
+    if (!answered) {
+      System.out.printf(
+          "STALLED: %s: %d of %d events unanswered after %d s%n",
+          label, done.getCount(), sales.size(), STALL_SECONDS);
+      failed.addAndGet(done.getCount());
+    }
     publisher.close();
     return new Result(label, sales.size(), failed.get(), elapsed, cpu);
   }
@@ -224,6 +254,10 @@ public final class PublisherBenchmark {
               done.countDown();
             }
           };
+      String schema = entity.fullName();
+      String schemaVersion = entity.schemaVersion();
+      String operation = Operation.UPDATED.name();
+      settle();
       long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
       for (Sale sale : sales) {
@@ -231,19 +265,33 @@ public final class PublisherBenchmark {
             PubsubMessage.newBuilder()
                 .setData(sale.toByteString())
                 .putAttributes(EventAttributes.EVENT_ID, UUID.randomUUID().toString())
-                .putAttributes(EventAttributes.OPERATION, Operation.UPDATED.name())
+                .putAttributes(EventAttributes.OPERATION, operation)
                 .putAttributes(EventAttributes.OCCURRED_AT, Instant.now().toString())
                 .putAttributes(EventAttributes.PRODUCER, "bench")
-                .putAttributes(EventAttributes.SCHEMA, entity.fullName())
-                .putAttributes(EventAttributes.SCHEMA_VERSION, entity.schemaVersion())
+                .putAttributes(EventAttributes.SCHEMA, schema)
+                .putAttributes(EventAttributes.SCHEMA_VERSION, schemaVersion)
                 .setOrderingKey(key.apply(sale))
                 .build();
         ApiFuture<String> future = publisher.publish(message);
         ApiFutures.addCallback(future, callback, MoreExecutors.directExecutor());
       }
-      done.await(10, TimeUnit.MINUTES);
+      boolean answered = done.await(STALL_SECONDS, TimeUnit.SECONDS);
       long elapsed = System.nanoTime() - t0;
       long cpu = processCpuNanos() - cpu0;
+      if (!answered) {
+        long stalled = done.getCount();
+        publisher.publishAllOutstanding();
+        boolean flushed = done.await(10, TimeUnit.SECONDS);
+        System.out.printf(
+            "STALLED: %s: %d of %d events unanswered after %d s; after publishAllOutstanding()"
+                + " %s%n",
+            label,
+            stalled,
+            sales.size(),
+            STALL_SECONDS,
+            flushed ? "all answered" : done.getCount() + " still unanswered");
+        failed.addAndGet(stalled);
+      }
       publisher.shutdown();
       publisher.awaitTermination(1, TimeUnit.MINUTES);
       return new Result(label, sales.size(), failed.get(), elapsed, cpu);

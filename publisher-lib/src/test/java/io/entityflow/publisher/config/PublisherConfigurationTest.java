@@ -25,7 +25,7 @@ class PublisherConfigurationTest {
       assertThat(config.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
       assertThat(config.getBatching().getElementCount()).isEqualTo(1000);
       assertThat(config.getBatching().getRequestBytes()).isEqualTo(1_000_000);
-      assertThat(config.getBatching().getDelay()).isEqualTo(Duration.ofMillis(10));
+      assertThat(config.getBatching().getDelay()).isEqualTo(Duration.ofMillis(50));
       assertThat(config.getFlowControl().getMaxOutstandingElements()).isEqualTo(50_000);
       assertThat(config.getFlowControl().getMaxOutstandingBytes()).isEqualTo(67_108_864);
       assertThat(config.getFlowControl().getLimitBehavior()).isEqualTo(LimitBehavior.BLOCK);
