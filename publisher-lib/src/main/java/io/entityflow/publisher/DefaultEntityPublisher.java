@@ -1,7 +1,6 @@
 package io.entityflow.publisher;
 
 import com.google.api.core.ApiFuture;
-import com.google.api.core.ApiFutureCallback;
 import com.google.api.core.ApiFutures;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.common.util.concurrent.MoreExecutors;
@@ -13,6 +12,7 @@ import io.entityflow.publisher.internal.DeliveryDeadline;
 import io.entityflow.publisher.internal.EntityRoute;
 import io.entityflow.publisher.internal.EventMessages;
 import io.entityflow.publisher.internal.OutstandingEvents;
+import io.entityflow.publisher.internal.PendingEvent;
 import io.entityflow.publisher.internal.PubSubConnection;
 import io.entityflow.publisher.internal.TopicPublishers;
 import io.entityflow.publisher.metrics.PublisherMetrics;
@@ -300,45 +300,5 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
                   + ")"));
     }
     connection.close();
-  }
-
-  /**
-   * An event between the publish call and its outcome: the future handed to the caller and the
-   * callback of the client's future in one object.
-   */
-  private final class PendingEvent extends CompletableFuture<PublishReceipt>
-      implements ApiFutureCallback<String> {
-    final String eventId;
-    final String topic;
-    final TopicMetrics topicMetrics;
-    final long startNanos = System.nanoTime();
-
-    long startNanos() {
-      return startNanos;
-    }
-
-    PendingEvent(String eventId, String topic, TopicMetrics topicMetrics) {
-      this.eventId = eventId;
-      this.topic = topic;
-      this.topicMetrics = topicMetrics;
-    }
-
-    @Override
-    public void onSuccess(String messageId) {
-      if (complete(new PublishReceipt(eventId, messageId, topic))) {
-        topicMetrics.succeeded(System.nanoTime() - startNanos);
-      }
-    }
-
-    @Override
-    public void onFailure(Throwable cause) {
-      fail(cause);
-    }
-
-    void fail(Throwable cause) {
-      if (completeExceptionally(new PublishFailedException(eventId, topic, cause))) {
-        topicMetrics.failed(System.nanoTime() - startNanos, cause);
-      }
-    }
   }
 }

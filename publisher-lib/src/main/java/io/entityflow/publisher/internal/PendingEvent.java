@@ -1,0 +1,60 @@
+package io.entityflow.publisher.internal;
+
+import com.google.api.core.ApiFutureCallback;
+import io.entityflow.publisher.PublishFailedException;
+import io.entityflow.publisher.PublishReceipt;
+import io.entityflow.publisher.metrics.TopicMetrics;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One event between the publish call and its outcome: the future handed to the caller and the
+ * callback of the client's future in one object, so the publish path allocates one object per event
+ * for both.
+ *
+ * <pre>{@code
+ * PendingEvent event = new PendingEvent(eventId, "sale_v1", topicMetrics);
+ * ApiFutures.addCallback(publisher.publish(message), event, MoreExecutors.directExecutor());
+ * return event; // completes with a PublishReceipt or fails with PublishFailedException
+ * }</pre>
+ *
+ * <p>Completes exactly once: the first of success, failure, timeout or shutdown wins, and only that
+ * outcome is counted in the topic's metrics.
+ */
+public final class PendingEvent extends CompletableFuture<PublishReceipt>
+    implements ApiFutureCallback<String> {
+  private final String eventId;
+  private final String topic;
+  private final TopicMetrics topicMetrics;
+  private final long startNanos = System.nanoTime();
+
+  /** An event of {@code topic} accepted now. */
+  public PendingEvent(String eventId, String topic, TopicMetrics topicMetrics) {
+    this.eventId = eventId;
+    this.topic = topic;
+    this.topicMetrics = topicMetrics;
+  }
+
+  /** {@link System#nanoTime()} when the event was accepted. */
+  public long startNanos() {
+    return startNanos;
+  }
+
+  @Override
+  public void onSuccess(String messageId) {
+    if (complete(new PublishReceipt(eventId, messageId, topic))) {
+      topicMetrics.succeeded(System.nanoTime() - startNanos);
+    }
+  }
+
+  @Override
+  public void onFailure(Throwable cause) {
+    fail(cause);
+  }
+
+  /** Fails the event with {@link PublishFailedException} wrapping {@code cause}, once. */
+  public void fail(Throwable cause) {
+    if (completeExceptionally(new PublishFailedException(eventId, topic, cause))) {
+      topicMetrics.failed(System.nanoTime() - startNanos, cause);
+    }
+  }
+}
