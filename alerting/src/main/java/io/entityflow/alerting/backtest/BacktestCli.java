@@ -175,15 +175,31 @@ public final class BacktestCli {
               + " to "
               + d.outage().to()
               + ": "
-              + (d.detectedAt() == null
-                  ? "NOT detected"
-                  : String.format(
-                      Locale.ROOT,
-                      "detected after %s (Poisson optimum %s, %.2fx)",
-                      Durations.format(d.delay()),
-                      Durations.format(d.optimum()),
-                      d.ratio())));
+              + (d.detectedAt() == null ? "NOT detected" : detected(d)));
     }
+  }
+
+  /**
+   * The detection delay against the Poisson optimum, or, without an optimum, the delay and why
+   * there is no ratio.
+   */
+  static String detected(OutageDetection d) {
+    String delay = "detected after " + Durations.format(d.delay());
+    if (d.ratio().isEmpty()) {
+      return delay + " (ratio n/a: " + noRatioReason(d) + ")";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s (Poisson optimum %s, %.2fx)",
+        delay,
+        Durations.format(d.optimum()),
+        d.ratio().getAsDouble());
+  }
+
+  private static String noRatioReason(OutageDetection d) {
+    return d.noOptimumReason() != null
+        ? d.noOptimumReason()
+        : "Poisson optimum " + Durations.format(d.optimum());
   }
 
   private static List<CountRow> warehouseRows(Path root, String[] parts, Instant from, Instant to) {

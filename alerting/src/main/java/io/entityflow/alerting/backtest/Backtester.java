@@ -235,13 +235,29 @@ public final class Backtester {
       Duration optimum =
           outageBaseline[i] == null ? null : optimum(outageBaseline[i], w.from(), outageAlpha[i]);
       Duration delay = detected == null ? null : Duration.between(w.from(), detected);
-      double ratio =
-          delay == null || optimum == null || optimum.isZero()
-              ? Double.NaN
-              : (double) delay.toMillis() / optimum.toMillis();
-      detections.add(new OutageDetection(w, detected, delay, optimum, ratio, outageAlpha[i]));
+      detections.add(
+          new OutageDetection(
+              w,
+              detected,
+              delay,
+              optimum,
+              noOptimumReason(optimum, outageBaseline[i]),
+              outageAlpha[i]));
     }
     return new BacktestResult(Duration.between(from, to), alerts, detections);
+  }
+
+  /** Why an outage has no Poisson optimum, or null when it has one. */
+  private String noOptimumReason(Duration optimum, Baseline baselineAtStart) {
+    if (optimum != null) {
+      return null;
+    }
+    if (rule.staticMinimum() != null) {
+      return "static rule, no Poisson optimum";
+    }
+    return baselineAtStart == null
+        ? "no learned baseline at the outage start"
+        : "fewer than ln(1/alpha) events expected within 14 days";
   }
 
   /** Time from {@code start} until {@code ln(1/alpha)} events were expected, by minute. */

@@ -16,9 +16,10 @@ import java.util.List;
  * @param watermark the pipeline's ingestion watermark, or null when no heartbeat exists
  * @param series status of every watched series
  * @param findings conditions found
- * @param nextSilenceAt the earliest instant (in judged time) at which a series not yet silent
- *     becomes significantly silent if no further event arrives, or null; the scheduler evaluates
- *     again then, so a silence is caught when it becomes significant rather than at the next tick
+ * @param nextSilenceAt the earliest instant (in judged time) at which a series not yet silent, or
+ *     the combined stream of all series behind ingestion down when that is not found yet, becomes
+ *     significantly silent if no further event arrives, or null; the scheduler evaluates again
+ *     then, so a silence is caught when it becomes significant rather than at the next tick
  */
 public record Evaluation(
     Instant evaluatedAt,

@@ -2,6 +2,7 @@ package io.entityflow.alerting.evaluation;
 
 import io.entityflow.alerting.model.Baseline;
 import io.entityflow.alerting.model.BaselineSettings;
+import io.entityflow.alerting.model.CombinedSilence;
 import io.entityflow.alerting.model.HourlyCounts;
 import io.entityflow.alerting.model.SeriesHistory;
 import io.entityflow.alerting.model.SeriesKey;
@@ -29,6 +30,8 @@ import java.util.Optional;
  * judged up to the ingestion watermark. When the combined stream of all series is improbably
  * silent, or the watermark is older than {@code maxWatermarkLag}, a single {@link
  * Condition#INGESTION_DOWN} finding replaces the per-series ones (which stay alive, suppressed).
+ * The evaluation's {@link Evaluation#nextSilenceAt()} is the earliest predicted silence crossing of
+ * a series or of that combined stream ({@link CombinedSilence}).
  *
  * <pre>{@code
  * Evaluator evaluator = new Evaluator(source, rules, rules.watched(registry),
@@ -173,7 +176,24 @@ public final class Evaluator {
         }
       }
     }
-    Optional<Finding> down = ingestionDown(now, watermark, judgedUntil, baselines, lastEvents);
+    AlertRule ingestionRule = ingestionRule();
+    CombinedSilence all =
+        baselines.size() < 2
+            ? null
+            : new CombinedSilence(
+                baselines, lastEvents.stream().max(Instant::compareTo).orElseThrow());
+    Optional<Finding> down = ingestionDown(ingestionRule, now, watermark, judgedUntil, all);
+    if (down.isEmpty() && all != null) {
+      // the combined stream's own crossing: ingestion down is then found when it becomes
+      // significant, usually well before any single series would be
+      Instant allSilentAt =
+          all.improbableSilenceAt(
+              Math.log(ingestionAlpha(ingestionRule, all)),
+              all.since().plus(SeriesJudge.PREDICTION_HORIZON));
+      if (allSilentAt != null && (nextSilenceAt == null || allSilentAt.isBefore(nextSilenceAt))) {
+        nextSilenceAt = allSilentAt;
+      }
+    }
     if (down.isPresent()) {
       List<Finding> replaced = new ArrayList<>();
       for (Finding f : findings) {
@@ -185,16 +205,22 @@ public final class Evaluator {
     return new Evaluation(now, judgedUntil, watermark, statuses, findings, nextSilenceAt);
   }
 
-  private Optional<Finding> ingestionDown(
-      Instant now,
-      Instant watermark,
-      Instant judgedUntil,
-      List<Baseline> baselines,
-      List<Instant> lastEvents) {
+  /** The defaults with the ingestion pending-for when that is longer. */
+  private AlertRule ingestionRule() {
     AlertRule rule = rules.defaults();
-    if (ingestionPendingFor.compareTo(rule.pendingFor()) > 0) {
-      rule = rule.withPendingFor(ingestionPendingFor);
-    }
+    return ingestionPendingFor.compareTo(rule.pendingFor()) > 0
+        ? rule.withPendingFor(ingestionPendingFor)
+        : rule;
+  }
+
+  /** The significance of the combined stream: the defaults' budget over all expected events. */
+  private static double ingestionAlpha(AlertRule rule, CombinedSilence all) {
+    return Math.max(
+        1e-12, Math.min(0.01, rule.sensitivity().falseAlertsPerMonth() / all.expectedPerMonth()));
+  }
+
+  private Optional<Finding> ingestionDown(
+      AlertRule rule, Instant now, Instant watermark, Instant judgedUntil, CombinedSilence all) {
     if (watermark != null && Duration.between(watermark, now).compareTo(maxWatermarkLag) > 0) {
       return Optional.of(
           new Finding(
@@ -214,26 +240,14 @@ public final class Evaluator {
               null,
               false));
     }
-    if (baselines.size() < 2) {
+    if (all == null || !all.since().isBefore(judgedUntil)) {
       return Optional.empty();
     }
-    Instant latest = lastEvents.stream().max(Instant::compareTo).orElseThrow();
-    if (!latest.isBefore(judgedUntil)) {
+    if (all.logProbabilityOfNone(judgedUntil) >= Math.log(ingestionAlpha(rule, all))) {
       return Optional.empty();
     }
-    double logP = 0;
-    double expected = 0;
-    double perMonth = 0;
-    for (Baseline b : baselines) {
-      logP += b.logProbabilityOfNone(latest, judgedUntil);
-      expected += b.expectedBetween(latest, judgedUntil);
-      perMonth += b.expectedPerWeek() * 30.0 / 7.0;
-    }
-    double alpha =
-        Math.max(1e-12, Math.min(0.01, rule.sensitivity().falseAlertsPerMonth() / perMonth));
-    if (logP >= Math.log(alpha)) {
-      return Optional.empty();
-    }
+    Instant latest = all.since();
+    double expected = all.expectedUntil(judgedUntil);
     return Optional.of(
         new Finding(
             rule,
@@ -243,7 +257,7 @@ public final class Evaluator {
                 Locale.ROOT,
                 "Ingestion down: no events of any of %d watched series since %s (%s); %.1f"
                     + " expected",
-                baselines.size(),
+                all.size(),
                 latest,
                 Durations.format(Duration.between(latest, judgedUntil)),
                 expected),

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs {@link AlertingService#evaluateNow()} every {@code evaluation-interval} of service-clock
  * time (so a clock sped up 60x evaluates every second for a one-minute interval), and earlier when
- * the last evaluation predicted a series to become significantly silent before the next regular one
- * ({@link Evaluation#nextSilenceAt()}, shifted by the ingestion lag): a silence is then caught when
- * it becomes significant, not up to an interval later. Disabled with {@code
+ * the last evaluation predicted a series (or the combined stream of all series behind ingestion
+ * down) to become significantly silent before the next regular one ({@link
+ * Evaluation#nextSilenceAt()}, shifted by the ingestion lag): a silence is then caught when it
+ * becomes significant, not up to an interval later. Disabled with {@code
  * entityflow.alerting.scheduler.enabled=false} or an interval of {@code PT0S}.
  *
  * <pre>{@code

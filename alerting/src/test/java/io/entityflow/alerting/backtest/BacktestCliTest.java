@@ -2,11 +2,13 @@ package io.entityflow.alerting.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.entityflow.alerting.rules.TimeWindow;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -132,8 +134,36 @@ class BacktestCliTest {
                 + " outage]: Only 15 EVENTS events of backtest.series in 2026-01-14T09:45:00Z to"
                 + " 2026-01-14T10:15:00Z; at least 20 expected in business hours",
             "summary: 1 alerts, 0 outside injected outages (0.00 per month)",
-            "outage 2026-01-14T10:00:00Z to 2026-01-14T11:00:00Z: detected after 15m (Poisson"
-                + " optimum n/a, NaNx)");
+            "outage 2026-01-14T10:00:00Z to 2026-01-14T11:00:00Z: detected after 15m (ratio"
+                + " n/a: static rule, no Poisson optimum)");
+    assertThat(r[1]).doesNotContain("NaN");
+  }
+
+  @Test
+  void detectionWithoutOptimumPrintsTheDelayAndWhyThereIsNoRatio() {
+    TimeWindow outage =
+        new TimeWindow(
+            Instant.parse("2026-01-14T10:00:00Z"), Instant.parse("2026-01-14T13:00:00Z"), "x");
+    OutageDetection learning =
+        new OutageDetection(
+            outage,
+            Instant.parse("2026-01-14T12:05:00Z"),
+            Duration.ofMinutes(125),
+            null,
+            "no learned baseline at the outage start",
+            0);
+    assertThat(BacktestCli.detected(learning))
+        .isEqualTo("detected after 2h 5m (ratio n/a: no learned baseline at the outage start)");
+    OutageDetection learned =
+        new OutageDetection(
+            outage,
+            Instant.parse("2026-01-14T10:09:00Z"),
+            Duration.ofMinutes(9),
+            Duration.ofMinutes(8),
+            null,
+            1e-5);
+    assertThat(BacktestCli.detected(learned))
+        .isEqualTo("detected after 9m (Poisson optimum 8m, 1.13x)");
   }
 
   @Test

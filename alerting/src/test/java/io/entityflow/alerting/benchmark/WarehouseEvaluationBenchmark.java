@@ -25,7 +25,12 @@ import java.util.concurrent.TimeUnit;
 public final class WarehouseEvaluationBenchmark {
   private WarehouseEvaluationBenchmark() {}
 
-  /** Runs the benchmark; optional arg: the warehouse directory to (re)use. */
+  /**
+   * Runs the benchmark; optional args: the warehouse directory to (re)use, and the service clock's
+   * start (default {@code 2026-02-02T23:59:59Z}, 56 s after the last event: ingestion down; {@code
+   * 2026-02-02T23:59:10Z} judges before the combined stream is silent, so the evaluation also
+   * predicts its crossing).
+   */
   public static void main(String[] args) throws Exception {
     Path root = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("alerting-bench");
     if (!Files.exists(root.resolve("retail/sale_v1"))) {
@@ -49,7 +54,8 @@ public final class WarehouseEvaluationBenchmark {
     properties.put("entityflow.alerting.local.root", root.toString());
     properties.put("entityflow.alerting.rules-file", rules.toString());
     properties.put("entityflow.alerting.state-file", "");
-    properties.put("entityflow.alerting.clock-start", "2026-02-02T23:59:59Z");
+    properties.put(
+        "entityflow.alerting.clock-start", args.length > 1 ? args[1] : "2026-02-02T23:59:59Z");
     properties.put("entityflow.alerting.evaluation-interval", "PT1H");
     properties.put("entityflow.alerting.notify.console.enabled", "false");
     long started = System.nanoTime();
@@ -81,6 +87,7 @@ public final class WarehouseEvaluationBenchmark {
             (System.nanoTime() - t0) / 1e9);
       }
       first.findings().forEach(f -> System.out.println("  finding: " + f.summary()));
+      System.out.println("  next silence predicted at: " + first.nextSilenceAt());
     } finally {
       Files.deleteIfExists(rules);
     }

@@ -175,6 +175,26 @@ class EvaluatorTest {
   }
 
   @Test
+  void combinedStreamCrossingBringsTheNextEvaluationForwardToIngestionDown() throws Exception {
+    TestWarehouse.write(
+        root,
+        "retail",
+        "customer_v1",
+        "SELECT 'CREATED' AS operation, TIMESTAMPTZ '2026-01-05 00:00:00+00' + to_minutes(i)"
+            + " AS occurred_at FROM range(0, 20160) t(i)");
+    Evaluation e = evaluateAt("2026-01-19T00:03:00Z");
+    assertThat(e.findings()).isEmpty();
+    // each series alone: 12.28 events at 60/h after 23:59 (00:11:16.983); both as one stream:
+    // alpha = 0.2 / 86,400 expected a month, ln(1/alpha) = 12.98 events at ~120/h = 6m 29.3s
+    // (the learned rates are 60/h up to rounding; the first millisecond below alpha is .286)
+    assertThat(e.nextSilenceAt()).isEqualTo(Instant.parse("2026-01-19T00:05:29.286Z"));
+    assertThat(evaluateAt("2026-01-19T00:05:29.285Z").findings()).isEmpty();
+    assertThat(evaluateAt("2026-01-19T00:05:29.286Z").findings())
+        .extracting(Finding::seriesId, Finding::condition)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("*", Condition.INGESTION_DOWN));
+  }
+
+  @Test
   void staticMinimumCountsItsHalfHourWindowExactlyInTheWarehouse() {
     RuleSet rules =
         io.entityflow.alerting.rules.RulesFileParser.parse(
