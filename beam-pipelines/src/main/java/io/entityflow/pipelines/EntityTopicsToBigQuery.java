@@ -11,6 +11,8 @@ import io.entityflow.pipelines.bigquery.TableAdmin;
 import io.entityflow.pipelines.bigquery.TableProvisioner;
 import io.entityflow.pipelines.bigquery.WriteToBigQuery;
 import io.entityflow.pipelines.deadletter.DeadLetterTable;
+import io.entityflow.pipelines.events.EventRow;
+import io.entityflow.pipelines.events.EventRowCoder;
 import io.entityflow.pipelines.events.ParseEntityEvents;
 import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.pipelines.events.RegistrySource;
@@ -27,11 +29,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubIO;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -80,6 +84,9 @@ public final class EntityTopicsToBigQuery {
     List<EntityDefinition> entities = selectEntities(registry.registry(), options.getEntities());
     if (options.getWarehouse() == WarehouseKind.LOCAL) {
       createLocalTables(Path.of(options.getWarehouseDir()), registry.registry());
+      if (!Boolean.TRUE.equals(options.getDirectRunnerChecks())) {
+        withoutDirectRunnerChecks(options);
+      }
     } else if (Boolean.TRUE.equals(options.getEvolveSchemas())) {
       try (BigQueryTableAdmin admin = BigQueryTableAdmin.create(options)) {
         provision(admin, bigQueryProject(options), options.getDatasetPrefix(), entities);
@@ -102,7 +109,9 @@ public final class EntityTopicsToBigQuery {
       List<EntityDefinition> entities,
       BigQueryServices bigQueryServices,
       PipelineClock clock) {
+    boolean bigQuery = options.getWarehouse() != WarehouseKind.LOCAL;
     List<PCollection<KV<String, TableRow>>> rows = new ArrayList<>();
+    List<PCollection<EventRow>> sourcedRows = new ArrayList<>();
     List<PCollection<TableRow>> deadLetters = new ArrayList<>();
     for (EntityDefinition entity : entities) {
       String topic = entity.topicName();
@@ -111,11 +120,15 @@ public final class EntityTopicsToBigQuery {
               "Read " + topic,
               PubsubIO.readMessagesWithAttributesAndMessageId()
                   .fromSubscription(subscription(options, topic)));
+      ParseEntityEvents parse =
+          ParseEntityEvents.forTopic(topic).withRegistry(registry).withClock(clock);
       PCollectionTuple parsed =
-          messages.apply(
-              "Events of " + topic,
-              ParseEntityEvents.forTopic(topic).withRegistry(registry).withClock(clock));
-      rows.add(parsed.get(ParseEntityEvents.ROWS));
+          messages.apply("Events of " + topic, bigQuery ? parse.withSources() : parse);
+      if (bigQuery) {
+        sourcedRows.add(parsed.get(ParseEntityEvents.ROWS_WITH_SOURCES));
+      } else {
+        rows.add(parsed.get(ParseEntityEvents.ROWS));
+      }
       deadLetters.add(parsed.get(ParseEntityEvents.DEAD_LETTERS));
     }
     String deadLetterTable = options.getDeadLetterTable();
@@ -179,8 +192,27 @@ public final class EntityTopicsToBigQuery {
       if (bigQueryServices != null) {
         sink = sink.withTestServices(bigQueryServices);
       }
-      all.apply("Write BigQuery", sink).apply("Write rejected rows", sink);
+      sourcedRows.add(
+          all.apply(
+                  "As event rows",
+                  MapElements.into(TypeDescriptor.of(EventRow.class))
+                      .via(kv -> EventRow.withoutSource(kv.getKey(), kv.getValue())))
+              .setCoder(EventRowCoder.of()));
+      PCollectionList.of(sourcedRows)
+          .apply("All event rows", Flatten.pCollections())
+          .apply("Write BigQuery", sink)
+          .apply("Write rejected rows", sink);
     }
+  }
+
+  /**
+   * Turns off the DirectRunner's immutability and encodability enforcement: development aids that
+   * clone every element through its coder between steps (no effect on other runners).
+   */
+  public static void withoutDirectRunnerChecks(PipelineOptions options) {
+    DirectOptions direct = options.as(DirectOptions.class);
+    direct.setEnforceImmutability(false);
+    direct.setEnforceEncodability(false);
   }
 
   /** The chosen entities: by entity name or full message name; every entity when empty. */
@@ -256,7 +288,7 @@ public final class EntityTopicsToBigQuery {
                         : columns.get(1).name()));
   }
 
-  /** Creates every table of the local warehouse that has no file yet. */
+  /** Creates every table of the local warehouse that has no file. */
   public static void createLocalTables(Path root, EntityRegistry registry) throws Exception {
     LocalWarehouseLayout layout = new LocalWarehouseLayout(root);
     for (Map.Entry<String, List<io.entityflow.contract.bigquery.TableColumn>> table :

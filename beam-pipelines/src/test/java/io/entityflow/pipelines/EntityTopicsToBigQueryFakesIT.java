@@ -18,6 +18,8 @@ import io.entityflow.pipelines.testing.EmulatorTopics.Message;
 import io.entityflow.pipelines.testing.Rows;
 import io.entityflow.testing.PubSubEmulator;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
@@ -48,6 +50,9 @@ class EntityTopicsToBigQueryFakesIT {
     FakeDatasetService.setUp();
     FakeJobService.setUp();
     FakeDatasetService datasets = new FakeDatasetService();
+    datasets.setShouldFailRow(
+        (java.util.function.Function<TableRow, Boolean> & java.io.Serializable)
+            row -> "s-refused".equals(row.get("sale_id")));
     FakeBigQueryServices services =
         new FakeBigQueryServices()
             .withDatasetService(datasets)
@@ -87,12 +92,16 @@ class EntityTopicsToBigQueryFakesIT {
         Map<String, String> attributes =
             EntityTopicsToLocalWarehouseIT.attributes("e-1", "acme.retail.sale.v1.Sale");
         Map<String, String> bad = EntityTopicsToLocalWarehouseIT.attributes("e-2", "x.Y");
+        Map<String, String> refusedAttributes =
+            EntityTopicsToLocalWarehouseIT.attributes("e-3", "acme.retail.sale.v1.Sale");
+        byte[] refused = SampleEvents.sale("s-refused").message().toByteArray();
         List<String> ids =
             topics.publish(
                 "sale_v1",
                 List.of(
                     new Message(SampleEvents.sale("s-1").message().toByteArray(), attributes),
-                    new Message(new byte[] {1}, bad)));
+                    new Message(new byte[] {1}, bad),
+                    new Message(refused, refusedAttributes)));
 
         List<TableRow> rows = poll(datasets, "retail", "sale_v1", 1);
         assertThat(rows).hasSize(1);
@@ -113,8 +122,19 @@ class EntityTopicsToBigQueryFakesIT {
                     + "\"producer\":\"it\",\"sale_id\":\"s-1\",\"schema_version\":\"1.0\","
                     + "\"sold_at\":\"2026-11-23 T10:15:30.123456\",\"store_id\":\"st-1\","
                     + "\"total\":{\"currency_code\":\"EUR\",\"nanos\":\"0\",\"units\":\"7\"}}");
-        List<TableRow> letters = poll(datasets, "entityflow", "dead_letter", 1);
-        assertThat(letters).hasSize(1);
+        List<TableRow> letters = new ArrayList<>(poll(datasets, "entityflow", "dead_letter", 2));
+        letters.sort(Comparator.comparing(l -> (String) l.get("error_kind")));
+        assertThat(letters).hasSize(2);
+        TableRow rejected = letters.remove(1);
+        assertThat(rejected.get("error_kind")).isEqualTo("WAREHOUSE_REJECTED");
+        assertThat((String) rejected.get("error_message"))
+            .startsWith("BigQuery refused a row of sale_v1: Failing row ");
+        assertThat(rejected.get("source_topic")).isEqualTo("sale_v1");
+        assertThat(rejected.get("message_id")).isEqualTo(ids.get(2));
+        assertThat(rejected.get("payload"))
+            .isEqualTo(java.util.Base64.getEncoder().encodeToString(refused));
+        assertThat(rejected.get("attributes"))
+            .isEqualTo(io.entityflow.pipelines.deadletter.AttributesJson.write(refusedAttributes));
         assertThat(letters.get(0).get("error_kind")).isEqualTo("UNKNOWN_SCHEMA");
         assertThat(letters.get(0).get("error_message"))
             .isEqualTo(

@@ -1,32 +1,31 @@
 package io.entityflow.pipelines.bigquery;
 
 import com.google.api.services.bigquery.model.Clustering;
-import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import com.google.api.services.bigquery.model.TimePartitioning;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.MetadataColumns;
 import io.entityflow.contract.bigquery.TableColumn;
+import io.entityflow.pipelines.events.EventRow;
 import io.entityflow.pipelines.events.RegistrySource;
 import io.entityflow.pipelines.warehouse.TableCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.gcp.bigquery.DynamicDestinations;
 import org.apache.beam.sdk.io.gcp.bigquery.TableDestination;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.ValueInSingleWindow;
 
 /**
- * Routes each row keyed by {@code dataset.table} to the BigQuery table of the same name in {@code
- * project}, dataset {@code prefix + dataset}, with the schema of the contract; entity tables are
- * partitioned by DAY on {@code occurred_at} and clustered by the id (the heartbeat and dead-letter
- * tables are partitioned on their first column, a TIMESTAMP).
+ * Routes each row ({@link EventRow}) of {@code dataset.table} to the BigQuery table of the same
+ * name in {@code project}, dataset {@code prefix + dataset}, with the schema of the contract;
+ * entity tables are partitioned by DAY on {@code occurred_at} and clustered by the id (the
+ * heartbeat and dead-letter tables are partitioned on their first column, a TIMESTAMP).
  *
  * <pre>{@code
- * BigQueryIO.<KV<String, TableRow>>write().to(new EntityDestinations("p", "", RegistrySource.contract()));
+ * BigQueryIO.<EventRow>write().to(new EntityDestinations("p", "", RegistrySource.contract()));
  * }</pre>
  */
-public final class EntityDestinations extends DynamicDestinations<KV<String, TableRow>, String> {
+public final class EntityDestinations extends DynamicDestinations<EventRow, String> {
   private final String project;
   private final String datasetPrefix;
   private final RegistrySource registry;
@@ -40,8 +39,8 @@ public final class EntityDestinations extends DynamicDestinations<KV<String, Tab
   }
 
   @Override
-  public String getDestination(ValueInSingleWindow<KV<String, TableRow>> element) {
-    return element.getValue().getKey();
+  public String getDestination(ValueInSingleWindow<EventRow> element) {
+    return element.getValue().table();
   }
 
   @Override

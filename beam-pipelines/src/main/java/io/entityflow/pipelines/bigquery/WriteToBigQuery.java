@@ -1,16 +1,20 @@
 package io.entityflow.pipelines.bigquery;
 
 import com.google.api.services.bigquery.model.TableRow;
+import io.entityflow.pipelines.convert.Timestamps;
 import io.entityflow.pipelines.deadletter.DeadLetter;
 import io.entityflow.pipelines.deadletter.DeadLetterKind;
 import io.entityflow.pipelines.deadletter.DeadLetterTable;
+import io.entityflow.pipelines.events.EventRow;
+import io.entityflow.pipelines.events.EventRowCoder;
 import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.pipelines.events.RegistrySource;
 import io.entityflow.pipelines.options.WriteMethod;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Map;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
@@ -23,26 +27,29 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollection;
 import org.joda.time.Duration;
 
 /**
- * Writes rows keyed by {@code dataset.table} to BigQuery with the Storage Write API (exactly-once
- * by default, at-least-once as an option) and dynamic destinations ({@link EntityDestinations}),
- * creating missing tables. Rows BigQuery rejects come back as dead-letter rows (kind
- * WAREHOUSE_REJECTED, payload = the row as JSON, the error message of BigQuery), which the caller
- * writes to the dead-letter table.
+ * Writes {@link EventRow}s to BigQuery with the Storage Write API (exactly-once by default,
+ * at-least-once as an option) and dynamic destinations ({@link EntityDestinations}), creating
+ * missing tables. Rows BigQuery rejects come back as dead-letter rows (kind WAREHOUSE_REJECTED,
+ * BigQuery's error message) carrying the ORIGINAL message of the row: its raw payload bytes, all
+ * its attributes, the source topic, message id and publish time. Rows without a source message
+ * (heartbeats, dead letters) carry the row as JSON in {@code payload}. The caller writes the
+ * returned rows to the dead-letter table.
  *
  * <pre>{@code
- * PCollection<KV<String, TableRow>> rejected = rows.apply("Write BigQuery",
+ * PCollection<EventRow> rejected = rows.apply("Write BigQuery",
  *     WriteToBigQuery.toProject("acme-analytics").withMethod(WriteMethod.AT_LEAST_ONCE));
  * }</pre>
  *
- * <p>Immutable; {@code withX} returns a copy.
+ * <p>Immutable; {@code withX} returns a copy. The format function only unwraps the row; the source
+ * is turned into a dead-letter row only for rows BigQuery refuses.
  */
 public final class WriteToBigQuery
-    extends PTransform<PCollection<KV<String, TableRow>>, PCollection<KV<String, TableRow>>> {
+    extends PTransform<PCollection<EventRow>, PCollection<EventRow>> {
   private final String project;
   private final String datasetPrefix;
   private final WriteMethod method;
@@ -117,11 +124,12 @@ public final class WriteToBigQuery
   }
 
   @Override
-  public PCollection<KV<String, TableRow>> expand(PCollection<KV<String, TableRow>> rows) {
-    BigQueryIO.Write<KV<String, TableRow>> write =
-        BigQueryIO.<KV<String, TableRow>>write()
+  public PCollection<EventRow> expand(PCollection<EventRow> rows) {
+    BigQueryIO.Write<EventRow> write =
+        BigQueryIO.<EventRow>write()
             .to(new EntityDestinations(project, datasetPrefix, registry))
-            .withFormatFunction(KV::getValue)
+            .withFormatFunction(EventRow::row)
+            .withFormatRecordOnFailureFunction(new FailedRowFn())
             .withCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
             .withAutoSchemaUpdate(true)
             .ignoreUnknownValues()
@@ -139,11 +147,50 @@ public final class WriteToBigQuery
     return result
         .getFailedStorageApiInserts()
         .apply("Rejected rows as dead letters", ParDo.of(new RejectedFn(clock)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), TableRowJsonCoder.of()));
+        .setCoder(EventRowCoder.of());
   }
 
-  /** Turns a row BigQuery refused into a dead-letter row keyed by the dead-letter table. */
-  static final class RejectedFn extends DoFn<BigQueryStorageApiInsertError, KV<String, TableRow>> {
+  /**
+   * The dead-letter row of an element BigQuery refused, but for the failure time and error message:
+   * built from the source message, or from the row itself when it has none. Until {@link
+   * RejectedFn} sets BigQuery's error, {@code error_message} holds the destination {@code
+   * dataset.table} (BigQuery's error may come without a table reference).
+   */
+  static final class FailedRowFn implements SerializableFunction<EventRow, TableRow> {
+    @Override
+    public TableRow apply(EventRow element) {
+      if (element.source() != null) {
+        return element
+            .source()
+            .deadLetter(Instant.EPOCH, DeadLetterKind.WAREHOUSE_REJECTED, element.table())
+            .toRow();
+      }
+      Object messageId = element.row().get("message_id");
+      return new DeadLetter(
+              Instant.EPOCH,
+              DeadLetterKind.WAREHOUSE_REJECTED,
+              element.table(),
+              element.table(),
+              messageId == null ? null : messageId.toString(),
+              null,
+              Map.of(),
+              json(element.row()))
+          .toRow();
+    }
+
+    private static byte[] json(TableRow row) {
+      try {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TableRowJsonCoder.of().encode(row, out);
+        return out.toByteArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Completes the dead-letter row of a refused element: failure time and BigQuery's error. */
+  static final class RejectedFn extends DoFn<BigQueryStorageApiInsertError, EventRow> {
     private final PipelineClock clock;
     private final Counter rejected =
         Metrics.counter(
@@ -155,31 +202,19 @@ public final class WriteToBigQuery
 
     @ProcessElement
     public void process(
-        @Element BigQueryStorageApiInsertError error, OutputReceiver<KV<String, TableRow>> out)
-        throws Exception {
+        @Element BigQueryStorageApiInsertError error, OutputReceiver<EventRow> out) {
       rejected.inc();
-      TableRow row = error.getRow();
-      String table = error.getTable() == null ? "unknown" : error.getTable().getTableId();
-      Object messageId = row.get("message_id");
-      String json = toJson(row);
-      TableRow letter =
-          new DeadLetter(
-                  clock.now(),
-                  DeadLetterKind.WAREHOUSE_REJECTED,
-                  "BigQuery refused a row of " + table + ": " + error.getErrorMessage(),
-                  table,
-                  messageId == null ? null : messageId.toString(),
-                  null,
-                  Map.of(),
-                  json.getBytes(StandardCharsets.UTF_8))
-              .toRow();
-      out.output(KV.of(DeadLetterTable.DATASET + "." + DeadLetterTable.TABLE, letter));
-    }
-
-    private static String toJson(TableRow row) throws Exception {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      TableRowJsonCoder.of().encode(row, out);
-      return out.toString(StandardCharsets.UTF_8);
+      TableRow letter = error.getRow().clone();
+      String table =
+          error.getTable() == null
+              ? String.valueOf(letter.get(DeadLetterTable.ERROR_MESSAGE))
+              : error.getTable().getTableId();
+      letter.set(DeadLetterTable.FAILED_AT, Timestamps.format(clock.now()));
+      letter.set(
+          DeadLetterTable.ERROR_MESSAGE,
+          "BigQuery refused a row of " + table + ": " + error.getErrorMessage());
+      out.output(
+          EventRow.withoutSource(DeadLetterTable.DATASET + "." + DeadLetterTable.TABLE, letter));
     }
   }
 }

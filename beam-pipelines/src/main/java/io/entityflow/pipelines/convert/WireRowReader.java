@@ -94,11 +94,18 @@ public final class WireRowReader {
     return row;
   }
 
-  /** Reads one serialized message, adding its column values to {@code row}. */
-  public void readInto(byte[] payload, Map<String, Object> row)
+  /**
+   * Reads one serialized message, adding its column values to {@code row}.
+   *
+   * @return how many fields the contract does not know were skipped (at any depth): fields a newer
+   *     revision of the producer's contract added
+   */
+  public int readInto(byte[] payload, Map<String, Object> row)
       throws InvalidProtocolBufferException {
     try {
-      readFields(CodedInputStream.newInstance(payload), row);
+      int[] unknown = new int[1];
+      readFields(CodedInputStream.newInstance(payload), row, unknown);
+      return unknown[0];
     } catch (InvalidProtocolBufferException e) {
       throw e;
     } catch (IOException e) {
@@ -106,7 +113,8 @@ public final class WireRowReader {
     }
   }
 
-  private void readFields(CodedInputStream in, Map<String, Object> row) throws IOException {
+  private void readFields(CodedInputStream in, Map<String, Object> row, int[] unknown)
+      throws IOException {
     Object[] values = new Object[slots.length];
     int[] index = new int[byNumber.length];
     for (int i = 0; i < slots.length; i++) {
@@ -121,6 +129,7 @@ public final class WireRowReader {
       int wireType = WireFormat.getTagWireType(tag);
       Slot slot = number < byNumber.length ? byNumber[number] : null;
       if (slot == null) {
+        unknown[0]++;
         in.skipField(tag);
         continue;
       }
@@ -139,12 +148,12 @@ public final class WireRowReader {
           }
           in.popLimit(limit);
         } else if (wireType == slot.wireType) {
-          list.add(slot.read(in));
+          list.add(slot.read(in, unknown));
         } else {
           in.skipField(tag);
         }
       } else if (wireType == slot.wireType) {
-        values[i] = slot.read(in);
+        values[i] = slot.read(in, unknown);
       } else {
         in.skipField(tag);
       }
@@ -205,7 +214,7 @@ public final class WireRowReader {
       };
     }
 
-    Object read(CodedInputStream in) throws IOException {
+    Object read(CodedInputStream in, int[] unknown) throws IOException {
       if (type.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
         return readScalar(in);
       }
@@ -215,7 +224,7 @@ public final class WireRowReader {
       switch (column.conversion()) {
         case RECORD, MAP_ENTRIES -> {
           Map<String, Object> fields = new LinkedHashMap<>();
-          nested.readFields(in, fields);
+          nested.readFields(in, fields, unknown);
           value = rowOf(fields);
         }
         case TIMESTAMP -> {

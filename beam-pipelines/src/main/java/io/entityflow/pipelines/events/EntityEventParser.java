@@ -13,6 +13,7 @@ import io.entityflow.pipelines.deadletter.DeadLetterKind;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Turns one Pub/Sub message of an entity topic into the row of the entity's table: metadata columns
@@ -65,6 +66,23 @@ public final class EntityEventParser {
       Instant publishTime,
       Instant ingestionTime)
       throws InvalidEventException {
+    return parse(payload, attributes, messageId, publishTime, ingestionTime, unknown -> {});
+  }
+
+  /**
+   * Parses one message, telling {@code unknownFields} how many payload fields the contract does not
+   * know were skipped (called once per parsed payload, also with 0).
+   *
+   * @throws InvalidEventException when the message cannot become a row
+   */
+  public TableRow parse(
+      byte[] payload,
+      Map<String, String> attributes,
+      String messageId,
+      Instant publishTime,
+      Instant ingestionTime,
+      IntConsumer unknownFields)
+      throws InvalidEventException {
     String eventId = required(attributes, EventAttributes.EVENT_ID);
     Operation operation = operation(required(attributes, EventAttributes.OPERATION));
     Instant occurredAt = occurredAt(required(attributes, EventAttributes.OCCURRED_AT));
@@ -82,7 +100,7 @@ public final class EntityEventParser {
     putIfPresent(row, MetadataColumns.MESSAGE_ID, messageId);
     row.put(MetadataColumns.INGESTION_TIME, Timestamps.format(ingestionTime));
     try {
-      reader.readInto(payload, row);
+      unknownFields.accept(reader.readInto(payload, row));
     } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
       throw new InvalidEventException(
           DeadLetterKind.UNPARSEABLE_PAYLOAD,

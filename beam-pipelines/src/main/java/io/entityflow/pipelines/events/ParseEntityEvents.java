@@ -37,40 +37,71 @@ import org.apache.beam.sdk.values.TupleTagList;
  * PCollection<TableRow> deadLetters = parsed.get(ParseEntityEvents.DEAD_LETTERS);
  * }</pre>
  *
- * <p>Immutable; {@code withX} returns a copy. Counters: {@code entityflow.events/parsed} and one
- * per {@link DeadLetterKind} in {@link DeadLetterTable#METRICS_NAMESPACE}.
+ * <p>Immutable; {@code withX} returns a copy. Counters: {@code entityflow.events/parsed}, {@code
+ * entityflow.events/unknown_fields} and {@code entityflow.events/events_with_unknown_fields}
+ * (payload fields the contract does not know, skipped), and one per {@link DeadLetterKind} in
+ * {@link DeadLetterTable#METRICS_NAMESPACE}.
  */
 public final class ParseEntityEvents
     extends PTransform<PCollection<PubsubMessage>, PCollectionTuple> {
+  /** Namespace of the event counters. */
+  public static final String METRICS_NAMESPACE = "entityflow.events";
+
+  /**
+   * Counter of payload fields the pipeline's contract does not know, skipped while parsing: a
+   * producer sends a newer contract revision than the pipeline runs (see the README's safe order).
+   */
+  public static final String UNKNOWN_FIELDS = "unknown_fields";
+
+  /** Counter of events with at least one field the pipeline's contract does not know. */
+  public static final String EVENTS_WITH_UNKNOWN_FIELDS = "events_with_unknown_fields";
+
   /** Rows of entity tables, keyed by {@code dataset.table}. */
   public static final TupleTag<KV<String, TableRow>> ROWS = new TupleTag<>() {};
 
   /** Rows of the dead-letter table. */
   public static final TupleTag<TableRow> DEAD_LETTERS = new TupleTag<>() {};
 
+  /**
+   * Rows of entity tables with the message each came from, instead of {@link #ROWS}, when {@link
+   * #withSources()} is set.
+   */
+  public static final TupleTag<EventRow> ROWS_WITH_SOURCES = new TupleTag<>() {};
+
   private final String topic;
   private final RegistrySource registry;
   private final PipelineClock clock;
+  private final boolean sources;
 
-  private ParseEntityEvents(String topic, RegistrySource registry, PipelineClock clock) {
+  private ParseEntityEvents(
+      String topic, RegistrySource registry, PipelineClock clock, boolean sources) {
     this.topic = topic;
     this.registry = registry;
     this.clock = clock;
+    this.sources = sources;
   }
 
   /** Parses messages read from {@code topic}, with the contract registry and the system clock. */
   public static ParseEntityEvents forTopic(String topic) {
-    return new ParseEntityEvents(topic, RegistrySource.contract(), PipelineClock.system());
+    return new ParseEntityEvents(topic, RegistrySource.contract(), PipelineClock.system(), false);
   }
 
   /** A copy reading entities from {@code registry}. */
   public ParseEntityEvents withRegistry(RegistrySource registry) {
-    return new ParseEntityEvents(topic, registry, clock);
+    return new ParseEntityEvents(topic, registry, clock, sources);
   }
 
   /** A copy stamping ingestion and failure times from {@code clock}. */
   public ParseEntityEvents withClock(PipelineClock clock) {
-    return new ParseEntityEvents(topic, registry, clock);
+    return new ParseEntityEvents(topic, registry, clock, sources);
+  }
+
+  /**
+   * A copy emitting rows with their source message to {@link #ROWS_WITH_SOURCES} (and nothing to
+   * {@link #ROWS}), so that a row the warehouse rejects can be dead-lettered with its raw payload.
+   */
+  public ParseEntityEvents withSources() {
+    return new ParseEntityEvents(topic, registry, clock, true);
   }
 
   @Override
@@ -78,10 +109,11 @@ public final class ParseEntityEvents
     PCollectionTuple result =
         messages.apply(
             "Parse " + topic,
-            ParDo.of(new ParseFn(topic, registry, clock))
-                .withOutputTags(ROWS, TupleTagList.of(DEAD_LETTERS)));
+            ParDo.of(new ParseFn(topic, registry, clock, sources))
+                .withOutputTags(ROWS, TupleTagList.of(DEAD_LETTERS).and(ROWS_WITH_SOURCES)));
     result.get(ROWS).setCoder(KvCoder.of(StringUtf8Coder.of(), TableRowJsonCoder.of()));
     result.get(DEAD_LETTERS).setCoder(TableRowJsonCoder.of());
+    result.get(ROWS_WITH_SOURCES).setCoder(EventRowCoder.of());
     return result;
   }
 
@@ -90,15 +122,20 @@ public final class ParseEntityEvents
     private final String topic;
     private final RegistrySource registry;
     private final PipelineClock clock;
-    private final Counter parsed = Metrics.counter("entityflow.events", "parsed");
+    private final boolean sources;
+    private final Counter parsed = Metrics.counter(METRICS_NAMESPACE, "parsed");
+    private final Counter unknownFields = Metrics.counter(METRICS_NAMESPACE, UNKNOWN_FIELDS);
+    private final Counter withUnknownFields =
+        Metrics.counter(METRICS_NAMESPACE, EVENTS_WITH_UNKNOWN_FIELDS);
     private final Map<DeadLetterKind, Counter> failures = new EnumMap<>(DeadLetterKind.class);
     private transient Optional<EntityEventParser> parser;
     private transient String table;
 
-    ParseFn(String topic, RegistrySource registry, PipelineClock clock) {
+    ParseFn(String topic, RegistrySource registry, PipelineClock clock, boolean sources) {
       this.topic = topic;
       this.registry = registry;
       this.clock = clock;
+      this.sources = sources;
       for (DeadLetterKind kind : DeadLetterKind.values()) {
         failures.put(kind, Metrics.counter(DeadLetterTable.METRICS_NAMESPACE, kind.name()));
       }
@@ -109,6 +146,13 @@ public final class ParseEntityEvents
       Optional<EntityDefinition> entity = registry.registry().forTopic(topic);
       parser = entity.map(EntityEventParser::of);
       table = entity.map(e -> EntityTable.of(e).qualifiedName()).orElse(null);
+    }
+
+    private void countUnknownFields(int count) {
+      if (count > 0) {
+        unknownFields.inc(count);
+        withUnknownFields.inc();
+      }
     }
 
     @ProcessElement
@@ -127,9 +171,29 @@ public final class ParseEntityEvents
         TableRow row =
             parser
                 .get()
-                .parse(message.getPayload(), attributes, message.getMessageId(), publishTime, now);
+                .parse(
+                    message.getPayload(),
+                    attributes,
+                    message.getMessageId(),
+                    publishTime,
+                    now,
+                    this::countUnknownFields);
         parsed.inc();
-        context.output(KV.of(table, row));
+        if (sources) {
+          context.output(
+              ROWS_WITH_SOURCES,
+              new EventRow(
+                  table,
+                  row,
+                  new SourceMessage(
+                      topic,
+                      message.getMessageId(),
+                      publishTime,
+                      attributes,
+                      message.getPayload())));
+        } else {
+          context.output(KV.of(table, row));
+        }
       } catch (InvalidEventException e) {
         failures.get(e.kind()).inc();
         context.output(

@@ -2,28 +2,16 @@ package io.entityflow.pipelines.options;
 
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
- * Where and how rows reach BigQuery.
+ * How rows reach BigQuery; where ({@code --bigQueryProject}, {@code --datasetPrefix}) comes from
+ * {@link BigQueryDatasetOptions}.
  *
  * <pre>{@code
  * --bigQueryProject=acme-analytics --writeMethod=AT_LEAST_ONCE --datasetPrefix=prod_
  * }</pre>
  */
-public interface BigQuerySinkOptions extends PipelineOptions {
-  @Description("Project of the datasets; default: --project.")
-  String getBigQueryProject();
-
-  void setBigQueryProject(String value);
-
-  @Description(
-      "Prefix of every dataset name: the dataset of an entity is <prefix><domain>, e.g. retail.")
-  @Default.String("")
-  String getDatasetPrefix();
-
-  void setDatasetPrefix(String value);
-
+public interface BigQuerySinkOptions extends BigQueryDatasetOptions {
   @Description("EXACTLY_ONCE (default) or AT_LEAST_ONCE Storage Write API.")
   @Default.Enum("EXACTLY_ONCE")
   WriteMethod getWriteMethod();

@@ -1,5 +1,6 @@
 package io.entityflow.pipelines.replay;
 
+import com.google.api.services.bigquery.model.TableRow;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.pipelines.EntityTopicsToBigQuery;
 import io.entityflow.pipelines.convert.Timestamps;
@@ -11,21 +12,28 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubIO;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.values.PCollection;
 
 /**
  * The replay pipeline (batch): reads an entity table for a time range and republishes its events,
- * with their original attributes and the {@code replayed_at} marker, to a topic of the user's
- * choice, e.g. to feed a new consumer or to recover downstream.
+ * with their original attributes, the {@code replayed_at} marker and the ordering key the publisher
+ * would have used, to a topic of the user's choice, e.g. to feed a new consumer or to recover
+ * downstream.
  *
  * <pre>{@code
  * java -cp ... io.entityflow.pipelines.replay.ReplayEntityTable --entity=Sale \
  *   --from=2026-11-01T00:00:00Z --to=2026-11-02T00:00:00Z \
- *   --targetTopic=projects/acme/topics/sale_v1-replay --warehouse=LOCAL --warehouseDir=.entityflow/warehouse
+ *   --targetTopic=projects/acme/topics/sale_v1-replay \
+ *   --warehouse=BIGQUERY --project=acme --bigQueryProject=acme-analytics
  * }</pre>
  *
- * <p>Reads the local warehouse; reading BigQuery tables is not implemented yet and is refused.
+ * <p>With {@code --warehouse=BIGQUERY} the table {@code <bigQueryProject>.<datasetPrefix><domain>.
+ * <table>} is read with the Storage Read API, filtered server-side on {@code occurred_at} ({@link
+ * ReadBigQueryTable}); with {@code --warehouse=LOCAL} the Parquet files under {@code
+ * --warehouseDir} ({@link ReadLocalTable}).
  */
 public final class ReplayEntityTable {
   private ReplayEntityTable() {}
@@ -40,13 +48,23 @@ public final class ReplayEntityTable {
 
   /** Builds and starts the replay. */
   public static PipelineResult run(ReplayOptions options) {
-    if (options.getWarehouse() != WarehouseKind.LOCAL) {
-      throw new IllegalArgumentException(
-          "--warehouse="
-              + options.getWarehouse()
-              + " is not supported by replay yet; allowed: LOCAL");
-    }
-    RegistrySource registry = RegistrySource.contract();
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, options, RegistrySource.contract(), null, PipelineClock.system());
+    return pipeline.run();
+  }
+
+  /**
+   * Adds the whole replay to {@code pipeline}.
+   *
+   * @param bigQueryServices services for BigQueryIO (Beam's fakes in tests), null for the real ones
+   * @throws IllegalArgumentException naming the option when the entity or the range is invalid
+   */
+  public static void build(
+      Pipeline pipeline,
+      ReplayOptions options,
+      RegistrySource registry,
+      BigQueryServices bigQueryServices,
+      PipelineClock clock) {
     EntityDefinition entity =
         EntityTopicsToBigQuery.selectEntities(registry.registry(), List.of(options.getEntity()))
             .get(0);
@@ -56,18 +74,41 @@ public final class ReplayEntityTable {
       throw new IllegalArgumentException(
           "--from " + options.getFrom() + " must be before --to " + options.getTo());
     }
-    Pipeline pipeline = Pipeline.create(options);
-    pipeline
-        .apply(
-            "Read " + entity.tableName(),
-            ReadLocalTable.of(Path.of(options.getWarehouseDir()), entity.topicName(), from, to)
-                .withRegistry(registry))
-        .apply(
+    PCollection<TableRow> rows;
+    if (options.getWarehouse() == WarehouseKind.LOCAL) {
+      rows =
+          pipeline.apply(
+              "Read " + entity.tableName(),
+              ReadLocalTable.of(Path.of(options.getWarehouseDir()), entity.topicName(), from, to)
+                  .withRegistry(registry));
+    } else {
+      ReadBigQueryTable read =
+          ReadBigQueryTable.of(
+                  bigQueryProject(options),
+                  options.getDatasetPrefix() + entity.dataset(),
+                  entity.topicName(),
+                  from,
+                  to)
+              .withRegistry(registry);
+      if (bigQueryServices != null) {
+        read = read.withTestServices(bigQueryServices);
+      }
+      rows = pipeline.apply("Read " + entity.tableName(), read);
+    }
+    rows.apply(
             "Events of " + entity.tableName(),
-            RowsToEvents.of(entity.topicName())
-                .withRegistry(registry)
-                .withClock(PipelineClock.system()))
-        .apply("Publish", PubsubIO.writeMessages().to(options.getTargetTopic()));
-    return pipeline.run();
+            RowsToEvents.of(entity.topicName()).withRegistry(registry).withClock(clock))
+        .apply("Publish", PubsubIO.writeMessages().withOrderingKey().to(options.getTargetTopic()));
+  }
+
+  private static String bigQueryProject(ReplayOptions options) {
+    String project =
+        options.getBigQueryProject() != null ? options.getBigQueryProject() : options.getProject();
+    if (project == null) {
+      throw new IllegalArgumentException(
+          "--warehouse=BIGQUERY needs the project of the datasets: set --bigQueryProject or"
+              + " --project");
+    }
+    return project;
   }
 }

@@ -1,6 +1,7 @@
 package io.entityflow.pipelines.replay;
 
 import com.google.api.services.bigquery.model.TableRow;
+import com.google.protobuf.DynamicMessage;
 import io.entityflow.contract.EventAttributes;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.MetadataColumns;
@@ -12,7 +13,7 @@ import io.entityflow.pipelines.events.RegistrySource;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
-import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessageWithAttributesCoder;
+import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessageWithAttributesAndMessageIdAndOrderingKeyCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -22,7 +23,9 @@ import org.apache.beam.sdk.values.PCollection;
  * Turns rows of an entity table back into the events they came from: the payload rebuilt from the
  * entity columns ({@link RowProtoConverter}), the original attributes from the metadata columns
  * (event_id, operation, occurred_at, producer, schema_version) plus {@code schema} and the replay
- * marker {@code replayed_at}.
+ * marker {@code replayed_at}, and the ordering key the publisher would have used ({@code
+ * EntityDefinition.orderingKeyOf}), so that a replay keeps the per-id order on an ordered
+ * subscription.
  *
  * <pre>{@code
  * PCollection<PubsubMessage> events = rows.apply(RowsToEvents.of("sale_v1"));
@@ -58,11 +61,14 @@ public final class RowsToEvents
   @Override
   public PCollection<PubsubMessage> expand(PCollection<TableRow> rows) {
     return rows.apply("Rebuild events", ParDo.of(new ToEventFn(topic, registry, clock)))
-        .setCoder(PubsubMessageWithAttributesCoder.of());
+        .setCoder(PubsubMessageWithAttributesAndMessageIdAndOrderingKeyCoder.of());
   }
 
   /** One row to one message. */
   static final class ToEventFn extends DoFn<TableRow, PubsubMessage> {
+    /** Pub/Sub assigns the id when it accepts the message; the coder needs a non-null one. */
+    private static final String NO_MESSAGE_ID = "";
+
     private final String topic;
     private final RegistrySource registry;
     private final PipelineClock clock;
@@ -93,7 +99,10 @@ public final class RowsToEvents
       copy(row, MetadataColumns.SCHEMA_VERSION, attributes, EventAttributes.SCHEMA_VERSION);
       attributes.put(EventAttributes.SCHEMA, entity.fullName());
       attributes.put(EventAttributes.REPLAYED_AT, replayedAt);
-      out.output(new PubsubMessage(converter.convert(row).toByteArray(), attributes));
+      DynamicMessage message = converter.convert(row);
+      out.output(
+          new PubsubMessage(
+              message.toByteArray(), attributes, NO_MESSAGE_ID, entity.orderingKeyOf(message)));
     }
 
     private static void copy(

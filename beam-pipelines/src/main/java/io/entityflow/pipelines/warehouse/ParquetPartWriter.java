@@ -56,17 +56,29 @@ public final class ParquetPartWriter implements AutoCloseable {
   public Path write(
       String dataset, String table, List<TableColumn> columns, List<? extends Map<String, ?>> rows)
       throws SQLException {
+    StringBuilder out = new StringBuilder(rows.size() * 256);
+    for (Map<String, ?> row : rows) {
+      NdjsonRows.append(out, columns, row);
+    }
+    return writeNdjson(dataset, table, columns, out);
+  }
+
+  /**
+   * Writes rows already rendered by {@link NdjsonRows} (one line each, newline-terminated) as a new
+   * part file of {@code dataset.table} and returns its path.
+   *
+   * @throws SQLException when DuckDB refuses a value (the batch is not published)
+   */
+  public Path writeNdjson(
+      String dataset, String table, List<TableColumn> columns, CharSequence ndjson)
+      throws SQLException {
     Path directory = layout.tableDirectory(dataset, table);
     String name = LocalWarehouseLayout.newPartFileName();
     Path json = directory.resolve("." + name + ".json.tmp");
     Path temporary = directory.resolve(LocalWarehouseLayout.temporaryName(name));
     try {
       Files.createDirectories(directory);
-      StringBuilder out = new StringBuilder(rows.size() * 256);
-      for (Map<String, ?> row : rows) {
-        NdjsonRows.append(out, columns, row);
-      }
-      Files.writeString(json, out, StandardCharsets.UTF_8);
+      Files.writeString(json, ndjson, StandardCharsets.UTF_8);
       try (Statement statement = duckDb.createStatement()) {
         statement.execute(
             "COPY (SELECT "

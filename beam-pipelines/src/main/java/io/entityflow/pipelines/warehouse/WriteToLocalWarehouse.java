@@ -1,6 +1,9 @@
 package io.entityflow.pipelines.warehouse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.TableRow;
+import io.entityflow.contract.bigquery.MetadataColumns;
 import io.entityflow.contract.bigquery.TableColumn;
 import io.entityflow.pipelines.deadletter.DeadLetter;
 import io.entityflow.pipelines.deadletter.DeadLetterKind;
@@ -8,6 +11,8 @@ import io.entityflow.pipelines.deadletter.DeadLetterTable;
 import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.pipelines.events.RegistrySource;
 import io.entityflow.warehouse.local.LocalWarehouseLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -105,9 +110,11 @@ public final class WriteToLocalWarehouse
   @Override
   public PCollectionTuple expand(PCollection<KV<String, TableRow>> rows) {
     PCollectionTuple result =
-        rows.apply(
+        rows.apply("Render NDJSON lines", ParDo.of(new RenderFn(registry)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+            .apply(
                 "Batch rows per table",
-                GroupIntoBatches.<String, TableRow>ofSize(maxRows).withMaxBufferingDuration(flush))
+                GroupIntoBatches.<String, String>ofSize(maxRows).withMaxBufferingDuration(flush))
             .apply(
                 "Write Parquet files",
                 ParDo.of(new WriteFilesFn(root, registry, clock))
@@ -117,11 +124,48 @@ public final class WriteToLocalWarehouse
     return result;
   }
 
+  /**
+   * Renders each row as its NDJSON line ({@link NdjsonRows}) before batching: the runner buffers
+   * (and, on the DirectRunner, copies per bundle) compact strings instead of row objects.
+   */
+  static final class RenderFn extends DoFn<KV<String, TableRow>, KV<String, String>> {
+    private final RegistrySource registry;
+    private transient TableCatalog catalog;
+
+    RenderFn(RegistrySource registry) {
+      this.registry = registry;
+    }
+
+    @Setup
+    public void setup() {
+      catalog = TableCatalog.of(registry.registry());
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, TableRow> row, OutputReceiver<KV<String, String>> out) {
+      String table = row.getKey();
+      List<TableColumn> columns =
+          catalog
+              .columns(table)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "table '"
+                              + table
+                              + "' is not in the catalog; known: "
+                              + catalog.tables().keySet()));
+      StringBuilder line = new StringBuilder(512);
+      NdjsonRows.append(line, columns, row.getValue());
+      out.output(KV.of(table, line.toString()));
+    }
+  }
+
   /** Writes each batch as one file. */
-  static final class WriteFilesFn extends DoFn<KV<String, Iterable<TableRow>>, KV<String, Long>> {
+  static final class WriteFilesFn extends DoFn<KV<String, Iterable<String>>, KV<String, Long>> {
     private final String root;
     private final RegistrySource registry;
     private final PipelineClock clock;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Counter rowsWritten = Metrics.counter("entityflow.local_warehouse", "rows");
     private final Counter rejected =
         Metrics.counter(
@@ -144,8 +188,12 @@ public final class WriteToLocalWarehouse
     @ProcessElement
     public void process(ProcessContext context) throws SQLException {
       String table = context.element().getKey();
-      List<TableRow> rows = new ArrayList<>();
-      context.element().getValue().forEach(rows::add);
+      List<String> lines = new ArrayList<>();
+      StringBuilder ndjson = new StringBuilder();
+      for (String line : context.element().getValue()) {
+        lines.add(line);
+        ndjson.append(line);
+      }
       Optional<List<TableColumn>> columns = catalog.columns(table);
       String[] parts = table.split("\\.", 2);
       if (columns.isEmpty() || parts.length != 2) {
@@ -153,24 +201,22 @@ public final class WriteToLocalWarehouse
             "table '" + table + "' is not in the catalog; known: " + catalog.tables().keySet());
       }
       try {
-        writer.write(parts[0], parts[1], columns.get(), rows);
-        rowsWritten.inc(rows.size());
-        context.output(KV.of(table, (long) rows.size()));
+        writer.writeNdjson(parts[0], parts[1], columns.get(), ndjson);
+        rowsWritten.inc(lines.size());
+        context.output(KV.of(table, (long) lines.size()));
       } catch (SQLException e) {
         if (parts[0].equals(DeadLetterTable.DATASET)) {
           throw e;
         }
-        for (TableRow row : rows) {
+        for (String line : lines) {
           rejected.inc();
-          context.output(DEAD_LETTERS, rejectedRow(table, row, e));
+          context.output(DEAD_LETTERS, rejectedRow(table, line, e));
         }
       }
     }
 
-    private TableRow rejectedRow(String table, TableRow row, SQLException e) {
-      StringBuilder json = new StringBuilder();
-      NdjsonRows.append(json, catalog.columns(table).orElseThrow(), row);
-      Object messageId = row.get("message_id");
+    private TableRow rejectedRow(String table, String line, SQLException e) {
+      Object messageId = messageIdOf(line);
       return new DeadLetter(
               clock.now(),
               DeadLetterKind.WAREHOUSE_REJECTED,
@@ -179,8 +225,17 @@ public final class WriteToLocalWarehouse
               messageId == null ? null : messageId.toString(),
               null,
               Map.of(),
-              json.toString().trim().getBytes(StandardCharsets.UTF_8))
+              line.trim().getBytes(StandardCharsets.UTF_8))
           .toRow();
+    }
+
+    private static String messageIdOf(String line) {
+      try {
+        JsonNode id = JSON.readTree(line).get(MetadataColumns.MESSAGE_ID);
+        return id == null || id.isNull() ? null : id.asText();
+      } catch (IOException e) {
+        throw new UncheckedIOException("rendered row is not JSON", e);
+      }
     }
 
     @Teardown

@@ -50,26 +50,87 @@ public final class EndToEndBenchmark {
     }
   }
 
+  /**
+   * Arguments: events per backlog (default 50,000), rounds (default 1), and which side runs first
+   * in the first round ({@code bare} or {@code pipeline}, default {@code bare}); the order
+   * alternates between rounds. The bare read runs twice per round: with the pipeline's DirectRunner
+   * settings (immutability and encodability checks off, as in local mode) and with the
+   * DirectRunner's defaults; a warm-up round (a tenth of the events) runs first and is not counted.
+   */
   public static void main(String[] args) throws Exception {
-    int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    boolean bareFirst = args.length <= 2 || args[2].equals("bare");
     try (PubSubEmulator emulator = PubSubEmulator.startDedicated()) {
-      String suffix = PubSubEmulator.uniqueName("b").substring(2);
-      String topic = emulator.createTopic("bench-" + suffix);
-      emulator.createSubscription(topic, "bare-" + suffix);
-      emulator.createSubscription(topic, "sale_v1-" + suffix);
-      publish(emulator, topic, events);
+      int warmup = Math.max(1_000, events / 10);
+      round(emulator, "warm-up (not counted)", warmup, true);
+      for (int round = 1; round <= rounds; round++) {
+        round(emulator, "round " + round, events, bareFirst);
+        bareFirst = !bareFirst;
+      }
+    }
+  }
 
-      EntityTopicsToBigQueryOptions bareOptions = options(emulator);
-      Pipeline bare = Pipeline.create(bareOptions);
-      bare.apply(
-              "Read",
-              PubsubIO.readMessagesWithAttributesAndMessageId()
-                  .fromSubscription(
-                      "projects/" + PubSubEmulator.PROJECT_ID + "/subscriptions/bare-" + suffix))
-          .apply("Count", ParDo.of(new CountFn()));
-      double bareRate = drain(bare.run(), "bench", "read", events);
+  /** Publishes one backlog to two subscriptions and drains each with one side. */
+  private static void round(PubSubEmulator emulator, String label, int events, boolean bareFirst)
+      throws Exception {
+    String suffix = PubSubEmulator.uniqueName("b").substring(2);
+    String topic = emulator.createTopic("bench-" + suffix);
+    emulator.createSubscription(topic, "bare-" + suffix);
+    emulator.createSubscription(topic, "checked-" + suffix);
+    emulator.createSubscription(topic, "sale_v1-" + suffix);
+    publish(emulator, topic, events);
+    double bareRate;
+    double checkedRate;
+    double fullRate;
+    if (bareFirst) {
+      checkedRate = bare(emulator, "checked-" + suffix, events, true);
+      bareRate = bare(emulator, "bare-" + suffix, events, false);
+      fullRate = pipeline(emulator, suffix, events);
+    } else {
+      fullRate = pipeline(emulator, suffix, events);
+      bareRate = bare(emulator, "bare-" + suffix, events, false);
+      checkedRate = bare(emulator, "checked-" + suffix, events, true);
+    }
+    System.out.printf(
+        "%s (%s first): events=%d pipeline to local warehouse: %.0f events/s; bare PubsubIO read,"
+            + " same runner settings: %.0f events/s, ratio %.1f%%; bare PubsubIO read, default"
+            + " DirectRunner checks: %.0f events/s, ratio %.1f%%%n",
+        label,
+        bareFirst ? "bare" : "pipeline",
+        events,
+        fullRate,
+        bareRate,
+        100 * fullRate / bareRate,
+        checkedRate,
+        100 * fullRate / checkedRate);
+    emulator.deleteSubscription("bare-" + suffix);
+    emulator.deleteSubscription("checked-" + suffix);
+    emulator.deleteSubscription("sale_v1-" + suffix);
+    emulator.deleteTopic(topic);
+  }
 
-      Path warehouse = Files.createTempDirectory("bench-warehouse");
+  private static double bare(
+      PubSubEmulator emulator, String subscription, int events, boolean directRunnerChecks)
+      throws Exception {
+    EntityTopicsToBigQueryOptions bareOptions = options(emulator);
+    if (!directRunnerChecks) {
+      EntityTopicsToBigQuery.withoutDirectRunnerChecks(bareOptions);
+    }
+    Pipeline bare = Pipeline.create(bareOptions);
+    bare.apply(
+            "Read",
+            PubsubIO.readMessagesWithAttributesAndMessageId()
+                .fromSubscription(
+                    "projects/" + PubSubEmulator.PROJECT_ID + "/subscriptions/" + subscription))
+        .apply("Count", ParDo.of(new CountFn()));
+    return drain(bare.run(), "bench", "read", events);
+  }
+
+  private static double pipeline(PubSubEmulator emulator, String suffix, int events)
+      throws Exception {
+    Path warehouse = Files.createTempDirectory("bench-warehouse");
+    try {
       EntityTopicsToBigQueryOptions full = options(emulator);
       full.setEntities(List.of("Sale"));
       full.setSubscriptionPattern("{topic}-" + suffix);
@@ -77,13 +138,11 @@ public final class EndToEndBenchmark {
       full.setWarehouseDir(warehouse.toString());
       full.setFlushSeconds(1);
       full.setHeartbeatSeconds(0);
-      double fullRate =
-          drain(EntityTopicsToBigQuery.run(full), "entityflow.local_warehouse", "rows", events);
-
-      System.out.printf(
-          "events=%d bare PubsubIO read: %.0f events/s; pipeline to local warehouse: %.0f"
-              + " events/s; ratio %.1f%%%n",
-          events, bareRate, fullRate, 100 * fullRate / bareRate);
+      return drain(EntityTopicsToBigQuery.run(full), "entityflow.local_warehouse", "rows", events);
+    } finally {
+      try (java.util.stream.Stream<Path> files = Files.walk(warehouse)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 

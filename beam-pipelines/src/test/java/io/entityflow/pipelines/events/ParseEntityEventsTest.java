@@ -227,6 +227,76 @@ class ParseEntityEventsTest {
   }
 
   @Test
+  void fieldsUnknownToTheContractAreSkippedAndCounted() throws Exception {
+    EntityDefinition sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
+    byte[] known = SampleEvents.sale("s-1").message().toByteArray();
+    java.io.ByteArrayOutputStream newer = new java.io.ByteArrayOutputStream();
+    newer.write(known);
+    com.google.protobuf.CodedOutputStream extra =
+        com.google.protobuf.CodedOutputStream.newInstance(newer);
+    extra.writeInt64(1000, 42L);
+    extra.writeString(1001, "added in a newer revision");
+    extra.flush();
+    TableRow expected =
+        EntityEventParser.of(sale)
+            .parse(
+                known,
+                attributes(sale, "e1"),
+                "m1",
+                Instant.ofEpochMilli(PUBLISHED.getMillis()),
+                NOW);
+
+    TestPipeline pipeline = Pipelines.create();
+    PCollectionTuple parsed =
+        pipeline
+            .apply(
+                Create.timestamped(
+                        TimestampedValue.of(
+                            new PubsubMessage(newer.toByteArray(), attributes(sale, "e1"), "m1"),
+                            PUBLISHED),
+                        TimestampedValue.of(
+                            new PubsubMessage(known, attributes(sale, "e1"), "m1"), PUBLISHED))
+                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
+            .apply(ParseEntityEvents.forTopic("sale_v1").withClock(PipelineClock.fixed(NOW)));
+    PAssert.that(
+            parsed
+                .get(ParseEntityEvents.ROWS)
+                .apply(
+                    MapElements.into(
+                            TypeDescriptors.kvs(
+                                TypeDescriptors.strings(), TypeDescriptors.strings()))
+                        .via(Rows.keyedJson())))
+        .containsInAnyOrder(
+            KV.of("retail.sale_v1", Rows.json(expected)),
+            KV.of("retail.sale_v1", Rows.json(expected)));
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
+
+    Map<String, Long> counters = new java.util.TreeMap<>();
+    for (MetricResult<Long> counter :
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(
+                        MetricNameFilter.inNamespace(ParseEntityEvents.METRICS_NAMESPACE))
+                    .build())
+            .getCounters()) {
+      counters.merge(counter.getName().getName(), counter.getCommitted(), Long::sum);
+    }
+    org.assertj.core.api.Assertions.assertThat(counters)
+        .containsExactlyEntriesOf(
+            new java.util.TreeMap<>(
+                Map.of(
+                    "parsed",
+                    2L,
+                    ParseEntityEvents.UNKNOWN_FIELDS,
+                    2L,
+                    ParseEntityEvents.EVENTS_WITH_UNKNOWN_FIELDS,
+                    1L)));
+  }
+
+  @Test
   void messageOfATopicWithoutEntityIsAnUnknownTopicDeadLetter() {
     Map<String, String> attributes = Map.of("event_id", "e1");
     byte[] payload = {1, 2, 3};

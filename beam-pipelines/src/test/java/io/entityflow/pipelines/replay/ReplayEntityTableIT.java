@@ -95,6 +95,10 @@ class ReplayEntityTableIT {
           .isEqualTo(sale("s-1").toByteArray());
       assertThat(received.get(1).getMessage().getData().toByteArray())
           .isEqualTo(sale("s-2").toByteArray());
+      assertThat(received.get(0).getMessage().getOrderingKey())
+          .isEqualTo(SALE.orderingKeyOf(sale("s-1")));
+      assertThat(received.get(1).getMessage().getOrderingKey())
+          .isEqualTo(SALE.orderingKeyOf(sale("s-2")));
       Map<String, String> first =
           new java.util.HashMap<>(received.get(0).getMessage().getAttributesMap());
       Instant replayedAt = Instant.parse(first.remove("replayed_at"));

@@ -1,2 +1,2 @@
-/** Test helpers: canonical row JSON and JUnit 5 TestPipelines. */
+/** Test helpers: canonical row JSON, JUnit 5 TestPipelines, the Storage Read API Avro form. */
 package io.entityflow.pipelines.testing;

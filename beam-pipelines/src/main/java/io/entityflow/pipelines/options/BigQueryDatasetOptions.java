@@ -1,0 +1,27 @@
+package io.entityflow.pipelines.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * Where the entity tables live in BigQuery: the project of the datasets and the dataset name of a
+ * domain. Shared by the streaming pipeline (which writes the tables) and replay (which reads them).
+ *
+ * <pre>{@code
+ * --bigQueryProject=acme-analytics --datasetPrefix=prod_   // Sale -> acme-analytics.prod_retail.sale_v1
+ * }</pre>
+ */
+public interface BigQueryDatasetOptions extends PipelineOptions {
+  @Description("Project of the datasets; default: --project.")
+  String getBigQueryProject();
+
+  void setBigQueryProject(String value);
+
+  @Description(
+      "Prefix of every dataset name: the dataset of an entity is <prefix><domain>, e.g. retail.")
+  @Default.String("")
+  String getDatasetPrefix();
+
+  void setDatasetPrefix(String value);
+}
