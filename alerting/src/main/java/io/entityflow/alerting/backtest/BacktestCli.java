@@ -103,22 +103,7 @@ public final class BacktestCli {
       rule = rule.withSensitivity(Sensitivity.parse(sensitivity));
     }
     if (zone != null) {
-      rule =
-          new AlertRule(
-              rule.id(),
-              rule.match(),
-              rule.enabled(),
-              rule.sensitivity(),
-              ZoneId.of(zone),
-              rule.segmentColumn(),
-              rule.staticMinimum(),
-              rule.dropRatio(),
-              rule.holidays(),
-              rule.maintenance(),
-              rule.pendingFor(),
-              rule.repeatInterval(),
-              rule.cooldown(),
-              rule.channels());
+      rule = rule.toBuilder().zone(ZoneId.of(zone)).build();
     }
     BaselineSettings settings = BaselineSettings.defaults();
     List<CountRow> rows =

@@ -35,7 +35,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Evaluator evaluator = new Evaluator(source, rules, rules.watched(registry),
- *     BaselineSettings.defaults(), Duration.ofMinutes(15), Clock.systemUTC());
+ *     BaselineSettings.defaults(), Duration.ofMinutes(15), Duration.ZERO, Clock.systemUTC());
  * Evaluation e = evaluator.evaluate();
  * }</pre>
  *
@@ -53,17 +53,6 @@ public final class Evaluator {
   private final Duration maxWatermarkLag;
   private final Duration ingestionPendingFor;
   private final Clock clock;
-
-  /** Creates an evaluator whose ingestion-down findings fire after the defaults' pending-for. */
-  public Evaluator(
-      EventCountSource source,
-      RuleSet rules,
-      List<WatchedTable> watched,
-      BaselineSettings settings,
-      Duration maxWatermarkLag,
-      Clock clock) {
-    this(source, rules, watched, settings, maxWatermarkLag, Duration.ZERO, clock);
-  }
 
   /**
    * Creates an evaluator; an ingestion-down finding must hold for at least {@code

@@ -18,7 +18,8 @@ import java.util.Set;
  * rule.quiet(Instant.parse("2026-12-25T10:00:00Z")); // true when 2026-12-25 is a holiday
  * }</pre>
  *
- * <p>Guarantees: immutable; lists and sets are copies.
+ * <p>Guarantees: immutable; lists and sets are copies; derived rules go through {@link
+ * AlertRuleBuilder}.
  *
  * @param id rule id (part of alert dedup keys)
  * @param match which series
@@ -93,117 +94,38 @@ public record AlertRule(
     return false;
   }
 
+  /** A builder starting from every part of this rule. */
+  public AlertRuleBuilder toBuilder() {
+    return new AlertRuleBuilder(this);
+  }
+
   /** This rule with another match. */
   public AlertRule withMatch(RuleMatch newMatch) {
-    return new AlertRule(
-        id,
-        newMatch,
-        enabled,
-        sensitivity,
-        zone,
-        segmentColumn,
-        staticMinimum,
-        dropRatio,
-        holidays,
-        maintenance,
-        pendingFor,
-        repeatInterval,
-        cooldown,
-        channels);
+    return toBuilder().match(newMatch).build();
   }
 
   /** This rule with another sensitivity. */
   public AlertRule withSensitivity(Sensitivity newSensitivity) {
-    return new AlertRule(
-        id,
-        match,
-        enabled,
-        newSensitivity,
-        zone,
-        segmentColumn,
-        staticMinimum,
-        dropRatio,
-        holidays,
-        maintenance,
-        pendingFor,
-        repeatInterval,
-        cooldown,
-        channels);
+    return toBuilder().sensitivity(newSensitivity).build();
   }
 
   /** This rule with another pending-for. */
   public AlertRule withPendingFor(Duration newPendingFor) {
-    return new AlertRule(
-        id,
-        match,
-        enabled,
-        sensitivity,
-        zone,
-        segmentColumn,
-        staticMinimum,
-        dropRatio,
-        holidays,
-        maintenance,
-        newPendingFor,
-        repeatInterval,
-        cooldown,
-        channels);
+    return toBuilder().pendingFor(newPendingFor).build();
   }
 
   /** This rule with a static minimum. */
   public AlertRule withStaticMinimum(StaticMinimum minimum) {
-    return new AlertRule(
-        id,
-        match,
-        enabled,
-        sensitivity,
-        zone,
-        segmentColumn,
-        minimum,
-        dropRatio,
-        holidays,
-        maintenance,
-        pendingFor,
-        repeatInterval,
-        cooldown,
-        channels);
+    return toBuilder().staticMinimum(minimum).build();
   }
 
   /** This rule with other holidays. */
   public AlertRule withHolidays(Set<LocalDate> newHolidays) {
-    return new AlertRule(
-        id,
-        match,
-        enabled,
-        sensitivity,
-        zone,
-        segmentColumn,
-        staticMinimum,
-        dropRatio,
-        newHolidays,
-        maintenance,
-        pendingFor,
-        repeatInterval,
-        cooldown,
-        channels);
+    return toBuilder().holidays(newHolidays).build();
   }
 
   /** This rule with other maintenance windows. */
   public AlertRule withMaintenance(List<TimeWindow> windows) {
-    return new AlertRule(
-        id,
-        match,
-        enabled,
-        sensitivity,
-        zone,
-        segmentColumn,
-        staticMinimum,
-        dropRatio,
-        holidays,
-        windows,
-        pendingFor,
-        repeatInterval,
-        cooldown,
-        channels);
+    return toBuilder().maintenance(windows).build();
   }
 }

@@ -120,21 +120,21 @@ final class AlertRuleParser {
     } else if ("static".equals(type) || spec.containsKey("minimum")) {
       minimum = staticMinimum.parse(spec, zone, where);
     }
-    return new AlertRule(
-        id,
-        match,
-        enabled,
-        sensitivity,
-        zone,
-        segment,
-        minimum,
-        dropRatio,
-        holidays,
-        parent.maintenance(),
-        pendingFor,
-        repeat,
-        cooldown,
-        channels);
+    return parent.toBuilder()
+        .id(id)
+        .match(match)
+        .enabled(enabled)
+        .sensitivity(sensitivity)
+        .zone(zone)
+        .segmentColumn(segment)
+        .staticMinimum(minimum)
+        .dropRatio(dropRatio)
+        .holidays(holidays)
+        .pendingFor(pendingFor)
+        .repeatInterval(repeat)
+        .cooldown(cooldown)
+        .channels(channels)
+        .build();
   }
 
   private RuleMatch match(Object node, String where) {

@@ -3,8 +3,6 @@ package io.entityflow.alerting.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * A clock that starts at {@code start} and runs {@code speed} times faster than {@code base}: local
@@ -14,10 +12,10 @@ import java.time.ZoneOffset;
  * Clock clock = new ScaledClock(Clock.systemUTC(), Instant.parse("2026-01-05T08:00:00Z"), 60);
  * }</pre>
  *
- * <p>Guarantees: monotonic when {@code base} is; speed 1 with start = now behaves like {@code
- * base}.
+ * <p>Guarantees: reads in UTC ({@link UtcClock}); monotonic when {@code base} is; speed 1 with
+ * start = now behaves like {@code base}.
  */
-public final class ScaledClock extends Clock {
+public final class ScaledClock extends UtcClock {
   private final Clock base;
   private final Instant baseStart;
   private final Instant start;
@@ -38,16 +36,6 @@ public final class ScaledClock extends Clock {
     this.baseStart = baseStart;
     this.start = start;
     this.speed = speed;
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
   }
 
   @Override

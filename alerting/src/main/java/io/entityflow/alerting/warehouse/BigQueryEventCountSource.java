@@ -45,50 +45,43 @@ public final class BigQueryEventCountSource implements EventCountSource {
 
   /** The query job sent for a count query. */
   public QueryJobConfiguration job(CountQuery query) {
-    String segment =
-        query.segmentColumn() == null
-            ? "CAST(NULL AS STRING)"
-            : "CAST(`" + query.segmentColumn() + "` AS STRING)";
-    String sql =
-        "SELECT operation, "
-            + segment
-            + " AS segment, UNIX_SECONDS(TIMESTAMP_TRUNC(occurred_at, HOUR)) AS hour_start,"
-            + " COUNT(*) AS events, UNIX_MICROS(MAX(occurred_at)) AS last_us"
-            + " FROM `"
-            + project
-            + "."
-            + query.dataset()
-            + "."
-            + query.table()
-            + "` WHERE occurred_at >= @from AND occurred_at < @to"
-            + " GROUP BY operation, segment, hour_start";
-    return QueryJobConfiguration.newBuilder(sql)
-        .setUseLegacySql(false)
-        .addNamedParameter("from", timestamp(query.from()))
-        .addNamedParameter("to", timestamp(query.to()))
-        .build();
+    return countJob(
+        query,
+        "UNIX_SECONDS(TIMESTAMP_TRUNC(occurred_at, HOUR)) AS hour_start,"
+            + " COUNT(*) AS events, UNIX_MICROS(MAX(occurred_at)) AS last_us",
+        ", hour_start");
   }
 
   /** The query job sent for a window count. */
   public QueryJobConfiguration windowJob(WindowCountQuery query) {
+    return countJob(query, "COUNT(*) AS events", "");
+  }
+
+  /**
+   * The grouped count of {@code range} by operation and segment: {@code columns} after the segment,
+   * {@code moreGroupBy} after {@code GROUP BY operation, segment}.
+   */
+  private QueryJobConfiguration countJob(CountedRange range, String columns, String moreGroupBy) {
     String segment =
-        query.segmentColumn() == null
+        range.segmentColumn() == null
             ? "CAST(NULL AS STRING)"
-            : "CAST(`" + query.segmentColumn() + "` AS STRING)";
+            : "CAST(`" + range.segmentColumn() + "` AS STRING)";
     String sql =
         "SELECT operation, "
             + segment
-            + " AS segment, COUNT(*) AS events FROM `"
+            + " AS segment, "
+            + columns
+            + " FROM `"
             + project
             + "."
-            + query.dataset()
-            + "."
-            + query.table()
-            + "` WHERE occurred_at >= @from AND occurred_at < @to GROUP BY operation, segment";
+            + range.qualifiedTable()
+            + "` WHERE occurred_at >= @from AND occurred_at < @to"
+            + " GROUP BY operation, segment"
+            + moreGroupBy;
     return QueryJobConfiguration.newBuilder(sql)
         .setUseLegacySql(false)
-        .addNamedParameter("from", timestamp(query.from()))
-        .addNamedParameter("to", timestamp(query.to()))
+        .addNamedParameter("from", timestamp(range.from()))
+        .addNamedParameter("to", timestamp(range.to()))
         .build();
   }
 
@@ -96,7 +89,7 @@ public final class BigQueryEventCountSource implements EventCountSource {
   public List<Map<String, Long>> windowCounts(List<WindowCountQuery> queries) {
     List<Map<String, Long>> results = new java.util.ArrayList<>();
     for (WindowCountQuery query : queries) {
-      TableResult result = run(windowJob(query), query.dataset() + "." + query.table());
+      TableResult result = run(windowJob(query), query.qualifiedTable());
       Map<String, Long> counts = new java.util.LinkedHashMap<>();
       for (FieldValueList row : result.iterateAll()) {
         FieldValue segment = row.get("segment");
@@ -123,7 +116,7 @@ public final class BigQueryEventCountSource implements EventCountSource {
 
   @Override
   public List<SeriesHistory> hourlyCounts(CountQuery query) {
-    TableResult result = run(job(query), query.dataset() + "." + query.table());
+    TableResult result = run(job(query), query.qualifiedTable());
     HourlyRowsCollector rows = new HourlyRowsCollector(query);
     for (FieldValueList row : result.iterateAll()) {
       FieldValue segment = row.get("segment");

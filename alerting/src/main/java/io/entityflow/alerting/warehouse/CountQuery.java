@@ -17,7 +17,8 @@ import java.time.temporal.ChronoUnit;
  * @param to end (exclusive)
  */
 public record CountQuery(
-    String dataset, String table, String segmentColumn, Instant from, Instant to) {
+    String dataset, String table, String segmentColumn, Instant from, Instant to)
+    implements CountedRange {
   /** Truncates {@code from} to the hour and validates names. */
   public CountQuery {
     from = from.truncatedTo(ChronoUnit.HOURS);
@@ -25,16 +26,7 @@ public record CountQuery(
       throw new IllegalArgumentException(
           "count query must end after it starts: " + from + " " + to);
     }
-    for (String name : new String[] {dataset, table}) {
-      if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        throw new IllegalArgumentException(
-            "dataset and table must be plain identifiers, got '" + name + "'");
-      }
-    }
-    if (segmentColumn != null && !segmentColumn.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new IllegalArgumentException(
-          "segment column must be a plain column name, got '" + segmentColumn + "'");
-    }
+    TableIdentifiers.require(dataset, table, segmentColumn);
   }
 
   /** Hours covered, the last possibly partial. */

@@ -44,21 +44,15 @@ public final class LocalEventCountSource implements EventCountSource {
    * {@code TIMESTAMP WITH TIME ZONE}.
    */
   public static String sql(CountQuery query) {
-    String segment =
-        query.segmentColumn() == null
-            ? "CAST(NULL AS VARCHAR)"
-            : "CAST(\"" + query.segmentColumn() + "\" AS VARCHAR)";
     return "SELECT operation, segment, list(hour_start ORDER BY hour_start) AS hours,"
         + " list(events ORDER BY hour_start) AS counts, max(last_us) AS last_us FROM ("
         + "SELECT operation, "
-        + segment
+        + segment(query)
         + " AS segment, (epoch_us(occurred_at) // 3600000000) * 3600 AS hour_start,"
         + " count(*) AS events, max(epoch_us(occurred_at)) AS last_us"
-        + " FROM \""
-        + query.dataset()
-        + "\".\""
-        + query.table()
-        + "\" WHERE occurred_at >= to_timestamp(?) AND occurred_at < to_timestamp(?)"
+        + " FROM "
+        + from(query)
+        + " WHERE occurred_at >= to_timestamp(?) AND occurred_at < to_timestamp(?)"
         + " GROUP BY 1, 2, 3) GROUP BY 1, 2";
   }
 
@@ -88,9 +82,7 @@ public final class LocalEventCountSource implements EventCountSource {
     } catch (SQLException e) {
       throw new WarehouseException(
           "cannot count events of "
-              + query.dataset()
-              + "."
-              + query.table()
+              + query.qualifiedTable()
               + " in the local warehouse at "
               + root
               + ": "
@@ -137,24 +129,18 @@ public final class LocalEventCountSource implements EventCountSource {
       }
     } catch (SQLException e) {
       throw new SQLException(
-          "query of " + query.dataset() + "." + query.table() + " failed: " + e.getMessage(), e);
+          "query of " + query.qualifiedTable() + " failed: " + e.getMessage(), e);
     }
     return rows.build();
   }
 
   /** The SQL of a window count (parameters: from and to as epoch seconds with fractions). */
   public static String windowSql(WindowCountQuery query) {
-    String segment =
-        query.segmentColumn() == null
-            ? "CAST(NULL AS VARCHAR)"
-            : "CAST(\"" + query.segmentColumn() + "\" AS VARCHAR)";
     return "SELECT operation, "
-        + segment
-        + " AS segment, count(*) AS events FROM \""
-        + query.dataset()
-        + "\".\""
-        + query.table()
-        + "\" WHERE occurred_at >= to_timestamp(?) AND occurred_at < to_timestamp(?) GROUP BY 1, 2";
+        + segment(query)
+        + " AS segment, count(*) AS events FROM "
+        + from(query)
+        + " WHERE occurred_at >= to_timestamp(?) AND occurred_at < to_timestamp(?) GROUP BY 1, 2";
   }
 
   @Override
@@ -176,13 +162,7 @@ public final class LocalEventCountSource implements EventCountSource {
           }
         } catch (SQLException e) {
           throw new SQLException(
-              "window count of "
-                  + query.dataset()
-                  + "."
-                  + query.table()
-                  + " failed: "
-                  + e.getMessage(),
-              e);
+              "window count of " + query.qualifiedTable() + " failed: " + e.getMessage(), e);
         }
         results.add(counts);
       }
@@ -191,6 +171,18 @@ public final class LocalEventCountSource implements EventCountSource {
       throw new WarehouseException(
           "cannot count events in the local warehouse at " + root + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The segment column as text, or a typed null without segment column. */
+  private static String segment(CountedRange range) {
+    return range.segmentColumn() == null
+        ? "CAST(NULL AS VARCHAR)"
+        : "CAST(\"" + range.segmentColumn() + "\" AS VARCHAR)";
+  }
+
+  /** The quoted view of the range's table. */
+  private static String from(CountedRange range) {
+    return "\"" + range.dataset() + "\".\"" + range.table() + "\"";
   }
 
   private static double seconds(Instant t) {

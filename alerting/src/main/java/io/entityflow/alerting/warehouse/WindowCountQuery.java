@@ -19,19 +19,11 @@ import java.time.Instant;
  * @param to end (exclusive)
  */
 public record WindowCountQuery(
-    String dataset, String table, String segmentColumn, Instant from, Instant to) {
+    String dataset, String table, String segmentColumn, Instant from, Instant to)
+    implements CountedRange {
   /** Validates names and bounds. */
   public WindowCountQuery {
-    for (String name : new String[] {dataset, table}) {
-      if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        throw new IllegalArgumentException(
-            "dataset and table must be plain identifiers, got '" + name + "'");
-      }
-    }
-    if (segmentColumn != null && !segmentColumn.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new IllegalArgumentException(
-          "segment column must be a plain column name, got '" + segmentColumn + "'");
-    }
+    TableIdentifiers.require(dataset, table, segmentColumn);
     if (!from.isBefore(to)) {
       throw new IllegalArgumentException(
           "window count must end after it starts: " + from + " " + to);

@@ -20,11 +20,8 @@ import io.entityflow.alerting.warehouse.EventCountSource;
 import io.entityflow.alerting.warehouse.WindowCountQuery;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,21 +68,11 @@ class DefaultAlertingServiceTest {
   }
 
   /** A clock the test moves. */
-  private static final class MovingClock extends Clock {
+  private static final class MovingClock extends UtcClock {
     Instant now;
 
     MovingClock(Instant now) {
       this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
 
     @Override
@@ -125,6 +112,7 @@ class DefaultAlertingServiceTest {
             rules.watched(EntityRegistry.load()),
             BaselineSettings.defaults(),
             Duration.ofMinutes(15),
+            Duration.ZERO,
             clock);
     FlakyChannel channel = new FlakyChannel();
     List<Long> sleeps = new ArrayList<>();
