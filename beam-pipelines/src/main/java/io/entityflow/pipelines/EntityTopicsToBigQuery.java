@@ -123,11 +123,13 @@ public final class EntityTopicsToBigQuery {
       ParseEntityEvents parse =
           ParseEntityEvents.forTopic(topic).withRegistry(registry).withClock(clock);
       PCollectionTuple parsed =
-          messages.apply("Events of " + topic, bigQuery ? parse.withSources() : parse);
+          messages.apply(
+              "Events of " + topic,
+              bigQuery
+                  ? parse.withSources()
+                  : parse.withSink(localWarehouse(options, registry, clock).sink()));
       if (bigQuery) {
         sourcedRows.add(parsed.get(ParseEntityEvents.ROWS_WITH_SOURCES));
-      } else {
-        rows.add(parsed.get(ParseEntityEvents.ROWS));
       }
       deadLetters.add(parsed.get(ParseEntityEvents.DEAD_LETTERS));
     }
@@ -159,27 +161,7 @@ public final class EntityTopicsToBigQuery {
     PCollection<KV<String, TableRow>> all =
         PCollectionList.of(rows).apply("All rows", Flatten.pCollections());
     if (options.getWarehouse() == WarehouseKind.LOCAL) {
-      PCollectionTuple written =
-          all.apply(
-              "Write local warehouse",
-              WriteToLocalWarehouse.to(Path.of(options.getWarehouseDir()))
-                  .withRegistry(registry)
-                  .withMaxRowsPerFile(options.getMaxRowsPerFile())
-                  .withFlush(Duration.standardSeconds(options.getFlushSeconds()))
-                  .withClock(clock));
-      written
-          .get(WriteToLocalWarehouse.DEAD_LETTERS)
-          .apply(
-              "Key rejected rows",
-              MapElements.into(
-                      TypeDescriptors.kvs(
-                          TypeDescriptors.strings(), TypeDescriptor.of(TableRow.class)))
-                  .via(row -> KV.of(deadLetterTable, row)))
-          .apply(
-              "Write rejected rows",
-              WriteToLocalWarehouse.to(Path.of(options.getWarehouseDir()))
-                  .withRegistry(registry)
-                  .withFlush(Duration.standardSeconds(options.getFlushSeconds())));
+      all.apply("Write system rows", localWarehouse(options, registry, clock));
     } else {
       WriteToBigQuery sink =
           WriteToBigQuery.toProject(bigQueryProject(options))
@@ -203,6 +185,15 @@ public final class EntityTopicsToBigQuery {
           .apply("Write BigQuery", sink)
           .apply("Write rejected rows", sink);
     }
+  }
+
+  private static WriteToLocalWarehouse localWarehouse(
+      EntityTopicsToBigQueryOptions options, RegistrySource registry, PipelineClock clock) {
+    return WriteToLocalWarehouse.to(Path.of(options.getWarehouseDir()))
+        .withRegistry(registry)
+        .withMaxRowsPerFile(options.getMaxRowsPerFile())
+        .withFlush(Duration.standardSeconds(options.getFlushSeconds()))
+        .withClock(clock);
   }
 
   /**

@@ -72,28 +72,31 @@ public final class ParseEntityEvents
   private final RegistrySource registry;
   private final PipelineClock clock;
   private final boolean sources;
+  private final RowSink sink;
 
   private ParseEntityEvents(
-      String topic, RegistrySource registry, PipelineClock clock, boolean sources) {
+      String topic, RegistrySource registry, PipelineClock clock, boolean sources, RowSink sink) {
     this.topic = topic;
     this.registry = registry;
     this.clock = clock;
     this.sources = sources;
+    this.sink = sink;
   }
 
   /** Parses messages read from {@code topic}, with the contract registry and the system clock. */
   public static ParseEntityEvents forTopic(String topic) {
-    return new ParseEntityEvents(topic, RegistrySource.contract(), PipelineClock.system(), false);
+    return new ParseEntityEvents(
+        topic, RegistrySource.contract(), PipelineClock.system(), false, null);
   }
 
   /** A copy reading entities from {@code registry}. */
   public ParseEntityEvents withRegistry(RegistrySource registry) {
-    return new ParseEntityEvents(topic, registry, clock, sources);
+    return new ParseEntityEvents(topic, registry, clock, sources, sink);
   }
 
   /** A copy stamping ingestion and failure times from {@code clock}. */
   public ParseEntityEvents withClock(PipelineClock clock) {
-    return new ParseEntityEvents(topic, registry, clock, sources);
+    return new ParseEntityEvents(topic, registry, clock, sources, sink);
   }
 
   /**
@@ -101,7 +104,16 @@ public final class ParseEntityEvents
    * {@link #ROWS}), so that a row the warehouse rejects can be dead-lettered with its raw payload.
    */
   public ParseEntityEvents withSources() {
-    return new ParseEntityEvents(topic, registry, clock, true);
+    return new ParseEntityEvents(topic, registry, clock, true, null);
+  }
+
+  /**
+   * A copy handing each parsed row to {@code sink} inside the parse step (nothing goes to {@link
+   * #ROWS}); dead letters still go to {@link #DEAD_LETTERS}. Saves a step per bundle on runners
+   * that pay per step and bundle (the DirectRunner).
+   */
+  public ParseEntityEvents withSink(RowSink sink) {
+    return new ParseEntityEvents(topic, registry, clock, false, sink);
   }
 
   @Override
@@ -109,7 +121,7 @@ public final class ParseEntityEvents
     PCollectionTuple result =
         messages.apply(
             "Parse " + topic,
-            ParDo.of(new ParseFn(topic, registry, clock, sources))
+            ParDo.of(new ParseFn(topic, registry, clock, sources, sink))
                 .withOutputTags(ROWS, TupleTagList.of(DEAD_LETTERS).and(ROWS_WITH_SOURCES)));
     result.get(ROWS).setCoder(KvCoder.of(StringUtf8Coder.of(), TableRowJsonCoder.of()));
     result.get(DEAD_LETTERS).setCoder(TableRowJsonCoder.of());
@@ -123,6 +135,7 @@ public final class ParseEntityEvents
     private final RegistrySource registry;
     private final PipelineClock clock;
     private final boolean sources;
+    private final RowSink sink;
     private final Counter parsed = Metrics.counter(METRICS_NAMESPACE, "parsed");
     private final Counter unknownFields = Metrics.counter(METRICS_NAMESPACE, UNKNOWN_FIELDS);
     private final Counter withUnknownFields =
@@ -131,11 +144,13 @@ public final class ParseEntityEvents
     private transient Optional<EntityEventParser> parser;
     private transient String table;
 
-    ParseFn(String topic, RegistrySource registry, PipelineClock clock, boolean sources) {
+    ParseFn(
+        String topic, RegistrySource registry, PipelineClock clock, boolean sources, RowSink sink) {
       this.topic = topic;
       this.registry = registry;
       this.clock = clock;
       this.sources = sources;
+      this.sink = sink;
       for (DeadLetterKind kind : DeadLetterKind.values()) {
         failures.put(kind, Metrics.counter(DeadLetterTable.METRICS_NAMESPACE, kind.name()));
       }
@@ -146,6 +161,30 @@ public final class ParseEntityEvents
       Optional<EntityDefinition> entity = registry.registry().forTopic(topic);
       parser = entity.map(EntityEventParser::of);
       table = entity.map(e -> EntityTable.of(e).qualifiedName()).orElse(null);
+      if (sink != null) {
+        sink.setup();
+      }
+    }
+
+    @StartBundle
+    public void startBundle() {
+      if (sink != null) {
+        sink.startBundle();
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      if (sink != null) {
+        sink.finishBundle();
+      }
+    }
+
+    @Teardown
+    public void teardown() {
+      if (sink != null) {
+        sink.teardown();
+      }
     }
 
     private void countUnknownFields(int count) {
@@ -191,6 +230,8 @@ public final class ParseEntityEvents
                       publishTime,
                       attributes,
                       message.getPayload())));
+        } else if (sink != null) {
+          sink.add(table, row);
         } else {
           context.output(KV.of(table, row));
         }

@@ -18,11 +18,21 @@ public interface PipelineClock extends Serializable {
 
   /** The system clock. */
   static PipelineClock system() {
-    return Instant::now;
+    return SystemClock.INSTANCE;
   }
 
   /** A clock that always says {@code instant}. */
   static PipelineClock fixed(Instant instant) {
     return () -> instant;
+  }
+
+  /** The system clock as a singleton (serializes to a few bytes, unlike a lambda). */
+  enum SystemClock implements PipelineClock {
+    INSTANCE;
+
+    @Override
+    public Instant now() {
+      return Instant.now();
+    }
   }
 }

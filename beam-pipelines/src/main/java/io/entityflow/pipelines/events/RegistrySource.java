@@ -7,7 +7,9 @@ import java.io.Serializable;
 /**
  * A serializable handle on an {@link EntityRegistry}: the binary descriptor set it was built from.
  * DoFns hold one and rebuild the registry once per instance, since descriptors themselves are not
- * serializable.
+ * serializable. The classpath contract ({@link #contract()}) is one instance per JVM and serializes
+ * as a marker only: runners such as the DirectRunner serialize a DoFn for every bundle, and a
+ * descriptor set with source info is tens of kilobytes.
  *
  * <pre>{@code
  * RegistrySource source = RegistrySource.contract();
@@ -17,6 +19,8 @@ import java.io.Serializable;
 public final class RegistrySource implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  private static RegistrySource contract;
+
   private final byte[] descriptorSet;
   private transient EntityRegistry registry;
 
@@ -25,8 +29,11 @@ public final class RegistrySource implements Serializable {
   }
 
   /** The compiled contract on the classpath (what {@link EntityRegistry#load()} reads). */
-  public static RegistrySource contract() {
-    return new RegistrySource(DescriptorSets.contract().toByteArray());
+  public static synchronized RegistrySource contract() {
+    if (contract == null) {
+      contract = new RegistrySource(DescriptorSets.contract().toByteArray());
+    }
+    return contract;
   }
 
   /** A registry from a binary {@code FileDescriptorSet} with source info. */
@@ -40,5 +47,18 @@ public final class RegistrySource implements Serializable {
       registry = EntityRegistry.fromDescriptorSet(descriptorSet);
     }
     return registry;
+  }
+
+  private Object writeReplace() {
+    return this == contract ? new ContractMarker() : this;
+  }
+
+  /** The serialized form of {@link #contract()}: resolves to this JVM's classpath contract. */
+  private static final class ContractMarker implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Object readResolve() {
+      return contract();
+    }
   }
 }

@@ -5,10 +5,12 @@ import io.entityflow.warehouse.local.LocalWarehouse;
 import io.entityflow.warehouse.local.LocalWarehouseLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -20,7 +22,7 @@ import java.util.Map;
  * Writes one batch of rows as one immutable Parquet file of a local-warehouse table: rows become a
  * typed NDJSON temp file, an in-process DuckDB copies it into a hidden temp Parquet file with the
  * table's exact column types, and an atomic rename publishes it, so readers in other processes
- * never see a partial file.
+ * never see a partial file. The part is forced to disk before its rename.
  *
  * <pre>{@code
  * try (ParquetPartWriter writer = ParquetPartWriter.open(layout)) {
@@ -90,6 +92,9 @@ public final class ParquetPartWriter implements AutoCloseable {
                 + ")) TO '"
                 + LocalWarehouse.sqlString(temporary.toString())
                 + "' (FORMAT PARQUET)");
+      }
+      try (FileChannel written = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        written.force(true);
       }
       Path target = directory.resolve(name);
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);

@@ -10,6 +10,7 @@ import io.entityflow.pipelines.EntityTopicsToBigQuery;
 import io.entityflow.pipelines.events.SampleEvents;
 import io.entityflow.pipelines.options.EntityTopicsToBigQueryOptions;
 import io.entityflow.pipelines.options.WarehouseKind;
+import io.entityflow.pipelines.warehouse.LocalStagingWriter;
 import io.entityflow.testing.PubSubEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -124,7 +126,8 @@ public final class EndToEndBenchmark {
                 .fromSubscription(
                     "projects/" + PubSubEmulator.PROJECT_ID + "/subscriptions/" + subscription))
         .apply("Count", ParDo.of(new CountFn()));
-    return drain(bare.run(), "bench", "read", events);
+    PipelineResult result = bare.run();
+    return drain(result, "bench/read", () -> counter(result, "bench", "read"), events);
   }
 
   private static double pipeline(PubSubEmulator emulator, String suffix, int events)
@@ -138,7 +141,11 @@ public final class EndToEndBenchmark {
       full.setWarehouseDir(warehouse.toString());
       full.setFlushSeconds(1);
       full.setHeartbeatSeconds(0);
-      return drain(EntityTopicsToBigQuery.run(full), "entityflow.local_warehouse", "rows", events);
+      return drain(
+          EntityTopicsToBigQuery.run(full),
+          "rows published in Parquet",
+          () -> LocalStagingWriter.publishedRows(warehouse),
+          events);
     } finally {
       try (java.util.stream.Stream<Path> files = Files.walk(warehouse)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -196,28 +203,33 @@ public final class EndToEndBenchmark {
     }
   }
 
-  private static double drain(PipelineResult result, String namespace, String name, int events)
+  private static long counter(PipelineResult result, String namespace, String name) {
+    long count = 0;
+    for (MetricResult<Long> counter :
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named(namespace, name))
+                    .build())
+            .getCounters()) {
+      count += counter.getAttempted();
+    }
+    return count;
+  }
+
+  private static double drain(PipelineResult result, String what, LongSupplier progress, int events)
       throws Exception {
     long start = System.nanoTime();
     try {
       while (true) {
-        long count = 0;
-        for (MetricResult<Long> counter :
-            result
-                .metrics()
-                .queryMetrics(
-                    MetricsFilter.builder()
-                        .addNameFilter(MetricNameFilter.named(namespace, name))
-                        .build())
-                .getCounters()) {
-          count += counter.getAttempted();
-        }
+        long count = progress.getAsLong();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (count >= events) {
           return events / seconds;
         }
         if (seconds > 600) {
-          throw new IllegalStateException(namespace + "/" + name + " reached only " + count);
+          throw new IllegalStateException(what + " reached only " + count);
         }
         Thread.sleep(100);
       }
