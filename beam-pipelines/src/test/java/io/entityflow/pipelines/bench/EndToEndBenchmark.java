@@ -57,14 +57,16 @@ public final class EndToEndBenchmark {
    * in the first round ({@code bare} or {@code pipeline}, default {@code bare}); the order
    * alternates between rounds. The bare read runs twice per round: with the pipeline's DirectRunner
    * settings (immutability and encodability checks off, as in local mode) and with the
-   * DirectRunner's defaults; a warm-up round (a tenth of the events) runs first and is not counted.
+   * DirectRunner's defaults. A warm-up round runs first and is not counted: its size is the fourth
+   * argument (default: as many events as a round, so both sides run on a JIT-compiled JVM in every
+   * counted round whatever the order).
    */
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     boolean bareFirst = args.length <= 2 || args[2].equals("bare");
     try (PubSubEmulator emulator = PubSubEmulator.startDedicated()) {
-      int warmup = Math.max(1_000, events / 10);
+      int warmup = args.length > 3 ? Integer.parseInt(args[3]) : events;
       round(emulator, "warm-up (not counted)", warmup, true);
       for (int round = 1; round <= rounds; round++) {
         round(emulator, "round " + round, events, bareFirst);
