@@ -1,15 +1,13 @@
 package io.entityflow.pipelines.replay;
 
+import static io.entityflow.pipelines.replay.SaleRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.retail.sale.v1.Sale;
 import com.google.api.services.bigquery.model.TableRow;
-import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.ReceivedMessage;
-import io.entityflow.contract.EventAttributes;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
-import io.entityflow.pipelines.events.EntityEventParser;
 import io.entityflow.pipelines.options.WarehouseKind;
 import io.entityflow.pipelines.warehouse.ParquetPartWriter;
 import io.entityflow.pipelines.warehouse.TableCatalog;
@@ -28,32 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReplayEntityTableIT {
-  private static final EntityRegistry REGISTRY = EntityRegistry.load();
-  private static final EntityDefinition SALE = REGISTRY.forTopic("sale_v1").orElseThrow();
+  private static final EntityRegistry REGISTRY = SaleRows.REGISTRY;
+  private static final EntityDefinition SALE = SaleRows.SALE;
 
   private static Sale sale(String id) {
-    return Sale.newBuilder()
-        .setSaleId(id)
-        .setStoreId("st-" + id)
-        .setSoldAt(Timestamp.newBuilder().setSeconds(1795428930L).setNanos(123456000))
-        .putLabels("k", "v")
-        .build();
-  }
-
-  private static TableRow row(Sale sale, String eventId, String operation, String at)
-      throws Exception {
-    return EntityEventParser.of(SALE)
-        .parse(
-            sale.toByteArray(),
-            Map.of(
-                EventAttributes.EVENT_ID, eventId,
-                EventAttributes.OPERATION, operation,
-                EventAttributes.OCCURRED_AT, at,
-                EventAttributes.PRODUCER, "till",
-                EventAttributes.SCHEMA_VERSION, "1.0"),
-            "m-" + eventId,
-            Instant.parse(at),
-            Instant.parse(at).plusSeconds(1));
+    return SaleRows.sale(id, "v");
   }
 
   @Test

@@ -1,26 +1,23 @@
 package io.entityflow.pipelines.replay;
 
+import static io.entityflow.pipelines.replay.SaleRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.retail.sale.v1.Sale;
 import com.google.api.services.bigquery.model.TableReference;
-import com.google.api.services.bigquery.model.TableRow;
 import com.google.cloud.bigquery.storage.v1.CreateReadSessionRequest;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
-import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.ProjectSubscriptionName;
 import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.ReceivedMessage;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
-import io.entityflow.contract.EventAttributes;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.TableColumn;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.EntityTopicsToBigQuery;
 import io.entityflow.pipelines.bigquery.FakeTableAdmin;
-import io.entityflow.pipelines.events.EntityEventParser;
 import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.pipelines.events.RegistrySource;
 import io.entityflow.pipelines.options.WarehouseKind;
@@ -40,33 +37,12 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 
 class ReplayFromBigQueryIT {
-  private static final EntityRegistry REGISTRY = EntityRegistry.load();
-  private static final EntityDefinition SALE = REGISTRY.forTopic("sale_v1").orElseThrow();
+  private static final EntityRegistry REGISTRY = SaleRows.REGISTRY;
+  private static final EntityDefinition SALE = SaleRows.SALE;
   private static final Instant REPLAYED_AT = Instant.parse("2026-11-24T08:00:00Z");
 
   private static Sale sale(String id) {
-    return Sale.newBuilder()
-        .setSaleId(id)
-        .setStoreId("st-" + id)
-        .setSoldAt(Timestamp.newBuilder().setSeconds(1795428930L).setNanos(123456000))
-        .putLabels("k", "v-" + id)
-        .build();
-  }
-
-  private static TableRow row(Sale sale, String eventId, String operation, String at)
-      throws Exception {
-    return EntityEventParser.of(SALE)
-        .parse(
-            sale.toByteArray(),
-            Map.of(
-                EventAttributes.EVENT_ID, eventId,
-                EventAttributes.OPERATION, operation,
-                EventAttributes.OCCURRED_AT, at,
-                EventAttributes.PRODUCER, "till",
-                EventAttributes.SCHEMA_VERSION, "1.0"),
-            "m-" + eventId,
-            Instant.parse(at),
-            Instant.parse(at).plusSeconds(1));
+    return SaleRows.sale(id, "v-" + id);
   }
 
   @Test
