@@ -202,19 +202,7 @@ class ParseEntityEventsTest {
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
 
-    Map<String, Long> counters = new java.util.TreeMap<>();
-    for (MetricResult<Long> counter :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.inNamespace(DeadLetterTable.METRICS_NAMESPACE))
-                    .build())
-            .getCounters()) {
-      if (counter.getCommitted() > 0) {
-        counters.merge(counter.getName().getName(), counter.getCommitted(), Long::sum);
-      }
-    }
+    Map<String, Long> counters = committedCounters(result, DeadLetterTable.METRICS_NAMESPACE);
     org.assertj.core.api.Assertions.assertThat(counters)
         .containsExactlyEntriesOf(
             new java.util.TreeMap<>(
@@ -272,18 +260,7 @@ class ParseEntityEventsTest {
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
 
-    Map<String, Long> counters = new java.util.TreeMap<>();
-    for (MetricResult<Long> counter :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(
-                        MetricNameFilter.inNamespace(ParseEntityEvents.METRICS_NAMESPACE))
-                    .build())
-            .getCounters()) {
-      counters.merge(counter.getName().getName(), counter.getCommitted(), Long::sum);
-    }
+    Map<String, Long> counters = committedCounters(result, ParseEntityEvents.METRICS_NAMESPACE);
     org.assertj.core.api.Assertions.assertThat(counters)
         .containsExactlyEntriesOf(
             new java.util.TreeMap<>(
@@ -343,5 +320,23 @@ class ParseEntityEventsTest {
             .set("publish_time", PUBLISHED_TEXT)
             .set("attributes", io.entityflow.pipelines.deadletter.AttributesJson.write(attributes))
             .set("payload", java.util.Base64.getEncoder().encodeToString(payload)));
+  }
+
+  /** The counters of {@code namespace} with a committed value above zero, by name. */
+  private static Map<String, Long> committedCounters(PipelineResult result, String namespace) {
+    Map<String, Long> counters = new java.util.TreeMap<>();
+    for (MetricResult<Long> counter :
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.inNamespace(namespace))
+                    .build())
+            .getCounters()) {
+      if (counter.getCommitted() > 0) {
+        counters.merge(counter.getName().getName(), counter.getCommitted(), Long::sum);
+      }
+    }
+    return counters;
   }
 }
