@@ -148,7 +148,7 @@ class DefaultEntityPublisherTest {
                   + " event may still be stored later by the client's retries, so publish it again"
                   + " with the same event id");
       assertThat(failure.getCause()).isInstanceOf(PublishTimeoutException.class);
-      assertThat(seconds).isBetween(10L, 13L);
+      assertThat(seconds).as("not failed before the total timeout").isGreaterThanOrEqualTo(10L);
       assertThat(context.getBean(PublisherMetrics.class).forTopic("sale_v1").failed()).isEqualTo(1);
     }
   }

@@ -5,6 +5,7 @@ import io.entityflow.publisher.PublishFailedException;
 import io.entityflow.publisher.PublishReceipt;
 import io.entityflow.publisher.metrics.TopicMetrics;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * One event between the publish call and its outcome: the future handed to the caller and the
@@ -27,6 +28,10 @@ public final class PendingEvent extends CompletableFuture<PublishReceipt>
   private final TopicMetrics topicMetrics;
   private final long startNanos = System.nanoTime();
 
+  private static final AtomicIntegerFieldUpdater<PendingEvent> SETTLED =
+      AtomicIntegerFieldUpdater.newUpdater(PendingEvent.class, "settled");
+  private volatile int settled;
+
   /** An event of {@code topic} accepted now. */
   public PendingEvent(String eventId, String topic, TopicMetrics topicMetrics) {
     this.eventId = eventId;
@@ -41,8 +46,9 @@ public final class PendingEvent extends CompletableFuture<PublishReceipt>
 
   @Override
   public void onSuccess(String messageId) {
-    if (complete(new PublishReceipt(eventId, messageId, topic))) {
+    if (SETTLED.compareAndSet(this, 0, 1)) {
       topicMetrics.succeeded(System.nanoTime() - startNanos);
+      complete(new PublishReceipt(eventId, messageId, topic));
     }
   }
 
@@ -53,8 +59,9 @@ public final class PendingEvent extends CompletableFuture<PublishReceipt>
 
   /** Fails the event with {@link PublishFailedException} wrapping {@code cause}, once. */
   public void fail(Throwable cause) {
-    if (completeExceptionally(new PublishFailedException(eventId, topic, cause))) {
+    if (SETTLED.compareAndSet(this, 0, 1)) {
       topicMetrics.failed(System.nanoTime() - startNanos, cause);
+      completeExceptionally(new PublishFailedException(eventId, topic, cause));
     }
   }
 }
