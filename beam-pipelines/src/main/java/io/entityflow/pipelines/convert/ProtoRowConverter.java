@@ -49,17 +49,7 @@ public final class ProtoRowConverter {
     this.slots = new Slot[columns.size()];
     for (int i = 0; i < slots.length; i++) {
       TableColumn column = columns.get(i);
-      FieldDescriptor field = descriptor.findFieldByNumber(column.fieldNumber());
-      if (field == null || !field.getName().equals(column.name())) {
-        throw new IllegalArgumentException(
-            "column '"
-                + column.name()
-                + "' (field number "
-                + column.fieldNumber()
-                + ") has no matching field in "
-                + descriptor.getFullName()
-                + "; allowed: columns produced by BigQuerySchemaMapper for this message");
-      }
+      FieldDescriptor field = ColumnFields.fieldOf(descriptor, column);
       slots[i] = new Slot(column, field, nestedConverter(column, field));
     }
   }

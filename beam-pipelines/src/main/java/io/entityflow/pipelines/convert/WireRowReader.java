@@ -57,15 +57,7 @@ public final class WireRowReader {
     this.byNumber = new Slot[max + 1];
     for (int i = 0; i < slots.length; i++) {
       TableColumn column = columns.get(i);
-      FieldDescriptor field = descriptor.findFieldByNumber(column.fieldNumber());
-      if (field == null || !field.getName().equals(column.name())) {
-        throw new IllegalArgumentException(
-            "column '"
-                + column.name()
-                + "' has no matching field in "
-                + descriptor.getFullName()
-                + "; allowed: columns produced by BigQuerySchemaMapper for this message");
-      }
+      FieldDescriptor field = ColumnFields.fieldOf(descriptor, column);
       slots[i] = new Slot(column, field);
       byNumber[column.fieldNumber()] = slots[i];
     }
