@@ -10,6 +10,7 @@ import io.entityflow.pipelines.EntityTopicsToBigQuery;
 import io.entityflow.pipelines.events.SampleEvents;
 import io.entityflow.pipelines.options.EntityTopicsToBigQueryOptions;
 import io.entityflow.pipelines.options.WarehouseKind;
+import io.entityflow.pipelines.testing.EmulatorTopics;
 import io.entityflow.pipelines.warehouse.LocalStagingWriter;
 import io.entityflow.testing.PubSubEmulator;
 import java.nio.file.Files;
@@ -19,17 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.metrics.MetricsFilter;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.threeten.bp.Duration;
@@ -156,14 +154,7 @@ public final class EndToEndBenchmark {
   }
 
   private static EntityTopicsToBigQueryOptions options(PubSubEmulator emulator) {
-    EntityTopicsToBigQueryOptions options =
-        PipelineOptionsFactory.create().as(EntityTopicsToBigQueryOptions.class);
-    options.setProject(PubSubEmulator.PROJECT_ID);
-    options.setPubsubRootUrl(emulator.rootUrl());
-    options.setCredentialFactoryClass(NoopCredentialFactory.class);
-    options.setStreaming(true);
-    options.as(DirectOptions.class).setBlockOnRun(false);
-    return options;
+    return EmulatorTopics.streamingOptions(emulator);
   }
 
   private static void publish(PubSubEmulator emulator, String topic, int events) throws Exception {

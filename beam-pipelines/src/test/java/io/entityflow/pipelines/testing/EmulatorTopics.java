@@ -43,13 +43,7 @@ public final class EmulatorTopics implements AutoCloseable {
 
   /** Streaming DirectRunner options against the emulator, not blocking on run. */
   public EntityTopicsToBigQueryOptions options(List<String> entities) {
-    EntityTopicsToBigQueryOptions options =
-        PipelineOptionsFactory.create().as(EntityTopicsToBigQueryOptions.class);
-    options.setProject(PubSubEmulator.PROJECT_ID);
-    options.setPubsubRootUrl(emulator.rootUrl());
-    options.setCredentialFactoryClass(NoopCredentialFactory.class);
-    options.setStreaming(true);
-    options.as(DirectOptions.class).setBlockOnRun(false);
+    EntityTopicsToBigQueryOptions options = streamingOptions(emulator);
     options.setEntities(entities);
     options.setSubscriptionPattern(subscriptionPattern());
     return options;
@@ -93,5 +87,17 @@ public final class EmulatorTopics implements AutoCloseable {
       emulator.deleteSubscription(name);
       emulator.deleteTopic("topic-" + name);
     }
+  }
+
+  /** Streaming DirectRunner options against {@code emulator}, not blocking on run. */
+  public static EntityTopicsToBigQueryOptions streamingOptions(PubSubEmulator emulator) {
+    EntityTopicsToBigQueryOptions options =
+        PipelineOptionsFactory.create().as(EntityTopicsToBigQueryOptions.class);
+    options.setProject(PubSubEmulator.PROJECT_ID);
+    options.setPubsubRootUrl(emulator.rootUrl());
+    options.setCredentialFactoryClass(NoopCredentialFactory.class);
+    options.setStreaming(true);
+    options.as(DirectOptions.class).setBlockOnRun(false);
+    return options;
   }
 }
