@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableRow;
+import io.entityflow.contract.layout.PhysicalLayout;
+import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.bigquery.BigQuerySchemas;
 import io.entityflow.pipelines.bigquery.FakeTableAdmin;
+import io.entityflow.pipelines.bigquery.LiveTableCheck;
 import io.entityflow.pipelines.events.PipelineClock;
-import io.entityflow.pipelines.events.RegistrySource;
 import io.entityflow.pipelines.events.SampleEvents;
 import io.entityflow.pipelines.options.EntityTopicsToBigQueryOptions;
 import io.entityflow.pipelines.options.WriteMethod;
 import io.entityflow.pipelines.testing.EmulatorTopics;
 import io.entityflow.pipelines.testing.EmulatorTopics.Message;
 import io.entityflow.pipelines.testing.Rows;
+import io.entityflow.pipelines.testing.TerraformTables;
 import io.entityflow.testing.PubSubEmulator;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 class EntityTopicsToBigQueryFakesIT {
   private static final String PROJECT = "test-project";
+  private static final String PREFIX = "it_";
 
   static List<TableRow> poll(FakeDatasetService datasets, String dataset, String table, int count)
       throws Exception {
@@ -58,16 +62,20 @@ class EntityTopicsToBigQueryFakesIT {
             .withDatasetService(datasets)
             .withJobService(new FakeJobService());
     EntityRegistry registry = EntityRegistry.load();
-    List<EntityDefinition> entities =
-        EntityTopicsToBigQuery.selectEntities(registry, List.of("Sale"));
-    List<String> changes =
-        EntityTopicsToBigQuery.provision(new FakeTableAdmin(datasets), PROJECT, "", entities);
-    assertThat(changes)
+    List<EntityDefinition> entities = EntitySelection.select(registry, List.of("Sale"));
+    PhysicalLayout layout = PhysicalLayout.of(registry).withDatasetPrefix(PREFIX);
+    List<TableDefinition> tables = EntityTopicsToBigQuery.writtenTables(layout, entities);
+    LiveTableCheck check = new LiveTableCheck(new FakeTableAdmin(datasets));
+    assertThat(check.problems(PROJECT, layout, tables))
         .containsExactly(
-            "created retail.sale_v1",
-            "created entityflow.dead_letter",
-            "created entityflow.pipeline_heartbeat");
-    Table table = datasets.getTable(BigQuerySchemas.reference(PROJECT, "retail", "sale_v1"));
+            "table " + PROJECT + ":it_retail.sale_v1 does not exist",
+            "table " + PROJECT + ":it_entityflow.dead_letter does not exist",
+            "table " + PROJECT + ":it_entityflow.pipeline_heartbeat does not exist");
+    assertThat(TerraformTables.create(datasets, PROJECT, layout, tables))
+        .containsExactly(
+            "it_retail.sale_v1", "it_entityflow.dead_letter", "it_entityflow.pipeline_heartbeat");
+    check.requireMatching(PROJECT, layout, tables);
+    Table table = datasets.getTable(BigQuerySchemas.reference(PROJECT, "it_retail", "sale_v1"));
     assertThat(table.getTimePartitioning().getField()).isEqualTo("occurred_at");
     assertThat(table.getTimePartitioning().getType()).isEqualTo("DAY");
     assertThat(table.getClustering().getFields()).containsExactly("sale_id");
@@ -79,14 +87,14 @@ class EntityTopicsToBigQueryFakesIT {
       options.setTriggeringFrequencySeconds(1);
       options.setHeartbeatSeconds(1);
       options.setPipelineName("it-bq");
+      options.setDatasetPrefix(PREFIX);
       Pipeline pipeline = Pipeline.create(options);
-      EntityTopicsToBigQuery.build(
-          pipeline,
-          options,
-          RegistrySource.contract(),
-          entities,
-          services,
-          PipelineClock.fixed(Instant.parse("2026-11-23T12:00:00Z")));
+      pipeline.apply(
+          "Entity topics to warehouse",
+          EntityTopicsToWarehouse.from(options)
+              .withEntities(entities)
+              .withTestServices(services)
+              .withClock(PipelineClock.fixed(Instant.parse("2026-11-23T12:00:00Z"))));
       PipelineResult result = pipeline.run();
       try {
         Map<String, String> attributes =
@@ -103,7 +111,7 @@ class EntityTopicsToBigQueryFakesIT {
                     new Message(new byte[] {1}, bad),
                     new Message(refused, refusedAttributes)));
 
-        List<TableRow> rows = poll(datasets, "retail", "sale_v1", 1);
+        List<TableRow> rows = poll(datasets, "it_retail", "sale_v1", 1);
         assertThat(rows).hasSize(1);
         TableRow row = rows.get(0);
         assertThat(row.get("publish_time")).isNotNull();
@@ -122,7 +130,7 @@ class EntityTopicsToBigQueryFakesIT {
                     + "\"producer\":\"it\",\"sale_id\":\"s-1\",\"schema_version\":\"1.0\","
                     + "\"sold_at\":\"2026-11-23 T10:15:30.123456\",\"store_id\":\"st-1\","
                     + "\"total\":{\"currency_code\":\"EUR\",\"nanos\":\"0\",\"units\":\"7\"}}");
-        List<TableRow> letters = new ArrayList<>(poll(datasets, "entityflow", "dead_letter", 2));
+        List<TableRow> letters = new ArrayList<>(poll(datasets, "it_entityflow", "dead_letter", 2));
         letters.sort(Comparator.comparing(l -> (String) l.get("error_kind")));
         assertThat(letters).hasSize(2);
         TableRow rejected = letters.remove(1);
@@ -142,7 +150,7 @@ class EntityTopicsToBigQueryFakesIT {
                     + " acme.retail.sale.v1.Sale");
         assertThat(letters.get(0).get("payload")).isEqualTo("AQ==");
         assertThat(letters.get(0).get("message_id")).isEqualTo(ids.get(1));
-        List<TableRow> beats = poll(datasets, "entityflow", "pipeline_heartbeat", 1);
+        List<TableRow> beats = poll(datasets, "it_entityflow", "pipeline_heartbeat", 1);
         assertThat(beats.get(0).get("pipeline")).isEqualTo("it-bq");
       } finally {
         result.cancel();

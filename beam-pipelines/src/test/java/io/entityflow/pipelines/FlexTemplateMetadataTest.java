@@ -28,7 +28,7 @@ class FlexTemplateMetadataTest {
               + switch (name) {
                 case "writeMethod" -> "AT_LEAST_ONCE";
                 case "triggeringFrequencySeconds", "heartbeatSeconds" -> "7";
-                case "evolveSchemas" -> "false";
+                case "verifyTables" -> "false";
                 default -> "x";
               });
     }
@@ -45,13 +45,12 @@ class FlexTemplateMetadataTest {
             "datasetPrefix",
             "writeMethod",
             "triggeringFrequencySeconds",
-            "evolveSchemas",
-            "deadLetterTable",
+            "verifyTables",
             "pipelineName",
             "heartbeatSeconds");
     assertThat(options.getEntities()).containsExactly("x");
     assertThat(options.getHeartbeatSeconds()).isEqualTo(7);
-    assertThat(options.getEvolveSchemas()).isFalse();
+    assertThat(options.getVerifyTables()).isFalse();
     assertThat(metadata.get("streaming").asBoolean()).isTrue();
   }
 }

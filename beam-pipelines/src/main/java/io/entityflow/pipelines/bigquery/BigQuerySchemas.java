@@ -6,19 +6,20 @@ import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableSchema;
 import com.google.api.services.bigquery.model.TimePartitioning;
-import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.TableColumn;
+import io.entityflow.contract.layout.PhysicalLayout;
+import io.entityflow.contract.layout.TableDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * BigQuery API models of the contract's tables: {@link TableColumn}s as a {@link TableSchema}, and
- * an {@link EntityTable} as a {@link Table} partitioned by DAY on {@code occurred_at} and clustered
- * by the id.
+ * BigQuery API models of the layout's tables: {@link TableColumn}s as a {@link TableSchema}, and a
+ * {@link TableDefinition} as a {@link Table} partitioned and clustered as the layout says, in the
+ * dataset the layout names (with its prefix).
  *
  * <pre>{@code
- * Table table = BigQuerySchemas.table("my-project", "", EntityTable.of(sale));
+ * Table table = BigQuerySchemas.table("my-project", layout, layout.entity(sale).table());
  * }</pre>
  */
 public final class BigQuerySchemas {
@@ -51,17 +52,21 @@ public final class BigQuerySchemas {
     return field;
   }
 
-  /** The table of an entity in {@code project}, dataset {@code prefix + domain}. */
-  public static Table table(String project, String datasetPrefix, EntityTable table) {
-    return new Table()
-        .setTableReference(reference(project, datasetPrefix + table.dataset(), table.name()))
-        .setDescription(table.description())
-        .setSchema(schema(table.columns()))
-        .setTimePartitioning(
-            new TimePartitioning()
-                .setType(EntityTable.PARTITION_TYPE)
-                .setField(table.partitionField()))
-        .setClustering(new Clustering().setFields(new ArrayList<>(table.clusteringFields())));
+  /** A table of the layout in {@code project}, in the dataset the layout names. */
+  public static Table table(String project, PhysicalLayout layout, TableDefinition table) {
+    Table result =
+        new Table()
+            .setTableReference(reference(project, layout.datasetId(table.dataset()), table.name()))
+            .setDescription(table.description())
+            .setSchema(schema(table.columns()))
+            .setTimePartitioning(
+                new TimePartitioning()
+                    .setType(TableDefinition.PARTITION_TYPE)
+                    .setField(table.partitionField()));
+    if (!table.clusteringFields().isEmpty()) {
+      result.setClustering(new Clustering().setFields(new ArrayList<>(table.clusteringFields())));
+    }
+    return result;
   }
 
   /** A table reference. */

@@ -1,79 +1,49 @@
 package io.entityflow.pipelines.bigquery;
 
-import com.google.api.services.bigquery.Bigquery;
 import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableReference;
-import com.google.api.services.bigquery.model.TableSchema;
-import com.google.auth.http.HttpCredentialsAdapter;
 import java.io.IOException;
 import java.util.Optional;
-import org.apache.beam.sdk.extensions.gcp.util.Transport;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
 
 /**
- * {@link TableAdmin} on BigQuery: reads and creates through Beam's dataset service, patches schemas
- * through the BigQuery API ({@code tables.patch} with the merged schema).
+ * {@link TableAdmin} on BigQuery, through Beam's dataset service with the credentials of the
+ * pipeline options.
  *
  * <pre>{@code
  * try (BigQueryTableAdmin admin = BigQueryTableAdmin.create(options)) {
- *   new TableProvisioner(admin).provision(tables);
+ *   new LiveTableCheck(admin).requireMatching(project, layout, tables);
  * }
  * }</pre>
  */
 public final class BigQueryTableAdmin implements TableAdmin, AutoCloseable {
   private final DatasetService datasets;
-  private final Bigquery client;
 
-  private BigQueryTableAdmin(DatasetService datasets, Bigquery client) {
+  private BigQueryTableAdmin(DatasetService datasets) {
     this.datasets = datasets;
-    this.client = client;
   }
 
-  /** An admin with the credentials and project of {@code options}. */
+  /**
+   * An admin with the credentials and project of {@code options}.
+   *
+   * @throws IllegalStateException when the options carry no Google Cloud credentials
+   */
   public static BigQueryTableAdmin create(BigQueryOptions options) {
-    Bigquery client =
-        new Bigquery.Builder(
-                Transport.getTransport(),
-                Transport.getJsonFactory(),
-                new HttpCredentialsAdapter(options.getGcpCredential()))
-            .setApplicationName("entityflow")
-            .build();
-    return new BigQueryTableAdmin(new BigQueryServicesImpl().getDatasetService(options), client);
+    if (options.getGcpCredential() == null) {
+      throw new IllegalStateException(
+          "no Google Cloud credentials to read the BigQuery tables at start-up; log in with"
+              + " 'gcloud auth application-default login', run with a service account, or pass"
+              + " --verifyTables=false");
+    }
+    return new BigQueryTableAdmin(new BigQueryServicesImpl().getDatasetService(options));
   }
 
   @Override
   public Optional<Table> getTable(TableReference reference)
       throws IOException, InterruptedException {
     return Optional.ofNullable(datasets.getTable(reference));
-  }
-
-  @Override
-  public void ensureDataset(String project, String dataset)
-      throws IOException, InterruptedException {
-    try {
-      datasets.getDataset(project, dataset);
-    } catch (IOException missing) {
-      datasets.createDataset(project, dataset, null, "Entityflow tables of " + dataset, null);
-    }
-  }
-
-  @Override
-  public void createTable(Table table) throws IOException, InterruptedException {
-    datasets.createTable(table);
-  }
-
-  @Override
-  public void updateSchema(TableReference reference, TableSchema schema) throws IOException {
-    client
-        .tables()
-        .patch(
-            reference.getProjectId(),
-            reference.getDatasetId(),
-            reference.getTableId(),
-            new Table().setSchema(schema))
-        .execute();
   }
 
   @Override

@@ -1,10 +1,10 @@
 package io.entityflow.pipelines.bigquery;
 
 import com.google.api.services.bigquery.model.TableRow;
+import io.entityflow.contract.layout.DeadLetterTable;
 import io.entityflow.pipelines.convert.Timestamps;
 import io.entityflow.pipelines.deadletter.DeadLetter;
 import io.entityflow.pipelines.deadletter.DeadLetterKind;
-import io.entityflow.pipelines.deadletter.DeadLetterTable;
 import io.entityflow.pipelines.events.EventRow;
 import io.entityflow.pipelines.events.EventRowCoder;
 import io.entityflow.pipelines.events.PipelineClock;
@@ -33,12 +33,13 @@ import org.joda.time.Duration;
 
 /**
  * Writes {@link EventRow}s to BigQuery with the Storage Write API (exactly-once by default,
- * at-least-once as an option) and dynamic destinations ({@link EntityDestinations}), creating
- * missing tables. Rows BigQuery rejects come back as dead-letter rows (kind WAREHOUSE_REJECTED,
- * BigQuery's error message) carrying the ORIGINAL message of the row: its raw payload bytes, all
- * its attributes, the source topic, message id and publish time. Rows without a source message
- * (heartbeats, dead letters) carry the row as JSON in {@code payload}. The caller writes the
- * returned rows to the dead-letter table.
+ * at-least-once as an option) and dynamic destinations ({@link EntityDestinations}). It never
+ * creates or alters a table (Terraform owns them; {@link LiveTableCheck} verifies them at
+ * start-up); it picks up columns Terraform added while it runs. Rows BigQuery rejects come back as
+ * dead-letter rows (kind WAREHOUSE_REJECTED, BigQuery's error message) carrying the ORIGINAL
+ * message of the row: its raw payload bytes, all its attributes, the source topic, message id and
+ * publish time. Rows without a source message (heartbeats, dead letters) carry the row as JSON in
+ * {@code payload}. The caller writes the returned rows to the dead-letter table.
  *
  * <pre>{@code
  * PCollection<EventRow> rejected = rows.apply("Write BigQuery",
@@ -130,7 +131,7 @@ public final class WriteToBigQuery
             .to(new EntityDestinations(project, datasetPrefix, registry))
             .withFormatFunction(EventRow::row)
             .withFormatRecordOnFailureFunction(new FailedRowFn())
-            .withCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
+            .withCreateDisposition(CreateDisposition.CREATE_NEVER)
             .withAutoSchemaUpdate(true)
             .ignoreUnknownValues()
             .withMethod(
@@ -193,8 +194,7 @@ public final class WriteToBigQuery
   static final class RejectedFn extends DoFn<BigQueryStorageApiInsertError, EventRow> {
     private final PipelineClock clock;
     private final Counter rejected =
-        Metrics.counter(
-            DeadLetterTable.METRICS_NAMESPACE, DeadLetterKind.WAREHOUSE_REJECTED.name());
+        Metrics.counter(DeadLetterKind.METRICS_NAMESPACE, DeadLetterKind.WAREHOUSE_REJECTED.name());
 
     RejectedFn(PipelineClock clock) {
       this.clock = clock;
@@ -213,8 +213,7 @@ public final class WriteToBigQuery
       letter.set(
           DeadLetterTable.ERROR_MESSAGE,
           "BigQuery refused a row of " + table + ": " + error.getErrorMessage());
-      out.output(
-          EventRow.withoutSource(DeadLetterTable.DATASET + "." + DeadLetterTable.TABLE, letter));
+      out.output(EventRow.withoutSource(DeadLetterTable.definition().qualifiedName(), letter));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.entityflow.pipelines.deadletter;
 
 import com.google.api.services.bigquery.model.TableRow;
+import io.entityflow.contract.layout.DeadLetterTable;
 import io.entityflow.pipelines.convert.Timestamps;
 import java.io.Serializable;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.entityflow.pipelines.deadletter;
 
 /**
  * Why a message went to the dead-letter table. Each kind has a Beam counter of the same name in the
- * namespace {@link DeadLetterTable#METRICS_NAMESPACE}.
+ * namespace {@link #METRICS_NAMESPACE}.
  */
 public enum DeadLetterKind {
   /** The payload is not a valid serialized message of the topic's entity. */
@@ -18,5 +18,8 @@ public enum DeadLetterKind {
   /** The payload parses but lacks the entity id, so the row could never be found again. */
   MISSING_ID,
   /** The warehouse refused the row (BigQuery insert error or local write failure). */
-  WAREHOUSE_REJECTED
+  WAREHOUSE_REJECTED;
+
+  /** Namespace of the per-kind Beam counters. */
+  public static final String METRICS_NAMESPACE = "entityflow.dead_letter";
 }

@@ -1,6 +1,6 @@
 /**
  * Dead letters: the {@code entityflow.dead_letter} table ({@link
- * io.entityflow.pipelines.deadletter.DeadLetterTable}), its rows ({@link
+ * io.entityflow.contract.layout.DeadLetterTable}), its rows ({@link
  * io.entityflow.pipelines.deadletter.DeadLetter}) and why they failed ({@link
  * io.entityflow.pipelines.deadletter.DeadLetterKind}).
  *

@@ -5,7 +5,6 @@ import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.pipelines.deadletter.DeadLetter;
 import io.entityflow.pipelines.deadletter.DeadLetterKind;
-import io.entityflow.pipelines.deadletter.DeadLetterTable;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -40,7 +39,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * <p>Immutable; {@code withX} returns a copy. Counters: {@code entityflow.events/parsed}, {@code
  * entityflow.events/unknown_fields} and {@code entityflow.events/events_with_unknown_fields}
  * (payload fields the contract does not know, skipped), and one per {@link DeadLetterKind} in
- * {@link DeadLetterTable#METRICS_NAMESPACE}.
+ * {@link #METRICS_NAMESPACE}.
  */
 public final class ParseEntityEvents
     extends PTransform<PCollection<PubsubMessage>, PCollectionTuple> {
@@ -152,7 +151,7 @@ public final class ParseEntityEvents
       this.sources = sources;
       this.sink = sink;
       for (DeadLetterKind kind : DeadLetterKind.values()) {
-        failures.put(kind, Metrics.counter(DeadLetterTable.METRICS_NAMESPACE, kind.name()));
+        failures.put(kind, Metrics.counter(DeadLetterKind.METRICS_NAMESPACE, kind.name()));
       }
     }
 

@@ -1,6 +1,7 @@
 package io.entityflow.pipelines.heartbeat;
 
 import com.google.api.services.bigquery.model.TableRow;
+import io.entityflow.contract.layout.HeartbeatTable;
 import io.entityflow.pipelines.convert.Timestamps;
 import io.entityflow.pipelines.events.PipelineClock;
 import java.time.Instant;
@@ -32,7 +33,7 @@ import org.joda.time.Duration;
  */
 public final class Heartbeats extends PTransform<PBegin, PCollection<KV<String, TableRow>>> {
   /** Key of heartbeat rows: the table's qualified name. */
-  public static final String TABLE = HeartbeatTable.DATASET + "." + HeartbeatTable.TABLE;
+  public static final String TABLE = HeartbeatTable.definition().qualifiedName();
 
   private final Duration period;
   private final String pipelineName;

@@ -1,6 +1,6 @@
 /**
  * The pipeline heartbeat: {@link io.entityflow.pipelines.heartbeat.Heartbeats} emits a row into
- * {@code entityflow.pipeline_heartbeat} ({@link io.entityflow.pipelines.heartbeat.HeartbeatTable})
+ * {@code entityflow.pipeline_heartbeat} ({@link io.entityflow.contract.layout.HeartbeatTable})
  * every period, also when no events arrive.
  *
  * <pre>{@code

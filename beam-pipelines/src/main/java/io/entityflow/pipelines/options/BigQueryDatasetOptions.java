@@ -19,7 +19,10 @@ public interface BigQueryDatasetOptions extends PipelineOptions {
   void setBigQueryProject(String value);
 
   @Description(
-      "Prefix of every dataset name: the dataset of an entity is <prefix><domain>, e.g. retail.")
+      "Prefix of every dataset id, the system dataset included: an entity's dataset is"
+          + " <prefix><domain> (e.g. prod_retail), dead letters and heartbeats go to"
+          + " <prefix>entityflow. Must match Terraform's dataset_prefix and alerting's"
+          + " entityflow.alerting.bigquery.dataset-prefix.")
   @Default.String("")
   String getDatasetPrefix();
 

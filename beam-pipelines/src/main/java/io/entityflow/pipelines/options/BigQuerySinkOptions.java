@@ -25,10 +25,11 @@ public interface BigQuerySinkOptions extends BigQueryDatasetOptions {
   void setTriggeringFrequencySeconds(Integer value);
 
   @Description(
-      "At start-up, create missing tables and add new NULLABLE columns of the contract to"
-          + " existing tables (additive schema evolution).")
+      "At start-up, check that every table the pipeline writes exists in BigQuery with the"
+          + " contract's columns, partitioning and clustering, and refuse to start otherwise."
+          + " Tables are created and altered by Terraform only (proto/README.md: adding a field).")
   @Default.Boolean(true)
-  Boolean getEvolveSchemas();
+  Boolean getVerifyTables();
 
-  void setEvolveSchemas(Boolean value);
+  void setVerifyTables(Boolean value);
 }

@@ -1,5 +1,6 @@
 package io.entityflow.pipelines.options;
 
+import io.entityflow.contract.layout.PhysicalLayout;
 import java.util.List;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
@@ -9,7 +10,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * Which entities the pipeline reads and from which subscriptions.
  *
  * <pre>{@code
- * --entities=Sale,Customer --subscriptionPattern=projects/p/subscriptions/{topic}-pipeline
+ * --entities=Sale,Customer --subscriptionPattern=projects/p/subscriptions/{topic}_pipeline
  * }</pre>
  */
 public interface EntitySourceOptions extends PipelineOptions {
@@ -25,8 +26,10 @@ public interface EntitySourceOptions extends PipelineOptions {
 
   @Description(
       "Subscription of each entity topic; '{topic}' is replaced by the topic name. A short name"
-          + " is taken in the Pub/Sub project (--pubsubProject or --project).")
-  @Default.String("{topic}-pipeline")
+          + " is taken in the Pub/Sub project (--pubsubProject or --project). Default: the"
+          + " layout's pipeline subscription, <topic>_pipeline, which Terraform and local mode"
+          + " create.")
+  @Default.String("{topic}" + PhysicalLayout.PIPELINE_SUBSCRIPTION_SUFFIX)
   String getSubscriptionPattern();
 
   void setSubscriptionPattern(String value);

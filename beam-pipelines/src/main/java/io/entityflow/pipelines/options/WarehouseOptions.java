@@ -24,12 +24,6 @@ public interface WarehouseOptions extends PipelineOptions {
 
   void setWarehouseDir(String value);
 
-  @Description("Dead-letter table as dataset.table.")
-  @Default.String("entityflow.dead_letter")
-  String getDeadLetterTable();
-
-  void setDeadLetterTable(String value);
-
   @Description("Name written to the heartbeat table's 'pipeline' column.")
   @Default.String("entity-topics-to-bigquery")
   String getPipelineName();

@@ -1,8 +1,10 @@
 package io.entityflow.pipelines.replay;
 
 import com.google.api.services.bigquery.model.TableRow;
+import io.entityflow.contract.layout.PhysicalLayout;
+import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.contract.registry.EntityDefinition;
-import io.entityflow.pipelines.EntityTopicsToBigQuery;
+import io.entityflow.pipelines.EntitySelection;
 import io.entityflow.pipelines.convert.Timestamps;
 import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.pipelines.events.RegistrySource;
@@ -66,8 +68,7 @@ public final class ReplayEntityTable {
       BigQueryServices bigQueryServices,
       PipelineClock clock) {
     EntityDefinition entity =
-        EntityTopicsToBigQuery.selectEntities(registry.registry(), List.of(options.getEntity()))
-            .get(0);
+        EntitySelection.select(registry.registry(), List.of(options.getEntity())).get(0);
     Instant from = Timestamps.parse("--from", options.getFrom());
     Instant to = Timestamps.parse("--to", options.getTo());
     if (!from.isBefore(to)) {
@@ -82,11 +83,14 @@ public final class ReplayEntityTable {
               ReadLocalTable.of(Path.of(options.getWarehouseDir()), entity.topicName(), from, to)
                   .withRegistry(registry));
     } else {
+      PhysicalLayout layout =
+          PhysicalLayout.of(registry.registry()).withDatasetPrefix(options.getDatasetPrefix());
+      TableDefinition table = layout.entity(entity).table();
       ReadBigQueryTable read =
           ReadBigQueryTable.of(
                   bigQueryProject(options),
-                  options.getDatasetPrefix() + entity.dataset(),
-                  entity.topicName(),
+                  layout.datasetId(table.dataset()),
+                  table.name(),
                   from,
                   to)
               .withRegistry(registry);

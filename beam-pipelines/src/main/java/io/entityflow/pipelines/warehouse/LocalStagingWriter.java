@@ -1,7 +1,8 @@
 package io.entityflow.pipelines.warehouse;
 
-import io.entityflow.contract.bigquery.TableColumn;
-import io.entityflow.pipelines.deadletter.DeadLetterTable;
+import io.entityflow.contract.layout.DeadLetterTable;
+import io.entityflow.contract.layout.PhysicalLayout;
+import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.warehouse.local.LocalWarehouseLayout;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * per table every {@code flush} (sooner when a file reaches {@code maxRowsPerFile} rows).
  *
  * <pre>{@code
- * LocalStagingWriter writer = LocalStagingWriter.acquire(root, catalog, 50_000, 5_000, clock);
+ * LocalStagingWriter writer = LocalStagingWriter.acquire(root, layout, 50_000, 5_000, clock);
  * try {
  *   writer.stage("retail.sale_v1", "{\"event_id\":\"e-1\",...}\n".getBytes(UTF_8), 1);
  * } finally {
@@ -71,17 +72,19 @@ public final class LocalStagingWriter {
   private int references;
 
   private LocalStagingWriter(
-      Path root, TableCatalog catalog, long maxRowsPerFile, long flushMillis, PipelineClock clock)
+      Path root, PhysicalLayout layout, long maxRowsPerFile, long flushMillis, PipelineClock clock)
       throws SQLException {
     this.root = root;
     this.staging = root.resolve(STAGING_DIRECTORY);
     this.maxRowsPerFile = maxRowsPerFile;
-    for (Map.Entry<String, List<TableColumn>> table : catalog.tables().entrySet()) {
-      String[] parts = table.getKey().split("\\.", 2);
+    for (TableDefinition table : layout.tables()) {
       tables.put(
-          table.getKey(),
+          table.qualifiedName(),
           new TableStage(
-              parts[0], parts[1], table.getValue(), staging.resolve(parts[0]).resolve(parts[1])));
+              table.dataset(),
+              table.name(),
+              table.columns(),
+              staging.resolve(table.dataset()).resolve(table.name())));
     }
     this.parquet = ParquetPartWriter.open(new LocalWarehouseLayout(root));
     this.converter = new StagedLinesConverter(parquet, maxRowsPerFile, clock);
@@ -102,13 +105,17 @@ public final class LocalStagingWriter {
    * call must be matched by one {@link #release}.
    */
   public static LocalStagingWriter acquire(
-      Path root, TableCatalog catalog, long maxRowsPerFile, long flushMillis, PipelineClock clock) {
+      Path root,
+      PhysicalLayout layout,
+      long maxRowsPerFile,
+      long flushMillis,
+      PipelineClock clock) {
     Path key = root.toAbsolutePath().normalize();
     synchronized (OPEN) {
       LocalStagingWriter writer = OPEN.get(key);
       if (writer == null) {
         try {
-          writer = new LocalStagingWriter(key, catalog, maxRowsPerFile, flushMillis, clock);
+          writer = new LocalStagingWriter(key, layout, maxRowsPerFile, flushMillis, clock);
         } catch (SQLException e) {
           throw new IllegalStateException("cannot open DuckDB for the local warehouse " + key, e);
         }
@@ -135,7 +142,7 @@ public final class LocalStagingWriter {
     TableStage stage = tables.get(table);
     if (stage == null) {
       throw new IllegalArgumentException(
-          "table '" + table + "' is not in the catalog; known: " + tables.keySet());
+          "table '" + table + "' is not in the layout; known: " + tables.keySet());
     }
     if (stage.append(lines, lineCount) >= maxRowsPerFile
         && !flusher.isShutdown()
@@ -179,14 +186,13 @@ public final class LocalStagingWriter {
         converter.convert(stage.dataset(), stage.table(), stage.columns(), file.read());
     if (!result.deadLetterLines().isEmpty()) {
       LOG.warn(
-          "local warehouse refused {} row(s) of {}.{}; they go to {}.{}",
+          "local warehouse refused {} row(s) of {}.{}; they go to {}",
           result.deadLetterLines().size(),
           stage.dataset(),
           stage.table(),
-          DeadLetterTable.DATASET,
-          DeadLetterTable.TABLE);
+          DeadLetterTable.definition().qualifiedName());
       stage(
-          DeadLetterTable.DATASET + "." + DeadLetterTable.TABLE,
+          DeadLetterTable.definition().qualifiedName(),
           String.join("", result.deadLetterLines()).getBytes(StandardCharsets.UTF_8),
           result.deadLetterLines().size());
       rejectedRows.addAndGet(result.deadLetterLines().size());

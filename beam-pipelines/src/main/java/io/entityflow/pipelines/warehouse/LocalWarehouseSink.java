@@ -2,8 +2,8 @@ package io.entityflow.pipelines.warehouse;
 
 import com.google.api.services.bigquery.model.TableRow;
 import io.entityflow.contract.bigquery.TableColumn;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.pipelines.deadletter.DeadLetterKind;
-import io.entityflow.pipelines.deadletter.DeadLetterTable;
 import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.pipelines.events.RegistrySource;
 import io.entityflow.pipelines.events.RowSink;
@@ -41,8 +41,8 @@ public final class LocalWarehouseSink implements RowSink {
   private final PipelineClock clock;
   private final Counter rowsStaged = Metrics.counter("entityflow.local_warehouse", "rows");
   private final Counter rejected =
-      Metrics.counter(DeadLetterTable.METRICS_NAMESPACE, DeadLetterKind.WAREHOUSE_REJECTED.name());
-  private transient TableCatalog catalog;
+      Metrics.counter(DeadLetterKind.METRICS_NAMESPACE, DeadLetterKind.WAREHOUSE_REJECTED.name());
+  private transient PhysicalLayout layout;
   private transient LocalStagingWriter writer;
   private transient Map<String, Lines> bundle;
 
@@ -72,8 +72,8 @@ public final class LocalWarehouseSink implements RowSink {
 
   @Override
   public void setup() {
-    catalog = TableCatalog.of(registry.registry());
-    writer = LocalStagingWriter.acquire(Path.of(root), catalog, maxRowsPerFile, flushMillis, clock);
+    layout = PhysicalLayout.of(registry.registry());
+    writer = LocalStagingWriter.acquire(Path.of(root), layout, maxRowsPerFile, flushMillis, clock);
     bundle = new HashMap<>();
   }
 
@@ -86,16 +86,7 @@ public final class LocalWarehouseSink implements RowSink {
   public void add(String table, TableRow row) {
     Lines lines = bundle.get(table);
     if (lines == null) {
-      List<TableColumn> columns =
-          catalog
-              .columns(table)
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "table '"
-                              + table
-                              + "' is not in the catalog; known: "
-                              + catalog.tables().keySet()));
+      List<TableColumn> columns = layout.requireTable(table).columns();
       lines = new Lines(columns);
       bundle.put(table, lines);
     }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.entityflow.contract.bigquery.MetadataColumns;
 import io.entityflow.contract.bigquery.TableColumn;
+import io.entityflow.contract.layout.DeadLetterTable;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.pipelines.deadletter.DeadLetter;
 import io.entityflow.pipelines.deadletter.DeadLetterKind;
-import io.entityflow.pipelines.deadletter.DeadLetterTable;
 import io.entityflow.pipelines.events.PipelineClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,7 @@ final class StagedLinesConverter {
       writer.writeNdjson(dataset, table, columns, ndjson);
       return lines.size();
     } catch (SQLException e) {
-      if (dataset.equals(DeadLetterTable.DATASET)) {
+      if (dataset.equals(PhysicalLayout.SYSTEM_DATASET)) {
         throw e;
       }
       if (lines.size() == 1) {

@@ -3,6 +3,7 @@ package io.entityflow.pipelines.bigquery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.bigquery.model.TableRow;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.EntityTopicsToBigQuery;
@@ -14,6 +15,7 @@ import io.entityflow.pipelines.events.SampleEvents;
 import io.entityflow.pipelines.events.SourceMessage;
 import io.entityflow.pipelines.testing.Pipelines;
 import io.entityflow.pipelines.testing.Rows;
+import io.entityflow.pipelines.testing.TerraformTables;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -76,7 +78,9 @@ class WriteToBigQueryTest {
             .withDatasetService(datasets)
             .withJobService(new FakeJobService());
     EntityDefinition sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
-    EntityTopicsToBigQuery.provision(new FakeTableAdmin(datasets), "p-write", "", List.of(sale));
+    PhysicalLayout layout = PhysicalLayout.of(EntityRegistry.load());
+    TerraformTables.create(
+        datasets, "p-write", layout, EntityTopicsToBigQuery.writtenTables(layout, List.of(sale)));
     EventRow good = event(sale, "s-1", "e-1");
     EventRow bad = event(sale, "s-bad", "e-2");
 

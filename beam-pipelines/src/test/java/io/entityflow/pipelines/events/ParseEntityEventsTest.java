@@ -3,7 +3,7 @@ package io.entityflow.pipelines.events;
 import com.google.api.services.bigquery.model.TableRow;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
-import io.entityflow.pipelines.deadletter.DeadLetterTable;
+import io.entityflow.pipelines.deadletter.DeadLetterKind;
 import io.entityflow.pipelines.events.SampleEvents.Sample;
 import io.entityflow.pipelines.testing.Pipelines;
 import io.entityflow.pipelines.testing.Rows;
@@ -202,7 +202,7 @@ class ParseEntityEventsTest {
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
 
-    Map<String, Long> counters = committedCounters(result, DeadLetterTable.METRICS_NAMESPACE);
+    Map<String, Long> counters = committedCounters(result, DeadLetterKind.METRICS_NAMESPACE);
     org.assertj.core.api.Assertions.assertThat(counters)
         .containsExactlyEntriesOf(
             new java.util.TreeMap<>(

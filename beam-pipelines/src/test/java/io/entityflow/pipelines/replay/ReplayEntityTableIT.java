@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.retail.sale.v1.Sale;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.pubsub.v1.ReceivedMessage;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.options.WarehouseKind;
 import io.entityflow.pipelines.warehouse.ParquetPartWriter;
-import io.entityflow.pipelines.warehouse.TableCatalog;
 import io.entityflow.testing.PubSubEmulator;
 import io.entityflow.warehouse.local.LocalWarehouseLayout;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class ReplayEntityTableIT {
       writer.write(
           "retail",
           "sale_v1",
-          TableCatalog.of(REGISTRY).columns("retail.sale_v1").orElseThrow(),
+          PhysicalLayout.of(REGISTRY).requireTable("retail.sale_v1").columns(),
           rows);
     }
     PubSubEmulator emulator = PubSubEmulator.shared();

@@ -14,13 +14,13 @@ import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.TableColumn;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
-import io.entityflow.pipelines.EntityTopicsToBigQuery;
-import io.entityflow.pipelines.bigquery.FakeTableAdmin;
 import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.pipelines.events.RegistrySource;
 import io.entityflow.pipelines.options.WarehouseKind;
+import io.entityflow.pipelines.testing.TerraformTables;
 import io.entityflow.testing.PubSubEmulator;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +51,8 @@ class ReplayFromBigQueryIT {
     FakeJobService.setUp();
     FakeDatasetService datasets = new FakeDatasetService();
     String project = PubSubEmulator.uniqueName("bq").replace('_', '-');
-    EntityTopicsToBigQuery.provision(new FakeTableAdmin(datasets), project, "prod_", List.of(SALE));
+    PhysicalLayout layout = PhysicalLayout.of(EntityRegistry.load()).withDatasetPrefix("prod_");
+    TerraformTables.create(datasets, project, layout, List.of(layout.entity(SALE).table()));
     TableReference table =
         new TableReference()
             .setProjectId(project)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.bigquery.model.TableRow;
 import io.entityflow.contract.bigquery.TableColumn;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.warehouse.local.LocalWarehouse;
@@ -27,8 +28,8 @@ class LocalStagingWriterTest {
   private static final PipelineClock CLOCK =
       PipelineClock.fixed(Instant.parse("2026-11-23T12:00:00Z"));
 
-  private static TableCatalog catalog() {
-    return TableCatalog.of(EntityRegistry.load());
+  private static PhysicalLayout catalog() {
+    return PhysicalLayout.of(EntityRegistry.load());
   }
 
   private static String saleLine(String eventId) throws Exception {
@@ -39,7 +40,7 @@ class LocalStagingWriterTest {
   }
 
   private static String line(TableRow row) {
-    List<TableColumn> columns = catalog().columns("retail.sale_v1").orElseThrow();
+    List<TableColumn> columns = catalog().requireTable("retail.sale_v1").columns();
     StringBuilder out = new StringBuilder();
     NdjsonRows.append(out, columns, row);
     return out.toString();

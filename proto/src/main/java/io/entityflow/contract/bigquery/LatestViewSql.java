@@ -7,7 +7,7 @@ package io.entityflow.contract.bigquery;
  * publish time, ingestion time, event id) picks exactly one row per id.
  *
  * <pre>{@code
- * String sql = LatestViewSql.bigQuery(table, "my-project");   // CREATE VIEW body for BigQuery
+ * String sql = LatestViewSql.bigQuery(table, "my-project", "retail");   // CREATE VIEW body for BigQuery
  * String local = LatestViewSql.duckDb(table);                  // same query for the local warehouse
  * }</pre>
  */
@@ -22,11 +22,14 @@ public final class LatestViewSql {
     return table.name() + SUFFIX;
   }
 
-  /** The view query in GoogleSQL, reading {@code `project.dataset.table`}. */
-  public static String bigQuery(EntityTable table, String project) {
+  /**
+   * The view query in GoogleSQL, reading {@code `project.datasetId.table`}; {@code datasetId} is
+   * the deployed dataset (with any prefix).
+   */
+  public static String bigQuery(EntityTable table, String project, String datasetId) {
     return query(
         table,
-        "`" + project + "." + table.dataset() + "." + table.name() + "`",
+        "`" + project + "." + datasetId + "." + table.name() + "`",
         "`" + table.clusteringFields().get(0) + "`",
         "EXCEPT");
   }

@@ -12,7 +12,7 @@ class LatestViewSqlTest {
   @Test
   void bigQueryViewRanksEachIdByOccurredAtAndDropsDeletedIds() {
     assertThat(LatestViewSql.viewName(sale)).isEqualTo("sale_v1_latest");
-    assertThat(LatestViewSql.bigQuery(sale, "acme-data"))
+    assertThat(LatestViewSql.bigQuery(sale, "acme-data", "retail"))
         .isEqualTo(
             "SELECT * EXCEPT (entityflow_rank)\n"
                 + "FROM (\n"

@@ -1,29 +1,28 @@
-package io.entityflow.pipelines.deadletter;
+package io.entityflow.contract.layout;
 
 import io.entityflow.contract.bigquery.BigQueryType;
 import io.entityflow.contract.bigquery.ColumnMode;
 import io.entityflow.contract.bigquery.TableColumn;
 import io.entityflow.contract.options.Sensitivity;
-import io.entityflow.warehouse.local.LocalWarehouseLayout;
 import java.util.List;
 
 /**
- * The dead-letter table {@code entityflow.dead_letter}: its columns, defined once for BigQuery and
- * the local warehouse, and its partitioning (DAY on {@code failed_at}).
+ * The dead-letter table {@code entityflow.dead_letter}: messages and rows the pipeline could not
+ * write, with the reason and the original payload. Its columns are defined here once, for BigQuery,
+ * Terraform and the local warehouse; it is partitioned by day on {@code failed_at}.
  *
  * <pre>{@code
- * EntityTableSchemas.tableSchema(DeadLetterTable.COLUMNS); // the BigQuery schema
+ * TableDefinition table = DeadLetterTable.definition();
+ * table.columns().get(0).name(); // "failed_at"
  * }</pre>
  */
 public final class DeadLetterTable {
-  /** Dataset of the table. */
-  public static final String DATASET = LocalWarehouseLayout.SYSTEM_DATASET;
+  /** Name of the table, in {@link PhysicalLayout#SYSTEM_DATASET}. */
+  public static final String TABLE = "dead_letter";
 
-  /** Name of the table. */
-  public static final String TABLE = LocalWarehouseLayout.DEAD_LETTER_TABLE;
-
-  /** Namespace of the per-kind Beam counters. */
-  public static final String METRICS_NAMESPACE = "entityflow.dead_letter";
+  /** The table's description. */
+  public static final String DESCRIPTION =
+      "Messages the pipeline could not write, with the error and the original payload.";
 
   public static final String FAILED_AT = "failed_at";
   public static final String ERROR_KIND = "error_kind";
@@ -48,6 +47,18 @@ public final class DeadLetterTable {
           column(PAYLOAD, BigQueryType.BYTES, ColumnMode.NULLABLE, "The raw payload bytes."));
 
   private DeadLetterTable() {}
+
+  /** The table: DAY partitioned on {@code failed_at}, clustered by error kind and source topic. */
+  public static TableDefinition definition() {
+    return new TableDefinition(
+        TableKind.DEAD_LETTER,
+        PhysicalLayout.SYSTEM_DATASET,
+        TABLE,
+        DESCRIPTION,
+        COLUMNS,
+        FAILED_AT,
+        List.of(SOURCE_TOPIC, ERROR_KIND));
+  }
 
   private static TableColumn column(
       String name, BigQueryType type, ColumnMode mode, String description) {
