@@ -17,7 +17,14 @@ data "google_project" "this" {
 }
 
 locals {
-  domain_datasets = toset([for entity in var.entities : entity.dataset])
+  # Deployed dataset ids: the layout's datasets with the environment's prefix.
+  domain_datasets = toset([for entity in var.entities : "${var.dataset_prefix}${entity.dataset}"])
+  system_schemas = {
+    for kind, table in var.system_tables : kind => merge(
+      { for key, value in table : key => value if key != "bigquery_schema_file" },
+      { schema = file("${path.module}/${table.bigquery_schema_file}") }
+    )
+  }
 }
 
 resource "google_bigquery_dataset" "domain" {
@@ -36,33 +43,39 @@ module "policy_tags" {
 }
 
 module "system_dataset" {
-  source     = "../../modules/system-dataset"
-  project_id = var.project_id
-  location   = var.bigquery_location
+  source      = "../../modules/system-dataset"
+  project_id  = var.project_id
+  location    = var.bigquery_location
+  dataset     = "${var.dataset_prefix}${var.system_dataset}"
+  dead_letter = local.system_schemas["dead_letter"]
+  heartbeat   = local.system_schemas["heartbeat"]
 }
 
 module "entity" {
   source   = "../../modules/entity"
   for_each = var.entities
 
-  project_id            = var.project_id
-  project_number        = data.google_project.this.number
-  name                  = each.value.name
-  full_name             = each.value.full_name
-  schema_version        = each.value.schema_version
-  topic                 = each.value.topic
-  dataset               = each.value.dataset
-  table                 = each.value.table
-  id_field              = each.value.id_field
-  owner                 = each.value.owner
-  description           = each.value.description
-  partition_field       = each.value.partition_field
-  clustering_fields     = each.value.clustering_fields
-  bigquery_schema       = templatefile("${path.module}/${each.value.bigquery_schema_file}", { policy_tag_pii = module.policy_tags.pii_policy_tag })
-  pubsub_schema         = file("${path.module}/${each.value.pubsub_schema_file}")
-  latest_view           = each.value.latest_view
-  latest_view_sql       = each.value.latest_view_sql
-  max_delivery_attempts = var.max_delivery_attempts
+  project_id                    = var.project_id
+  project_number                = data.google_project.this.number
+  name                          = each.value.name
+  full_name                     = each.value.full_name
+  schema_version                = each.value.schema_version
+  topic                         = each.value.topic
+  pipeline_subscription         = each.value.pipeline_subscription
+  dead_letter_topic             = each.value.dead_letter_topic
+  dead_letter_hold_subscription = each.value.dead_letter_hold_subscription
+  dataset                       = "${var.dataset_prefix}${each.value.dataset}"
+  table                         = each.value.table
+  id_field                      = each.value.id_field
+  owner                         = each.value.owner
+  description                   = each.value.description
+  partition_field               = each.value.partition_field
+  clustering_fields             = each.value.clustering_fields
+  bigquery_schema               = templatefile("${path.module}/${each.value.bigquery_schema_file}", { policy_tag_pii = module.policy_tags.pii_policy_tag })
+  pubsub_schema                 = file("${path.module}/${each.value.pubsub_schema_file}")
+  latest_view                   = each.value.latest_view
+  latest_view_sql               = each.value.latest_view_sql
+  max_delivery_attempts         = var.max_delivery_attempts
 
   depends_on = [google_bigquery_dataset.domain]
 }
@@ -94,7 +107,7 @@ module "pipeline" {
   template_gcs_path     = var.pipeline_template_gcs_path
   temp_location         = var.pipeline_temp_location
   service_account_email = google_service_account.pipeline.email
-  dead_letter_table     = "${module.system_dataset.dataset}.${module.system_dataset.dead_letter_table}"
+  dataset_prefix        = var.dataset_prefix
 
   depends_on = [module.iam]
 }
@@ -107,6 +120,8 @@ module "alerting" {
   webhook_secrets   = var.webhook_secrets
   readable_datasets = setunion(local.domain_datasets, [module.system_dataset.dataset])
   environment = {
-    ENTITYFLOW_PROJECT = var.project_id
+    ENTITYFLOW_ALERTING_WAREHOUSE               = "bigquery"
+    ENTITYFLOW_ALERTING_BIGQUERY_PROJECT        = var.project_id
+    ENTITYFLOW_ALERTING_BIGQUERY_DATASET_PREFIX = var.dataset_prefix
   }
 }

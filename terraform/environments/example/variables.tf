@@ -18,23 +18,53 @@ variable "bigquery_location" {
 variable "entities" {
   description = "Every entity of the contract, keyed by topic. Generated into entities.auto.tfvars.json by `entityflow terraform`; do not edit by hand."
   type = map(object({
-    name                 = string
-    full_name            = string
-    schema_version       = string
-    topic                = string
-    dataset              = string
+    name                          = string
+    full_name                     = string
+    schema_version                = string
+    topic                         = string
+    pipeline_subscription         = string
+    dead_letter_topic             = string
+    dead_letter_hold_subscription = string
+    dataset                       = string
+    table                         = string
+    id_field                      = string
+    owner                         = string
+    description                   = string
+    partition_field               = string
+    clustering_fields             = list(string)
+    bigquery_schema_file          = string
+    pubsub_schema_file            = string
+    latest_view                   = string
+    latest_view_sql               = string
+    pii_columns                   = list(string)
+  }))
+}
+
+variable "system_dataset" {
+  description = "Logical name of Entityflow's own dataset (generated into entities.auto.tfvars.json)."
+  type        = string
+}
+
+variable "system_tables" {
+  description = "Entityflow's own tables as the contract's layout defines them, keyed by kind (generated into entities.auto.tfvars.json)."
+  type = map(object({
     table                = string
-    id_field             = string
-    owner                = string
     description          = string
     partition_field      = string
     clustering_fields    = list(string)
     bigquery_schema_file = string
-    pubsub_schema_file   = string
-    latest_view          = string
-    latest_view_sql      = string
-    pii_columns          = list(string)
   }))
+}
+
+variable "dataset_prefix" {
+  description = "Prefix of every dataset id, the system dataset included (e.g. prod_ for prod_retail). Passed to the pipeline and the alerting service."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_]{0,64}$", var.dataset_prefix))
+    error_message = "dataset_prefix may hold up to 64 letters, digits and underscores."
+  }
 }
 
 variable "producer_service_accounts" {

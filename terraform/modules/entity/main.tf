@@ -7,8 +7,7 @@ locals {
     entityflow_owner  = var.owner
     schema_version    = replace(var.schema_version, ".", "_")
   })
-  dead_letter_topic = "${var.topic}_dead_letter"
-  pubsub_agent      = "serviceAccount:service-${var.project_number}@gcp-sa-pubsub.iam.gserviceaccount.com"
+  pubsub_agent = "serviceAccount:service-${var.project_number}@gcp-sa-pubsub.iam.gserviceaccount.com"
 }
 
 # The definition is generated from the contract; changing it commits a new schema revision, and
@@ -33,14 +32,14 @@ resource "google_pubsub_topic" "entity" {
 
 resource "google_pubsub_topic" "dead_letter" {
   project = var.project_id
-  name    = local.dead_letter_topic
+  name    = var.dead_letter_topic
   labels  = local.labels
 }
 
 # Keeps dead letters until someone replays or inspects them (a topic alone would drop them).
 resource "google_pubsub_subscription" "dead_letter_hold" {
   project                    = var.project_id
-  name                       = "${local.dead_letter_topic}_hold"
+  name                       = var.dead_letter_hold_subscription
   topic                      = google_pubsub_topic.dead_letter.id
   message_retention_duration = var.message_retention_duration
   ack_deadline_seconds       = 60
@@ -53,7 +52,7 @@ resource "google_pubsub_subscription" "dead_letter_hold" {
 
 resource "google_pubsub_subscription" "pipeline" {
   project                    = var.project_id
-  name                       = "${var.topic}_pipeline"
+  name                       = var.pipeline_subscription
   topic                      = google_pubsub_topic.entity.id
   ack_deadline_seconds       = var.ack_deadline_seconds
   message_retention_duration = var.message_retention_duration
@@ -116,7 +115,7 @@ resource "google_bigquery_table" "latest" {
   labels              = local.labels
 
   view {
-    query          = replace(var.latest_view_sql, "$${project}", var.project_id)
+    query          = replace(replace(var.latest_view_sql, "$${project}", var.project_id), "$${dataset}", var.dataset)
     use_legacy_sql = false
   }
 

@@ -28,8 +28,23 @@ variable "topic" {
   type        = string
 }
 
+variable "pipeline_subscription" {
+  description = "Name of the subscription the pipeline reads (from the layout: <topic>_pipeline)."
+  type        = string
+}
+
+variable "dead_letter_topic" {
+  description = "Name of the topic Pub/Sub forwards undeliverable messages to (from the layout)."
+  type        = string
+}
+
+variable "dead_letter_hold_subscription" {
+  description = "Name of the subscription keeping the dead-letter topic's messages (from the layout)."
+  type        = string
+}
+
 variable "dataset" {
-  description = "BigQuery dataset (the entity's domain). Must already exist."
+  description = "Deployed BigQuery dataset id: the dataset prefix followed by the entity's domain. Must already exist."
   type        = string
 }
 
@@ -86,7 +101,7 @@ variable "latest_view" {
 }
 
 variable "latest_view_sql" {
-  description = "Query of the latest-state view; `$${project}` is replaced by project_id."
+  description = "Query of the latest-state view; `$${project}` is replaced by project_id and `$${dataset}` by dataset."
   type        = string
 }
 

@@ -15,10 +15,11 @@ resource "google_dataflow_flex_template_job" "pipeline" {
   on_delete               = "drain"
   labels                  = var.labels
 
+  # Subscriptions and tables follow the contract's layout: the job reads <topic>_pipeline (its
+  # default) and writes <dataset_prefix><dataset>.<table>.
   parameters = merge(var.parameters, {
-    pubsubProject       = var.project_id
-    subscriptionPattern = var.subscription_pattern
-    bigQueryProject     = var.project_id
-    deadLetterTable     = var.dead_letter_table
+    pubsubProject   = var.project_id
+    bigQueryProject = var.project_id
+    datasetPrefix   = var.dataset_prefix
   })
 }

@@ -34,16 +34,10 @@ variable "temp_location" {
   type        = string
 }
 
-variable "subscription_pattern" {
-  description = "Pipeline subscription of each entity topic; {topic} is replaced by the topic name (the entity module creates <topic>_pipeline)."
+variable "dataset_prefix" {
+  description = "Prefix of every dataset id (the pipeline's --datasetPrefix); the same as the environment's dataset_prefix."
   type        = string
-  default     = "{topic}_pipeline"
-}
-
-variable "dead_letter_table" {
-  description = "Dead-letter table as dataset.table, in project_id."
-  type        = string
-  default     = "entityflow.dead_letter"
+  default     = ""
 }
 
 variable "max_workers" {

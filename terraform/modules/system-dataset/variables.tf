@@ -9,9 +9,30 @@ variable "location" {
 }
 
 variable "dataset" {
-  description = "Name of Entityflow's own dataset."
+  description = "Deployed id of Entityflow's own dataset: the dataset prefix followed by the layout's system dataset (system_dataset in the generated tfvars)."
   type        = string
-  default     = "entityflow"
+}
+
+variable "dead_letter" {
+  description = "The dead-letter table as the layout defines it (system_tables.dead_letter of the generated tfvars, with the schema file's content)."
+  type = object({
+    table             = string
+    description       = string
+    partition_field   = string
+    clustering_fields = list(string)
+    schema            = string
+  })
+}
+
+variable "heartbeat" {
+  description = "The heartbeat table as the layout defines it (system_tables.heartbeat of the generated tfvars, with the schema file's content)."
+  type = object({
+    table             = string
+    description       = string
+    partition_field   = string
+    clustering_fields = list(string)
+    schema            = string
+  })
 }
 
 variable "dead_letter_retention_days" {

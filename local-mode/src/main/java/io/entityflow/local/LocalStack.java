@@ -6,7 +6,8 @@ import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.pubsub.v1.ProjectSubscriptionName;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
-import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.contract.layout.EntityResources;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.testing.PubSubEmulator;
 import java.io.PrintStream;
@@ -31,9 +32,6 @@ import java.util.Map;
 public final class LocalStack implements AutoCloseable {
   /** The Google Cloud project used with the emulator. */
   public static final String PROJECT = "local-project";
-
-  /** Subscription of the pipeline on each topic. */
-  public static final String SUBSCRIPTION_SUFFIX = "-pipeline";
 
   static final String PIPELINE_MAIN = "io.entityflow.pipelines.EntityTopicsToBigQuery";
   static final String ALERTING_MAIN = "io.entityflow.alerting.AlertingApplication";
@@ -224,8 +222,8 @@ public final class LocalStack implements AutoCloseable {
   static void createTopicsAndSubscriptions(PubSubEmulator emulator, EntityRegistry registry) {
     try (TopicAdminClient topics = emulator.topicAdmin();
         SubscriptionAdminClient subscriptions = emulator.subscriptionAdmin()) {
-      for (EntityDefinition entity : registry.entities()) {
-        TopicName topic = TopicName.of(PROJECT, entity.topicName());
+      for (EntityResources entity : PhysicalLayout.of(registry).entities()) {
+        TopicName topic = TopicName.of(PROJECT, entity.topic());
         try {
           topics.createTopic(topic);
         } catch (AlreadyExistsException existing) {
@@ -235,8 +233,7 @@ public final class LocalStack implements AutoCloseable {
           subscriptions.createSubscription(
               Subscription.newBuilder()
                   .setName(
-                      ProjectSubscriptionName.of(PROJECT, entity.topicName() + SUBSCRIPTION_SUFFIX)
-                          .toString())
+                      ProjectSubscriptionName.of(PROJECT, entity.pipelineSubscription()).toString())
                   .setTopic(topic.toString())
                   .setAckDeadlineSeconds(60)
                   .build());

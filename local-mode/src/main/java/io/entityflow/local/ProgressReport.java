@@ -1,5 +1,7 @@
 package io.entityflow.local;
 
+import io.entityflow.contract.layout.DeadLetterTable;
+import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import java.nio.file.Path;
@@ -47,9 +49,11 @@ public record ProgressReport(Map<String, Long> rowsByTable, long deadLetters) {
       }
     }
     long deadLetters = 0;
-    if (java.nio.file.Files.isDirectory(warehouse.resolve("entityflow/dead_letter"))) {
+    TableDefinition deadLetter = DeadLetterTable.definition();
+    if (java.nio.file.Files.isDirectory(
+        warehouse.resolve(deadLetter.dataset()).resolve(deadLetter.name()))) {
       List<List<String>> result =
-          LocalSql.query(warehouse, registry, "SELECT count(*) FROM entityflow.dead_letter");
+          LocalSql.query(warehouse, registry, "SELECT count(*) FROM " + deadLetter.qualifiedName());
       deadLetters = Long.parseLong(result.get(1).get(0));
     }
     return new ProgressReport(rows, deadLetters);

@@ -112,5 +112,12 @@ public interface AlertingConfiguration {
     /** Project holding the datasets; required when {@code warehouse=bigquery}. */
     @Nullable
     String getProject();
+
+    /**
+     * Prefix of every dataset id, as given to the pipeline ({@code --datasetPrefix}) and Terraform
+     * ({@code dataset_prefix}). Default empty.
+     */
+    @Bindable(defaultValue = "")
+    String getDatasetPrefix();
   }
 }

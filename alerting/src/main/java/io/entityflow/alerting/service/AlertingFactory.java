@@ -19,6 +19,7 @@ import io.entityflow.alerting.state.StateStore;
 import io.entityflow.alerting.warehouse.BigQueryEventCountSource;
 import io.entityflow.alerting.warehouse.EventCountSource;
 import io.entityflow.alerting.warehouse.LocalEventCountSource;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -120,14 +121,17 @@ public class AlertingFactory {
   /** Counts from BigQuery (application default credentials). */
   @Singleton
   @Requires(property = AlertingConfiguration.PREFIX + ".warehouse", value = "bigquery")
-  EventCountSource bigQuerySource(AlertingConfiguration.BigQuerySettings settings) {
+  EventCountSource bigQuerySource(
+      AlertingConfiguration.BigQuerySettings settings, EntityRegistry registry) {
     String project = settings.getProject();
     if (project == null) {
       throw new IllegalArgumentException(
           AlertingConfiguration.PREFIX + ".bigquery.project is required when warehouse=bigquery");
     }
     return new BigQueryEventCountSource(
-        BigQueryOptions.newBuilder().setProjectId(project).build().getService(), project);
+        BigQueryOptions.newBuilder().setProjectId(project).build().getService(),
+        project,
+        PhysicalLayout.of(registry).withDatasetPrefix(settings.getDatasetPrefix()));
   }
 
   /** The evaluator. */

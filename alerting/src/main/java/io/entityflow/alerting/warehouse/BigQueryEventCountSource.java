@@ -8,6 +8,7 @@ import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.TableResult;
 import io.entityflow.alerting.model.SeriesHistory;
+import io.entityflow.contract.layout.PhysicalLayout;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +21,21 @@ import java.util.Optional;
  *
  * <pre>{@code
  * EventCountSource source = new BigQueryEventCountSource(
- *     BigQueryOptions.newBuilder().setProjectId("acme-data").build().getService(), "acme-data");
+ *     BigQueryOptions.newBuilder().setProjectId("acme-data").build().getService(), "acme-data",
+ *     PhysicalLayout.of(registry).withDatasetPrefix("prod_"));   // reads acme-data.prod_retail...
  * }</pre>
  *
- * <p>Guarantees: identifiers come from the contract and are validated by {@link CountQuery}; values
- * are always parameters; failures become {@link WarehouseException}s naming the table.
+ * <p>Tables are named by the physical layout, with its dataset prefix. Guarantees: identifiers come
+ * from the contract and are validated by {@link CountQuery}; values are always parameters; failures
+ * become {@link WarehouseException}s naming the table.
  */
 public final class BigQueryEventCountSource implements EventCountSource {
   private final BigQuery bigQuery;
   private final String project;
+  private final PhysicalLayout layout;
 
-  /** Creates a source for tables of {@code project}. */
-  public BigQueryEventCountSource(BigQuery bigQuery, String project) {
+  /** Creates a source for the tables {@code layout} names in {@code project}. */
+  public BigQueryEventCountSource(BigQuery bigQuery, String project, PhysicalLayout layout) {
     if (project == null || !project.matches("[a-z][a-z0-9-]{4,28}[a-z0-9]")) {
       throw new IllegalArgumentException(
           "BigQuery project must be a Google Cloud project id (6-30 lowercase letters, digits,"
@@ -41,6 +45,7 @@ public final class BigQueryEventCountSource implements EventCountSource {
     }
     this.bigQuery = bigQuery;
     this.project = project;
+    this.layout = layout;
   }
 
   /** The query job sent for a count query. */
@@ -72,9 +77,7 @@ public final class BigQueryEventCountSource implements EventCountSource {
             + " AS segment, "
             + columns
             + " FROM `"
-            + project
-            + "."
-            + range.qualifiedTable()
+            + layout.tableId(project, range.qualifiedTable())
             + "` WHERE occurred_at >= @from AND occurred_at < @to"
             + " GROUP BY operation, segment"
             + moreGroupBy;
@@ -108,8 +111,8 @@ public final class BigQueryEventCountSource implements EventCountSource {
   public QueryJobConfiguration watermarkJob() {
     return QueryJobConfiguration.newBuilder(
             "SELECT UNIX_MICROS(MAX(ingested_through)) AS ingested_through FROM `"
-                + project
-                + ".entityflow.pipeline_heartbeat`")
+                + layout.tableId(project, layout.heartbeatTable())
+                + "`")
         .setUseLegacySql(false)
         .build();
   }
@@ -132,7 +135,7 @@ public final class BigQueryEventCountSource implements EventCountSource {
 
   @Override
   public Optional<Instant> ingestedThrough() {
-    TableResult result = run(watermarkJob(), "entityflow.pipeline_heartbeat");
+    TableResult result = run(watermarkJob(), layout.heartbeatTable().qualifiedName());
     for (FieldValueList row : result.iterateAll()) {
       FieldValue value = row.get("ingested_through");
       if (value.isNull()) {

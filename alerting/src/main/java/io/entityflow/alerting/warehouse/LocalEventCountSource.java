@@ -1,9 +1,9 @@
 package io.entityflow.alerting.warehouse;
 
 import io.entityflow.alerting.model.SeriesHistory;
+import io.entityflow.contract.layout.HeartbeatTable;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.warehouse.local.LocalWarehouse;
-import io.entityflow.warehouse.local.LocalWarehouseLayout;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -196,8 +196,8 @@ public final class LocalEventCountSource implements EventCountSource {
           connection.prepareStatement(
               "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND"
                   + " table_name = ?")) {
-        exists.setString(1, LocalWarehouseLayout.SYSTEM_DATASET);
-        exists.setString(2, LocalWarehouseLayout.HEARTBEAT_TABLE);
+        exists.setString(1, HeartbeatTable.definition().dataset());
+        exists.setString(2, HeartbeatTable.TABLE);
         try (ResultSet rs = exists.executeQuery()) {
           rs.next();
           if (rs.getLong(1) == 0) {
@@ -208,9 +208,9 @@ public final class LocalEventCountSource implements EventCountSource {
       try (PreparedStatement statement =
               connection.prepareStatement(
                   "SELECT CAST(epoch_us(max(ingested_through)) AS BIGINT) FROM \""
-                      + LocalWarehouseLayout.SYSTEM_DATASET
+                      + HeartbeatTable.definition().dataset()
                       + "\".\""
-                      + LocalWarehouseLayout.HEARTBEAT_TABLE
+                      + HeartbeatTable.TABLE
                       + "\"");
           ResultSet rs = statement.executeQuery()) {
         rs.next();

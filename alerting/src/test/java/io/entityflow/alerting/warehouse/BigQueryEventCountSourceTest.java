@@ -14,6 +14,8 @@ import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.StandardSQLTypeName;
 import com.google.cloud.bigquery.TableResult;
 import io.entityflow.alerting.model.SeriesHistory;
+import io.entityflow.contract.layout.PhysicalLayout;
+import io.entityflow.contract.registry.EntityRegistry;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BigQueryEventCountSourceTest {
+  private static final PhysicalLayout LAYOUT = PhysicalLayout.of(EntityRegistry.load());
+
   private static final Schema SCHEMA =
       Schema.of(
           Field.of("operation", StandardSQLTypeName.STRING),
@@ -100,7 +104,7 @@ class BigQueryEventCountSourceTest {
             List.of(
                 List.of("CREATED", "DE", h10, 7, 1767608100000000L),
                 List.of("CREATED", "DE", h10 + 3600, 2, 1767610800000000L)));
-    BigQueryEventCountSource source = new BigQueryEventCountSource(bq, "acme-data");
+    BigQueryEventCountSource source = new BigQueryEventCountSource(bq, "acme-data", LAYOUT);
     List<SeriesHistory> series =
         source.hourlyCounts(
             new CountQuery(
@@ -140,12 +144,13 @@ class BigQueryEventCountSourceTest {
     List<Object> row = new ArrayList<>();
     row.add(1767611130000000L);
     BigQueryEventCountSource source =
-        new BigQueryEventCountSource(fake(schema, List.of(row)), "acme-data");
+        new BigQueryEventCountSource(
+            fake(schema, List.of(row)), "acme-data", LAYOUT.withDatasetPrefix("prod_"));
     assertThat(source.ingestedThrough()).contains(Instant.parse("2026-01-05T11:05:30Z"));
     assertThat(sent.get(0).getQuery())
         .isEqualTo(
             "SELECT UNIX_MICROS(MAX(ingested_through)) AS ingested_through FROM"
-                + " `acme-data.entityflow.pipeline_heartbeat`");
+                + " `acme-data.prod_entityflow.pipeline_heartbeat`");
   }
 
   @Test
@@ -154,7 +159,8 @@ class BigQueryEventCountSourceTest {
     List<Object> row = new ArrayList<>();
     row.add(null);
     assertThat(
-            new BigQueryEventCountSource(fake(schema, List.of(row)), "acme-data").ingestedThrough())
+            new BigQueryEventCountSource(fake(schema, List.of(row)), "acme-data", LAYOUT)
+                .ingestedThrough())
         .isEmpty();
   }
 
@@ -167,7 +173,8 @@ class BigQueryEventCountSourceTest {
             Field.of("events", StandardSQLTypeName.INT64));
     List<Object> de = List.of("CREATED", "DE", 4);
     BigQueryEventCountSource source =
-        new BigQueryEventCountSource(fake(schema, List.of(de)), "acme-data");
+        new BigQueryEventCountSource(
+            fake(schema, List.of(de)), "acme-data", LAYOUT.withDatasetPrefix("prod_"));
     List<Map<String, Long>> counts =
         source.windowCounts(
             List.of(
@@ -181,7 +188,7 @@ class BigQueryEventCountSourceTest {
     assertThat(sent.get(0).getQuery())
         .isEqualTo(
             "SELECT operation, CAST(`country` AS STRING) AS segment, COUNT(*) AS events FROM"
-                + " `acme-data.retail.sale_v1` WHERE occurred_at >= @from AND occurred_at < @to"
+                + " `acme-data.prod_retail.sale_v1` WHERE occurred_at >= @from AND occurred_at < @to"
                 + " GROUP BY operation, segment");
     assertThat(sent.get(0).getNamedParameters())
         .isEqualTo(

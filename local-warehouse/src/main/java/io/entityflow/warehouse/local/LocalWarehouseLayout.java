@@ -18,19 +18,6 @@ import java.util.UUID;
  * @param root the warehouse root directory
  */
 public record LocalWarehouseLayout(Path root) {
-  /** Dataset of Entityflow's own tables (dead letters, pipeline heartbeat). */
-  public static final String SYSTEM_DATASET = "entityflow";
-
-  /** Table of messages the pipeline could not write (see the pipelines README for columns). */
-  public static final String DEAD_LETTER_TABLE = "dead_letter";
-
-  /**
-   * Table of pipeline heartbeats: {@code pipeline STRING, ingested_through TIMESTAMP, written_at
-   * TIMESTAMP}. The pipeline appends a row periodically even when no events arrive; alerting does
-   * not judge buckets later than {@code max(ingested_through)}.
-   */
-  public static final String HEARTBEAT_TABLE = "pipeline_heartbeat";
-
   /** The directory of one table. */
   public Path tableDirectory(String dataset, String table) {
     return root.resolve(dataset).resolve(table);

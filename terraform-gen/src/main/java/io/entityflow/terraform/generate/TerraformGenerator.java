@@ -4,6 +4,9 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import io.entityflow.contract.bigquery.BigQueryJsonSchema;
 import io.entityflow.contract.bigquery.EntityTable;
+import io.entityflow.contract.layout.EntityResources;
+import io.entityflow.contract.layout.PhysicalLayout;
+import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.terraform.pubsub.PubSubSchemaGenerator;
@@ -12,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generates the Terraform inputs of an environment from the contract: {@value #TFVARS_FILE} (one
- * object per entity, keyed by topic name), and per entity its BigQuery JSON schema (the contract's
+ * Generates the Terraform inputs of an environment from the contract's physical layout: {@value
+ * #TFVARS_FILE} (one object per entity, keyed by topic name; the system dataset and its tables),
+ * the system tables' BigQuery JSON schemas, and per entity its BigQuery JSON schema (the contract's
  * mapping, with the {@code ${policy_tag_pii}} placeholder on PII columns, other template sequences
  * escaped by {@link TemplateEscaping}) and its self-contained Pub/Sub schema.
  *
@@ -40,9 +44,11 @@ public final class TerraformGenerator {
   /** Every generated file of the registry's entities. */
   public static GeneratedFiles generate(EntityRegistry registry) {
     Map<String, String> files = new LinkedHashMap<>();
+    PhysicalLayout layout = PhysicalLayout.of(registry);
     Map<String, Object> entities = new LinkedHashMap<>();
-    for (EntityDefinition entity : registry.entities()) {
-      entities.put(entity.topicName(), EntityVariables.of(entity));
+    for (EntityResources resources : layout.entities()) {
+      EntityDefinition entity = resources.entity();
+      entities.put(resources.topic(), EntityVariables.of(resources));
       files.put(
           EntityVariables.bigQuerySchemaFile(entity),
           TemplateEscaping.escape(BigQueryJsonSchema.toJson(EntityTable.of(entity).columns())));
@@ -50,7 +56,18 @@ public final class TerraformGenerator {
           EntityVariables.pubSubSchemaFile(entity),
           PubSubSchemaGenerator.generate(entity.descriptor()));
     }
-    files.put(TFVARS_FILE, JSON.toJson(Map.of("entities", entities)) + "\n");
+    Map<String, Object> systemTables = new LinkedHashMap<>();
+    for (TableDefinition table : List.of(layout.deadLetterTable(), layout.heartbeatTable())) {
+      systemTables.put(SystemTableVariables.key(table), SystemTableVariables.of(table));
+      files.put(
+          SystemTableVariables.bigQuerySchemaFile(table),
+          TemplateEscaping.escape(BigQueryJsonSchema.toJson(table.columns())));
+    }
+    Map<String, Object> tfvars = new LinkedHashMap<>();
+    tfvars.put("entities", entities);
+    tfvars.put("system_dataset", PhysicalLayout.SYSTEM_DATASET);
+    tfvars.put("system_tables", systemTables);
+    files.put(TFVARS_FILE, JSON.toJson(tfvars) + "\n");
     return new GeneratedFiles(files, List.of(SCHEMAS_DIRECTORY));
   }
 }

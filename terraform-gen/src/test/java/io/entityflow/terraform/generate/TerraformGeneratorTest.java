@@ -6,6 +6,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.entityflow.contract.bigquery.BigQueryJsonSchema;
 import io.entityflow.contract.bigquery.EntityTable;
+import io.entityflow.contract.layout.PhysicalLayout;
+import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.terraform.pubsub.PubSubSchemaGenerator;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TerraformGeneratorTest {
   private static final EntityRegistry REGISTRY = EntityRegistry.load();
+  private static final PhysicalLayout LAYOUT = PhysicalLayout.of(REGISTRY);
 
   @TempDir Path dir;
 
@@ -27,13 +30,16 @@ class TerraformGeneratorTest {
   void saleVariablesNameItsTopicTableSchemasViewAndPiiColumns() {
     EntityDefinition sale = REGISTRY.find("acme.retail.sale.v1.Sale").orElseThrow();
 
-    Map<String, Object> vars = EntityVariables.of(sale);
+    Map<String, Object> vars = EntityVariables.of(LAYOUT.entity(sale));
 
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("name", "Sale");
     expected.put("full_name", "acme.retail.sale.v1.Sale");
     expected.put("schema_version", "1.0");
     expected.put("topic", "sale_v1");
+    expected.put("pipeline_subscription", "sale_v1_pipeline");
+    expected.put("dead_letter_topic", "sale_v1_dead_letter");
+    expected.put("dead_letter_hold_subscription", "sale_v1_dead_letter_hold");
     expected.put("dataset", "retail");
     expected.put("table", "sale_v1");
     expected.put("id_field", "sale_id");
@@ -54,7 +60,7 @@ class TerraformGeneratorTest {
             + "    ORDER BY occurred_at DESC, publish_time DESC, ingestion_time DESC, event_id"
             + " DESC\n"
             + "  ) AS entityflow_rank\n"
-            + "  FROM `${project}.retail.sale_v1`\n"
+            + "  FROM `${project}.${dataset}.sale_v1`\n"
             + ")\n"
             + "WHERE entityflow_rank = 1 AND operation != 'DELETED'");
     expected.put("pii_columns", List.of("card.cardholder_name"));
@@ -62,10 +68,31 @@ class TerraformGeneratorTest {
   }
 
   @Test
+  void systemTablesAreGeneratedFromTheLayoutWithTheirPartitioningAndClustering() {
+    JsonObject tfvars =
+        JsonParser.parseString(
+                TerraformGenerator.generate(REGISTRY).content("entities.auto.tfvars.json"))
+            .getAsJsonObject();
+    assertThat(tfvars.get("system_dataset").getAsString()).isEqualTo("entityflow");
+    assertThat(tfvars.getAsJsonObject("system_tables").toString())
+        .isEqualTo(
+            "{\"dead_letter\":{\"table\":\"dead_letter\",\"description\":\"Messages the pipeline"
+                + " could not write, with the error and the original payload.\","
+                + "\"partition_field\":\"failed_at\","
+                + "\"clustering_fields\":[\"source_topic\",\"error_kind\"],"
+                + "\"bigquery_schema_file\":\"schemas/bigquery/entityflow/dead_letter.json\"},"
+                + "\"heartbeat\":{\"table\":\"pipeline_heartbeat\",\"description\":\"Periodic"
+                + " heartbeat of the pipeline: every event published before ingested_through is"
+                + " written.\",\"partition_field\":\"written_at\","
+                + "\"clustering_fields\":[\"pipeline\"],"
+                + "\"bigquery_schema_file\":\"schemas/bigquery/entityflow/pipeline_heartbeat.json\"}}");
+  }
+
+  @Test
   void piiColumnsOfCustomerIncludeTheWrappedPhone() {
     EntityDefinition customer = REGISTRY.find("acme.retail.customer.v1.Customer").orElseThrow();
 
-    assertThat(EntityVariables.of(customer).get("pii_columns"))
+    assertThat(EntityVariables.of(LAYOUT.entity(customer)).get("pii_columns"))
         .isEqualTo(List.of("email", "full_name", "phone"));
   }
 
@@ -86,6 +113,12 @@ class TerraformGeneratorTest {
               TemplateEscaping.escape(BigQueryJsonSchema.toJson(EntityTable.of(entity).columns())));
       assertThat(files.content("schemas/pubsub/" + entity.topicName() + ".proto"))
           .isEqualTo(PubSubSchemaGenerator.generate(entity.descriptor()));
+    }
+    for (TableDefinition table : List.of(LAYOUT.deadLetterTable(), LAYOUT.heartbeatTable())) {
+      String path = "schemas/bigquery/entityflow/" + table.name() + ".json";
+      expectedPaths.add(path);
+      assertThat(files.content(path))
+          .isEqualTo(TemplateEscaping.escape(BigQueryJsonSchema.toJson(table.columns())));
     }
     assertThat(files.files().keySet()).containsExactlyInAnyOrderElementsOf(expectedPaths);
 

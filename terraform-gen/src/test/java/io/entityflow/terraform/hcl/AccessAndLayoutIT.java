@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import java.nio.charset.StandardCharsets;
@@ -117,15 +118,11 @@ class AccessAndLayoutIT {
     assertThat(tree.module(ENV, "iam").get("domain_datasets").getAsString())
         .isEqualTo("${local.domain_datasets}");
     assertThat(tree.locals(ENV).get("domain_datasets").getAsString())
-        .isEqualTo("${toset([for entity in var.entities : entity.dataset])}");
-    String systemDataset =
-        tree.blocks("modules/system-dataset", "variable")
-            .getAsJsonArray("dataset")
-            .get(0)
-            .getAsJsonObject()
-            .get("default")
-            .getAsString();
-    assertThat(systemDataset).isEqualTo("entityflow");
+        .isEqualTo(
+            "${toset([for entity in var.entities : \"${var.dataset_prefix}${entity.dataset}\"])}");
+    assertThat(tree.module(ENV, "system_dataset").get("dataset").getAsString())
+        .isEqualTo("${var.dataset_prefix}${var.system_dataset}");
+    String systemDataset = PhysicalLayout.SYSTEM_DATASET;
     assertThat(registry.entities()).noneMatch(e -> e.dataset().equals(systemDataset));
 
     for (String dir : tree.directories()) {
@@ -209,7 +206,7 @@ class AccessAndLayoutIT {
             tree.resource("modules/system-dataset", "google_bigquery_table", "dead_letter")
                 .get("table_id")
                 .getAsString())
-        .isEqualTo("dead_letter");
+        .isEqualTo("${var.dead_letter.table}");
   }
 
   @Test

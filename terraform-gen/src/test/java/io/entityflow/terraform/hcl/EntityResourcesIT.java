@@ -13,6 +13,8 @@ import io.entityflow.contract.bigquery.BigQueryJsonSchema;
 import io.entityflow.contract.bigquery.BigQueryType;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.TableColumn;
+import io.entityflow.contract.layout.EntityResources;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.options.Sensitivity;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
@@ -159,13 +161,14 @@ class EntityResourcesIT {
 
     for (EntityDefinition entity : registry.entities()) {
       JsonObject scope = environment.entityModuleScope(entity);
-      assertThat(eval(pipeline, "name", scope)).isEqualTo(entity.topicName() + "_pipeline");
+      EntityResources resources = PhysicalLayout.of(registry).entity(entity);
+      assertThat(eval(pipeline, "name", scope)).isEqualTo(resources.pipelineSubscription());
       assertThat(pipeline.get("topic").getAsString()).isEqualTo("${google_pubsub_topic.entity.id}");
       assertThat(Expressions.evaluate(policy.get("max_delivery_attempts"), scope).getAsInt())
           .isEqualTo(10);
       assertThat(eval(tree.resource(ENTITY, "google_pubsub_topic", "dead_letter"), "name", scope))
-          .isEqualTo(entity.topicName() + "_dead_letter");
-      assertThat(eval(hold, "name", scope)).isEqualTo(entity.topicName() + "_dead_letter_hold");
+          .isEqualTo(resources.deadLetterTopic());
+      assertThat(eval(hold, "name", scope)).isEqualTo(resources.deadLetterHoldSubscription());
     }
     assertThat(tree.module(ENV, "iam").get("pipeline_subscriptions").getAsString())
         .isEqualTo("${{ for key, entity in module.entity : key => entity.pipeline_subscription }}");
