@@ -41,11 +41,12 @@ resource "google_project_iam_member" "alerting_jobs" {
 }
 
 resource "google_cloud_run_v2_service" "alerting" {
-  project  = var.project_id
-  name     = var.service_name
-  location = var.region
-  ingress  = "INGRESS_TRAFFIC_INTERNAL_ONLY"
-  labels   = var.labels
+  project             = var.project_id
+  name                = var.service_name
+  location            = var.region
+  ingress             = "INGRESS_TRAFFIC_INTERNAL_ONLY"
+  labels              = var.labels
+  deletion_protection = var.deletion_protection
 
   template {
     service_account = google_service_account.alerting.email

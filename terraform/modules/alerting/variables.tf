@@ -46,3 +46,9 @@ variable "labels" {
   type        = map(string)
   default     = {}
 }
+
+variable "deletion_protection" {
+  description = "Refuse to delete (or replace) the Cloud Run service. Off by default: the service is stateless, recreated as it was by the next apply (its secrets and their values are separate resources), so a `terraform destroy` of an environment should not fail on it."
+  type        = bool
+  default     = false
+}

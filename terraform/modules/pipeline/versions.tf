@@ -4,11 +4,11 @@ terraform {
   required_providers {
     google-beta = {
       source  = "hashicorp/google-beta"
-      version = ">= 6.0.0, < 8.0.0"
+      version = ">= 6.50.0, < 7.0.0"
     }
     google = {
       source  = "hashicorp/google"
-      version = ">= 6.0.0, < 8.0.0"
+      version = ">= 6.50.0, < 7.0.0"
     }
   }
 }

@@ -4,13 +4,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Parses every {@code .tf} file under a directory offline with the npm package {@code
@@ -49,57 +47,20 @@ final class Hcl2Json {
    * Relative path (with {@code /}) to the parsed file, for every {@code .tf} under {@code root}.
    */
   static Map<String, JsonObject> parseAll(Path root) throws IOException, InterruptedException {
-    Path prefix =
-        Path.of(System.getProperty("entityflow.npm.prefix", "target/npm")).toAbsolutePath();
+    Path prefix = Npm.prefix();
     Path module = prefix.resolve("node_modules/@cdktf/hcl2json");
     if (!Files.isRegularFile(module.resolve("package.json"))) {
-      Files.createDirectories(prefix);
-      run(
-          List.of(
-              "npm",
-              "install",
-              "--no-audit",
-              "--no-fund",
-              "--no-save",
-              "--prefix",
-              prefix.toString(),
-              PACKAGE),
-          prefix);
+      Npm.install(prefix, List.of(PACKAGE));
     }
     Path script = prefix.resolve("parse-all.js");
     Files.writeString(script, SCRIPT);
     String json =
-        run(List.of("node", script.toString(), module.toString(), root.toString()), prefix);
+        Npm.run(List.of("node", script.toString(), module.toString(), root.toString()), prefix);
     Map<String, JsonObject> files = new TreeMap<>();
     for (Map.Entry<String, JsonElement> e :
         JsonParser.parseString(json).getAsJsonObject().entrySet()) {
       files.put(e.getKey(), e.getValue().getAsJsonObject());
     }
     return files;
-  }
-
-  private static String run(List<String> command, Path dir)
-      throws IOException, InterruptedException {
-    Path stderr = Files.createTempFile("hcl2json", ".err");
-    try {
-      Process process =
-          new ProcessBuilder(command)
-              .directory(dir.toFile())
-              .redirectError(stderr.toFile())
-              .start();
-      process.getOutputStream().close();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(300, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(command + " did not finish within 300 s");
-      }
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException(
-            command + " failed (exit " + process.exitValue() + "): " + Files.readString(stderr));
-      }
-      return out;
-    } finally {
-      Files.deleteIfExists(stderr);
-    }
   }
 }
