@@ -37,7 +37,7 @@ class TerraformCliTest {
 
     assertThat(run("--out", dir.toString(), "--check")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .isEqualTo("entityflow terraform: 17 generated files up to date in " + dir + "\n");
+        .isEqualTo("entityflow terraform: 19 generated files up to date in " + dir + "\n");
   }
 
   @Test

@@ -29,14 +29,16 @@ final class ExampleEnvironment {
 
   private final Path terraformDirectory;
   private final TerraformTree tree;
+  private final JsonObject tfvars;
   private final JsonObject entities;
   private final EntityRegistry registry;
 
   private ExampleEnvironment(
-      Path terraformDirectory, TerraformTree tree, JsonObject entities, EntityRegistry registry) {
+      Path terraformDirectory, TerraformTree tree, JsonObject tfvars, EntityRegistry registry) {
     this.terraformDirectory = terraformDirectory;
     this.tree = tree;
-    this.entities = entities;
+    this.tfvars = tfvars;
+    this.entities = tfvars.getAsJsonObject("entities");
     this.registry = registry;
   }
 
@@ -45,16 +47,15 @@ final class ExampleEnvironment {
     if (shared == null) {
       String root = System.getProperty("entityflow.repository.root", "..");
       Path terraform = Path.of(root).resolve("terraform").toAbsolutePath().normalize();
-      JsonObject entities =
+      JsonObject tfvars =
           JsonParser.parseString(
                   Files.readString(terraform.resolve(ENV).resolve("entities.auto.tfvars.json")))
-              .getAsJsonObject()
-              .getAsJsonObject("entities");
+              .getAsJsonObject();
       shared =
           new ExampleEnvironment(
               terraform,
               new TerraformTree(Hcl2Json.parseAll(terraform)),
-              entities,
+              tfvars,
               EntityRegistry.load());
     }
     return shared;
@@ -161,7 +162,7 @@ final class ExampleEnvironment {
       }
     }
     vars.addProperty("project_id", "acme-test");
-    vars.add("entities", entities);
+    tfvars.entrySet().forEach(generated -> vars.add(generated.getKey(), generated.getValue()));
     JsonObject producers = new JsonObject();
     registry.entities().forEach(e -> producers.addProperty(e.owner(), producerAccount(e.owner())));
     vars.add("producer_service_accounts", producers);
