@@ -25,8 +25,9 @@ import java.util.function.IntConsumer;
  * TableRow row = parser.parse(payload, attributes, "msg-1", publishTime, Instant.now());
  * }</pre>
  *
- * <p>Guarantees: a message is either a complete row or an {@link InvalidEventException} whose kind
- * and message say what is wrong (the attribute, the bad value and what is allowed). Thread-safe.
+ * <p>Guarantees: a message is either a complete row or an {@link RejectedMessageException} whose
+ * kind and message say what is wrong (the attribute, the bad value and what is allowed).
+ * Thread-safe.
  */
 public final class EntityEventParser {
   private final EntityDefinition entity;
@@ -57,7 +58,7 @@ public final class EntityEventParser {
    * @param messageId the Pub/Sub message id
    * @param publishTime when Pub/Sub accepted the message
    * @param ingestionTime the time to record as {@code ingestion_time}
-   * @throws InvalidEventException when the message cannot become a row
+   * @throws RejectedMessageException when the message cannot become a row
    */
   public TableRow parse(
       byte[] payload,
@@ -65,7 +66,7 @@ public final class EntityEventParser {
       String messageId,
       Instant publishTime,
       Instant ingestionTime)
-      throws InvalidEventException {
+      throws RejectedMessageException {
     return parse(payload, attributes, messageId, publishTime, ingestionTime, unknown -> {});
   }
 
@@ -73,7 +74,7 @@ public final class EntityEventParser {
    * Parses one message, telling {@code unknownFields} how many payload fields the contract does not
    * know were skipped (called once per parsed payload, also with 0).
    *
-   * @throws InvalidEventException when the message cannot become a row
+   * @throws RejectedMessageException when the message cannot become a row
    */
   public TableRow parse(
       byte[] payload,
@@ -82,7 +83,7 @@ public final class EntityEventParser {
       Instant publishTime,
       Instant ingestionTime,
       IntConsumer unknownFields)
-      throws InvalidEventException {
+      throws RejectedMessageException {
     String eventId = required(attributes, EventAttributes.EVENT_ID);
     Operation operation = operation(required(attributes, EventAttributes.OPERATION));
     Instant occurredAt = occurredAt(required(attributes, EventAttributes.OCCURRED_AT));
@@ -102,7 +103,7 @@ public final class EntityEventParser {
     try {
       unknownFields.accept(reader.readInto(payload, row));
     } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
-      throw new InvalidEventException(
+      throw new RejectedMessageException(
           DeadLetterKind.UNPARSEABLE_PAYLOAD,
           "payload of "
               + payload.length
@@ -115,7 +116,7 @@ public final class EntityEventParser {
     }
     Object id = row.get(entity.idField().getName());
     if (id == null || "".equals(id) || "0".equals(id)) {
-      throw new InvalidEventException(
+      throw new RejectedMessageException(
           DeadLetterKind.MISSING_ID,
           "payload on topic '"
               + entity.topicName()
@@ -129,10 +130,10 @@ public final class EntityEventParser {
   }
 
   private String required(Map<String, String> attributes, String name)
-      throws InvalidEventException {
+      throws RejectedMessageException {
     String value = attributes.get(name);
     if (value == null || value.isEmpty()) {
-      throw new InvalidEventException(
+      throw new RejectedMessageException(
           DeadLetterKind.MISSING_ATTRIBUTE,
           "attribute '"
               + name
@@ -143,26 +144,26 @@ public final class EntityEventParser {
     return value;
   }
 
-  private static Operation operation(String value) throws InvalidEventException {
+  private static Operation operation(String value) throws RejectedMessageException {
     try {
       return Operation.parse(value);
     } catch (IllegalArgumentException e) {
-      throw new InvalidEventException(DeadLetterKind.INVALID_ATTRIBUTE, e.getMessage());
+      throw new RejectedMessageException(DeadLetterKind.INVALID_ATTRIBUTE, e.getMessage());
     }
   }
 
-  private static Instant occurredAt(String value) throws InvalidEventException {
+  private static Instant occurredAt(String value) throws RejectedMessageException {
     try {
       return Timestamps.parse("attribute '" + EventAttributes.OCCURRED_AT + "'", value);
     } catch (IllegalArgumentException e) {
-      throw new InvalidEventException(DeadLetterKind.INVALID_ATTRIBUTE, e.getMessage());
+      throw new RejectedMessageException(DeadLetterKind.INVALID_ATTRIBUTE, e.getMessage());
     }
   }
 
-  private void checkSchema(Map<String, String> attributes) throws InvalidEventException {
+  private void checkSchema(Map<String, String> attributes) throws RejectedMessageException {
     String schema = attributes.get(EventAttributes.SCHEMA);
     if (schema != null && !schema.isEmpty() && !schema.equals(entity.fullName())) {
-      throw new InvalidEventException(
+      throw new RejectedMessageException(
           DeadLetterKind.UNKNOWN_SCHEMA,
           "attribute 'schema' is '"
               + schema
@@ -174,7 +175,7 @@ public final class EntityEventParser {
     String version = attributes.get(EventAttributes.SCHEMA_VERSION);
     if (version != null && !version.isEmpty()) {
       if (!version.matches("[0-9]+\\.[0-9]+")) {
-        throw new InvalidEventException(
+        throw new RejectedMessageException(
             DeadLetterKind.INVALID_ATTRIBUTE,
             "attribute 'schema_version' has invalid value '"
                 + version
@@ -182,7 +183,7 @@ public final class EntityEventParser {
                 + entity.schemaVersion());
       }
       if (!version.startsWith(majorPrefix)) {
-        throw new InvalidEventException(
+        throw new RejectedMessageException(
             DeadLetterKind.UNKNOWN_SCHEMA,
             "attribute 'schema_version' is '"
                 + version

@@ -202,7 +202,7 @@ public final class ParseEntityEvents
       Instant now = clock.now();
       try {
         if (parser.isEmpty()) {
-          throw new InvalidEventException(
+          throw new RejectedMessageException(
               DeadLetterKind.UNKNOWN_TOPIC,
               "topic '" + topic + "' belongs to no entity of the registry");
         }
@@ -234,7 +234,7 @@ public final class ParseEntityEvents
         } else {
           context.output(KV.of(table, row));
         }
-      } catch (InvalidEventException e) {
+      } catch (RejectedMessageException e) {
         failures.get(e.kind()).inc();
         context.output(
             DEAD_LETTERS,

@@ -21,7 +21,7 @@ import jakarta.inject.Singleton;
  * }</pre>
  */
 @Factory
-public class PublisherFactory {
+public class RegistryAndMetricsFactory {
 
   /** The contract compiled into the {@code entityflow-proto} artifact. */
   @Singleton

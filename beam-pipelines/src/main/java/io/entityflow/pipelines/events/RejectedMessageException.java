@@ -7,13 +7,13 @@ import io.entityflow.pipelines.deadletter.DeadLetterKind;
  * EntityEventParser} and turned into a dead-letter row by {@link ParseEntityEventsFn}; never
  * escapes a DoFn.
  */
-public final class InvalidEventException extends Exception {
+public final class RejectedMessageException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final DeadLetterKind kind;
 
   /** An invalid event of the given kind, with a message naming the bad value. */
-  public InvalidEventException(DeadLetterKind kind, String message) {
+  public RejectedMessageException(DeadLetterKind kind, String message) {
     super(message);
     this.kind = kind;
   }
