@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * Parses BigQuery (GoogleSQL) statements with the npm package {@code node-sql-parser} in its {@code
- * bigquery} dialect. The package is installed once into {@code target/npm} (system property {@value
- * #PREFIX_PROPERTY}); one {@code node} process per JVM answers every statement, so hundreds of
- * statements cost one start-up.
+ * bigquery} dialect. The package is installed once into {@code bigquery-sql-parser/} under the npm
+ * prefix ({@code target/npm}, or system property {@value #PREFIX_PROPERTY}); one {@code node}
+ * process per JVM answers every statement, so hundreds of statements cost one start-up.
  *
  * <pre>{@code
  * assertThat(BigQuerySqlParser.parse("ALTER TABLE `retail.sale_v1` ADD COLUMN `gift` BOOL;"))
@@ -96,9 +96,13 @@ public final class BigQuerySqlParser {
 
   private static synchronized JsonObject ask(String sql) {
     if (process == null) {
+      // A directory of its own: `npm install --no-save` into a prefix shared with other npm tools
+      // of the module's tests would remove their packages (and they ours).
       process =
           NodeParserProcess.start(
-              Path.of(System.getProperty(PREFIX_PROPERTY, "target/npm")).toAbsolutePath(), PACKAGE);
+              Path.of(System.getProperty(PREFIX_PROPERTY, "target/npm"), "bigquery-sql-parser")
+                  .toAbsolutePath(),
+              PACKAGE);
     }
     return process.ask(sql);
   }
