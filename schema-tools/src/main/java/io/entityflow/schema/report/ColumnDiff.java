@@ -17,7 +17,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * ColumnDiff diff = ColumnDiff.between(EntityTable.of(before), EntityTable.of(after));
- * diff.ddl(); // ["ALTER TABLE `retail.sale_v1` ADD COLUMN gift_wrap BOOL;"]
+ * diff.ddl(); // ["ALTER TABLE `retail.sale_v1` ADD COLUMN `gift_wrap` BOOL;"]
  * }</pre>
  *
  * @param table the table, {@code dataset.table}
@@ -68,12 +68,21 @@ public record ColumnDiff(
     return added.isEmpty() && nestedAdded.isEmpty() && widened.isEmpty();
   }
 
-  /** The DDL statements: one {@code ADD COLUMN} per added column, one per widened column. */
+  /**
+   * The DDL statements: one {@code ADD COLUMN} per added column, one per widened column; column
+   * names backquoted.
+   */
   public List<String> ddl() {
     List<String> statements = new ArrayList<>();
     for (TableColumn column : added) {
       statements.add(
-          "ALTER TABLE `" + table + "` ADD COLUMN " + column.name() + " " + column.sqlType() + ";");
+          "ALTER TABLE `"
+              + table
+              + "` ADD COLUMN "
+              + TableDdl.quoted(column.name())
+              + " "
+              + column.sqlType()
+              + ";");
     }
     for (Map.Entry<String, String> entry : widened.entrySet()) {
       if (!entry.getKey().contains(".")) {
@@ -82,7 +91,7 @@ public record ColumnDiff(
             "ALTER TABLE `"
                 + table
                 + "` ALTER COLUMN "
-                + entry.getKey()
+                + TableDdl.quoted(entry.getKey())
                 + " SET DATA TYPE "
                 + to
                 + ";");

@@ -75,7 +75,7 @@ class NewUserWalkthroughTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains(
             "| `gift_wrap` | `BOOL` | Whether the customer asked for gift wrapping. |\n",
-            "```sql\nALTER TABLE `retail.sale_v1` ADD COLUMN gift_wrap BOOL;\n```\n");
+            "```sql\nALTER TABLE `retail.sale_v1` ADD COLUMN `gift_wrap` BOOL;\n```\n");
   }
 
   private void edit(String from, String to) throws IOException {

@@ -59,8 +59,8 @@ class PullRequestReportTest {
             BigQuery DDL:
 
             ```sql
-            ALTER TABLE `shop.order_v1` ADD COLUMN coupons ARRAY<STRING>;
-            ALTER TABLE `shop.order_v1` ALTER COLUMN total_cents SET DATA TYPE NUMERIC;
+            ALTER TABLE `shop.order_v1` ADD COLUMN `coupons` ARRAY<STRING>;
+            ALTER TABLE `shop.order_v1` ALTER COLUMN `total_cents` SET DATA TYPE NUMERIC;
             ```
 
             Findings:
@@ -162,19 +162,19 @@ class PullRequestReportTest {
             """
             ```sql
             CREATE TABLE `shop.cart_v1` (
-              event_id STRING NOT NULL,
-              operation STRING NOT NULL,
-              occurred_at TIMESTAMP NOT NULL,
-              publish_time TIMESTAMP,
-              producer STRING,
-              schema_version STRING,
-              message_id STRING,
-              ingestion_time TIMESTAMP,
-              cart_id STRING,
-              quantities ARRAY<STRUCT<key STRING, value INT64>>
+              `event_id` STRING NOT NULL,
+              `operation` STRING NOT NULL,
+              `occurred_at` TIMESTAMP NOT NULL,
+              `publish_time` TIMESTAMP,
+              `producer` STRING,
+              `schema_version` STRING,
+              `message_id` STRING,
+              `ingestion_time` TIMESTAMP,
+              `cart_id` STRING,
+              `quantities` ARRAY<STRUCT<key STRING, value INT64>>
             )
-            PARTITION BY DATE(occurred_at)
-            CLUSTER BY cart_id;
+            PARTITION BY DATE(`occurred_at`)
+            CLUSTER BY `cart_id`;
             ```
             """,
             "- Pub/Sub schema of topic `order_v1`: no new revision is possible, the change is"
