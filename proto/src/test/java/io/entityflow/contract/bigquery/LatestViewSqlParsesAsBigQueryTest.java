@@ -25,7 +25,9 @@ class LatestViewSqlParsesAsBigQueryTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("entities")
   void bigQueryViewQueryOfEverySampleEntityParsesAsASelect(EntityDefinition entity) {
-    String sql = LatestViewSql.bigQuery(EntityTable.of(entity), "acme-data-prod");
+    String sql =
+        LatestViewSql.bigQuery(
+            EntityTable.of(entity), "acme-data-prod", "prod_" + entity.dataset());
 
     assertThat(BigQuerySqlParser.statement(sql))
         .isEqualTo(new ParsedStatement("select", List.of()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.testing.sql.BigQuerySqlParser;
@@ -23,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The {@code latest_view_sql} of every entity in the Terraform inputs parses as BigQuery SQL
  * (node-sql-parser, bigquery dialect) once the entity module has put the project id in place of
- * {@code ${project}} (it does {@code replace(var.latest_view_sql, "$${project}", var.project_id)}):
- * generated for every sample entity, and in the committed tfvars.
+ * {@code ${project}} and the deployed dataset (with a prefix) in place of {@code ${dataset}}, as it
+ * does with {@code replace(...)}: generated for every sample entity, and in the committed tfvars.
  */
 class LatestViewSqlParsesAsBigQueryTest {
   private static final String PROJECT = "acme-data-prod";
@@ -37,11 +38,14 @@ class LatestViewSqlParsesAsBigQueryTest {
   @MethodSource("entities")
   void generatedLatestViewSqlOfEverySampleEntityParsesAsASelect(EntityDefinition entity) {
     String sql =
-        ((String) EntityVariables.of(entity).get("latest_view_sql"))
-            .replace(EntityVariables.PROJECT_PLACEHOLDER, PROJECT);
+        ((String)
+                EntityVariables.of(PhysicalLayout.of(EntityRegistry.load()).entity(entity))
+                    .get("latest_view_sql"))
+            .replace(EntityVariables.PROJECT_PLACEHOLDER, PROJECT)
+            .replace(EntityVariables.DATASET_PLACEHOLDER, "prod_" + entity.dataset());
 
     assertThat(sql)
-        .contains("FROM `" + PROJECT + "." + entity.dataset() + "." + entity.tableName());
+        .contains("FROM `" + PROJECT + ".prod_" + entity.dataset() + "." + entity.tableName());
     assertThat(BigQuerySqlParser.statement(sql))
         .isEqualTo(new ParsedStatement("select", List.of()));
   }
@@ -65,7 +69,10 @@ class LatestViewSqlParsesAsBigQueryTest {
               .getAsJsonObject()
               .get("latest_view_sql")
               .getAsString()
-              .replace(EntityVariables.PROJECT_PLACEHOLDER, PROJECT);
+              .replace(EntityVariables.PROJECT_PLACEHOLDER, PROJECT)
+              .replace(
+                  EntityVariables.DATASET_PLACEHOLDER,
+                  entity.getValue().getAsJsonObject().get("dataset").getAsString());
       types.put(entity.getKey(), BigQuerySqlParser.parse(sql));
     }
 
