@@ -107,6 +107,6 @@ module "alerting" {
   webhook_secrets   = var.webhook_secrets
   readable_datasets = setunion(local.domain_datasets, [module.system_dataset.dataset])
   environment = {
-    ENTITYFLOW_PROJECT = var.project_id
+    ENTITYFLOW_ALERTING_EVALUATION_INTERVAL = "PT1M"
   }
 }
