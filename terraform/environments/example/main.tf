@@ -120,8 +120,7 @@ module "alerting" {
   webhook_secrets   = var.webhook_secrets
   readable_datasets = setunion(local.domain_datasets, [module.system_dataset.dataset])
   environment = {
-    ENTITYFLOW_ALERTING_WAREHOUSE               = "bigquery"
-    ENTITYFLOW_ALERTING_BIGQUERY_PROJECT        = var.project_id
     ENTITYFLOW_ALERTING_BIGQUERY_DATASET_PREFIX = var.dataset_prefix
+    ENTITYFLOW_ALERTING_EVALUATION_INTERVAL     = "PT1M"
   }
 }

@@ -106,7 +106,7 @@ variable "alerting_image" {
 }
 
 variable "webhook_secrets" {
-  description = "Webhook secrets of the alerting service (environment variable names)."
+  description = "Secrets of the alerting service, named by the environment variable it reads (ENTITYFLOW_ALERTING_<KEY>, see alerting/README.md)."
   type        = set(string)
-  default     = ["SLACK_WEBHOOK_URL"]
+  default     = ["ENTITYFLOW_ALERTING_NOTIFY_SLACK_WEBHOOK_URL"]
 }

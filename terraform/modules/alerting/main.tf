@@ -1,5 +1,10 @@
 # The alerting service on Cloud Run, with its own service account. Webhook URLs and tokens live in
 # Secret Manager; the service account may access exactly those secrets.
+#
+# Agreement with the service (checked by alerting's CloudRunContractIT): Cloud Run passes the
+# container port as PORT, which the service listens on; the probes use its health endpoint
+# (/health, HTTP 200 once started, 503 when unhealthy); every environment variable set here names a
+# configuration key of the service (ENTITYFLOW_ALERTING_<KEY>, see alerting/README.md).
 
 resource "google_service_account" "alerting" {
   project      = var.project_id
@@ -10,7 +15,7 @@ resource "google_service_account" "alerting" {
 resource "google_secret_manager_secret" "webhook" {
   for_each  = var.webhook_secrets
   project   = var.project_id
-  secret_id = lower(replace("${var.service_name}-${each.value}", "_", "-"))
+  secret_id = lower(replace("${var.service_name}-${trimprefix(each.value, "ENTITYFLOW_ALERTING_")}", "_", "-"))
   labels    = var.labels
 
   replication {
@@ -58,6 +63,50 @@ resource "google_cloud_run_v2_service" "alerting" {
 
     containers {
       image = var.image
+
+      ports {
+        container_port = 8080
+      }
+
+      resources {
+        # The evaluation scheduler runs between requests: CPU must stay allocated.
+        cpu_idle          = false
+        startup_cpu_boost = true
+        limits = {
+          cpu    = "1"
+          memory = "1Gi"
+        }
+      }
+
+      startup_probe {
+        period_seconds    = 5
+        timeout_seconds   = 3
+        failure_threshold = 24
+
+        http_get {
+          path = "/health"
+        }
+      }
+
+      liveness_probe {
+        period_seconds    = 30
+        timeout_seconds   = 5
+        failure_threshold = 3
+
+        http_get {
+          path = "/health"
+        }
+      }
+
+      env {
+        name  = "ENTITYFLOW_ALERTING_WAREHOUSE"
+        value = "bigquery"
+      }
+
+      env {
+        name  = "ENTITYFLOW_ALERTING_BIGQUERY_PROJECT"
+        value = var.project_id
+      }
 
       dynamic "env" {
         for_each = var.environment

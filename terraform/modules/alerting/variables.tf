@@ -20,13 +20,13 @@ variable "image" {
 }
 
 variable "webhook_secrets" {
-  description = "Webhook secrets to create in Secret Manager, keyed by the environment variable the service reads (e.g. SLACK_WEBHOOK_URL). Values are added as secret versions outside Terraform, so they never enter the state."
+  description = "Secrets to create in Secret Manager, each named by the environment variable the service reads it from: ENTITYFLOW_ALERTING_ followed by a configuration key (e.g. ENTITYFLOW_ALERTING_NOTIFY_SLACK_WEBHOOK_URL, ENTITYFLOW_ALERTING_API_TOKEN). Values are added as secret versions outside Terraform, so they never enter the state."
   type        = set(string)
   default     = []
 
   validation {
-    condition     = alltrue([for name in var.webhook_secrets : can(regex("^[A-Z][A-Z0-9_]*$", name))])
-    error_message = "Webhook secret names must be UPPER_SNAKE_CASE environment variable names."
+    condition     = alltrue([for name in var.webhook_secrets : can(regex("^ENTITYFLOW_ALERTING_[A-Z0-9_]+$", name))])
+    error_message = "Webhook secret names must be environment variables the alerting service reads: ENTITYFLOW_ALERTING_ followed by an UPPER_SNAKE_CASE configuration key, e.g. ENTITYFLOW_ALERTING_NOTIFY_SLACK_WEBHOOK_URL."
   }
 }
 
@@ -36,9 +36,19 @@ variable "readable_datasets" {
 }
 
 variable "environment" {
-  description = "Plain (non-secret) environment variables of the service."
+  description = "Plain (non-secret) settings of the service as environment variables ENTITYFLOW_ALERTING_<KEY> (e.g. ENTITYFLOW_ALERTING_EVALUATION_INTERVAL = \"PT1M\"). The module already sets the warehouse (bigquery) and its project."
   type        = map(string)
   default     = {}
+
+  validation {
+    condition     = alltrue([for name in keys(var.environment) : can(regex("^ENTITYFLOW_ALERTING_[A-Z0-9_]+$", name))])
+    error_message = "Environment variable names must be ones the alerting service reads: ENTITYFLOW_ALERTING_ followed by an UPPER_SNAKE_CASE configuration key, e.g. ENTITYFLOW_ALERTING_EVALUATION_INTERVAL."
+  }
+
+  validation {
+    condition     = length(setintersection(keys(var.environment), ["ENTITYFLOW_ALERTING_WAREHOUSE", "ENTITYFLOW_ALERTING_BIGQUERY_PROJECT"])) == 0
+    error_message = "ENTITYFLOW_ALERTING_WAREHOUSE and ENTITYFLOW_ALERTING_BIGQUERY_PROJECT are set by the module (bigquery, project_id); remove them from environment."
+  }
 }
 
 variable "labels" {

@@ -6,6 +6,7 @@ import com.google.cloud.bigquery.QueryJobConfiguration;
 import io.entityflow.contract.bigquery.BigQueryType;
 import io.entityflow.contract.bigquery.ColumnMode;
 import io.entityflow.contract.bigquery.EntityTable;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.testing.sql.BigQuerySqlParser;
@@ -30,7 +31,9 @@ class BigQueryQueriesParseTest {
   private static final Instant TO = Instant.parse("2026-11-02T00:30:00.123456Z");
 
   // The job builders never call BigQuery.
-  private final BigQueryEventCountSource source = new BigQueryEventCountSource(null, "acme-data");
+  private final BigQueryEventCountSource source =
+      new BigQueryEventCountSource(
+          null, "acme-data", PhysicalLayout.of(EntityRegistry.load()).withDatasetPrefix("prod_"));
 
   static Stream<EntityDefinition> entities() {
     return EntityRegistry.load().entities().stream();

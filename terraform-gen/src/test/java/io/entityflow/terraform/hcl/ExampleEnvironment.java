@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.testing.Hcl2Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

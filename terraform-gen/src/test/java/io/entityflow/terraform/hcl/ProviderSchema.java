@@ -3,6 +3,7 @@ package io.entityflow.terraform.hcl;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.entityflow.testing.Npm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.entityflow.terraform.hcl.ProviderSchema.Block;
 import io.entityflow.terraform.hcl.ProviderSchema.NestedBlock;
+import io.entityflow.testing.Hcl2Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

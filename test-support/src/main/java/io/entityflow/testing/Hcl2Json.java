@@ -1,4 +1,4 @@
-package io.entityflow.terraform.hcl;
+package io.entityflow.testing;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -12,11 +12,20 @@ import java.util.TreeMap;
 
 /**
  * Parses every {@code .tf} file under a directory offline with the npm package {@code
- * @cdktf/hcl2json} (installed once into the module's {@code target/npm}), as HCL's own parser does:
- * a syntax error fails with the file and line.
+ * @cdktf/hcl2json} (installed once into {@code entityflow.npm.prefix}, default {@code target/npm}
+ * of the module running the tests), as HCL's own parser does: a syntax error fails with the file
+ * and line. Needs {@code node} and {@code npm} on the {@code PATH}.
+ *
+ * <pre>{@code
+ * Map<String, JsonObject> files = Hcl2Json.parseAll(Path.of("terraform"));
+ * JsonObject alerting = files.get("modules/alerting/main.tf"); // blocks as hcl2json renders them
+ * }</pre>
+ *
+ * <p>Blocks are arrays of bodies; expressions are strings such as {@code "${var.project_id}"}.
  */
-final class Hcl2Json {
-  static final String PACKAGE = "@cdktf/hcl2json@0.21.0";
+public final class Hcl2Json {
+  /** The pinned npm package. */
+  public static final String PACKAGE = "@cdktf/hcl2json@0.21.0";
 
   private static final String SCRIPT =
       """
@@ -44,9 +53,11 @@ final class Hcl2Json {
   private Hcl2Json() {}
 
   /**
-   * Relative path (with {@code /}) to the parsed file, for every {@code .tf} under {@code root}.
+   * Relative path (with {@code /}) to the parsed file, for every {@code .tf} under {@code root}
+   * (directories starting with a dot, such as {@code .terraform}, are skipped).
    */
-  static Map<String, JsonObject> parseAll(Path root) throws IOException, InterruptedException {
+  public static Map<String, JsonObject> parseAll(Path root)
+      throws IOException, InterruptedException {
     Path prefix = Npm.prefix();
     Path module = prefix.resolve("node_modules/@cdktf/hcl2json");
     if (!Files.isRegularFile(module.resolve("package.json"))) {

@@ -1,4 +1,4 @@
-package io.entityflow.terraform.hcl;
+package io.entityflow.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,18 +22,19 @@ import java.util.concurrent.TimeUnit;
  * <p>Every package of one prefix must be installed in one call: {@code npm install --no-save}
  * removes what an earlier call installed there.
  */
-final class Npm {
+public final class Npm {
   private static final long TIMEOUT_SECONDS = 600;
 
   private Npm() {}
 
   /** The npm prefix of the tests: {@code entityflow.npm.prefix}, {@code target/npm} by default. */
-  static Path prefix() {
+  public static Path prefix() {
     return Path.of(System.getProperty("entityflow.npm.prefix", "target/npm")).toAbsolutePath();
   }
 
   /** Installs the packages ({@code name@version}) into {@code prefix}, without peer packages. */
-  static void install(Path prefix, List<String> packages) throws IOException, InterruptedException {
+  public static void install(Path prefix, List<String> packages)
+      throws IOException, InterruptedException {
     Files.createDirectories(prefix);
     List<String> command =
         new ArrayList<>(
@@ -51,7 +52,8 @@ final class Npm {
   }
 
   /** Runs a command in {@code dir} and returns its standard output; fails with its error output. */
-  static String run(List<String> command, Path dir) throws IOException, InterruptedException {
+  public static String run(List<String> command, Path dir)
+      throws IOException, InterruptedException {
     Path stderr = Files.createTempFile("npm", ".err");
     try {
       Process process =
