@@ -26,9 +26,8 @@ public interface EntitySourceOptions extends PipelineOptions {
 
   @Description(
       "Subscription of each entity topic; '{topic}' is replaced by the topic name. A short name"
-          + " is taken in the Pub/Sub project (--pubsubProject or --project). Default: the"
-          + " layout's pipeline subscription, <topic>_pipeline, which Terraform and local mode"
-          + " create.")
+          + " is taken in the Pub/Sub project (--pubsubProject or --project). The default is the"
+          + " layout's pipeline subscription, which Terraform and local mode create.")
   @Default.String("{topic}" + PhysicalLayout.PIPELINE_SUBSCRIPTION_SUFFIX)
   String getSubscriptionPattern();
 
