@@ -9,6 +9,7 @@ import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.testing.bigquery.RuleCheckingDatasetService;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
@@ -23,7 +24,7 @@ class TableProvisionerTest {
   void setUp() {
     FakeDatasetService.setUp();
     FakeJobService.setUp();
-    datasets = new FakeDatasetService();
+    datasets = new RuleCheckingDatasetService();
   }
 
   private static Table wantedSale() {
@@ -45,7 +46,12 @@ class TableProvisionerTest {
     datasets.createTable(wanted.clone().setSchema(new TableSchema().setFields(older)));
     datasets.insertAll(
         wanted.getTableReference(),
-        List.of(new TableRow().set("event_id", "e-old").set("sale_id", "s-old")),
+        List.of(
+            new TableRow()
+                .set("event_id", "e-old")
+                .set("operation", "CREATED")
+                .set("occurred_at", "2026-11-23T10:00:00Z")
+                .set("sale_id", "s-old")),
         null);
 
     List<String> changes =

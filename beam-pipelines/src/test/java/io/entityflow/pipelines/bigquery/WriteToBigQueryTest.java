@@ -12,8 +12,10 @@ import io.entityflow.pipelines.events.EventRowCoder;
 import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.pipelines.events.SampleEvents;
 import io.entityflow.pipelines.events.SourceMessage;
+import io.entityflow.pipelines.heartbeat.Heartbeats;
 import io.entityflow.pipelines.testing.Pipelines;
 import io.entityflow.pipelines.testing.Rows;
+import io.entityflow.testing.bigquery.RuleCheckingDatasetService;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -67,7 +69,7 @@ class WriteToBigQueryTest {
   void rowBigQueryRejectsBecomesADeadLetterWithTheOriginalPayloadAndAttributes() throws Exception {
     FakeDatasetService.setUp();
     FakeJobService.setUp();
-    FakeDatasetService datasets = new FakeDatasetService();
+    FakeDatasetService datasets = new RuleCheckingDatasetService();
     datasets.setShouldFailRow(
         (java.util.function.Function<TableRow, Boolean> & java.io.Serializable)
             row -> "s-bad".equals(row.get("sale_id")));
@@ -116,5 +118,44 @@ class WriteToBigQueryTest {
     assertThat(datasets.getAllRows("p-write", "retail", "sale_v1"))
         .extracting(r -> r.get("sale_id"))
         .containsExactly("s-1");
+  }
+
+  /**
+   * Against empty fakes (datasets only), BigQueryIO creates each table itself from {@link
+   * EntityDestinations} (CREATE_IF_NEEDED); the checking fake refuses any table BigQuery would.
+   */
+  @Test
+  void tablesBigQueryIoCreatesForEntityAndHeartbeatRowsAreOnesBigQueryAccepts() throws Exception {
+    FakeDatasetService.setUp();
+    FakeJobService.setUp();
+    FakeDatasetService datasets = new RuleCheckingDatasetService();
+    datasets.createDataset("p-create", "retail", "", "", null);
+    datasets.createDataset("p-create", "entityflow", "", "", null);
+    FakeBigQueryServices services =
+        new FakeBigQueryServices()
+            .withDatasetService(datasets)
+            .withJobService(new FakeJobService());
+    EntityDefinition sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
+    Instant now = Instant.parse("2026-11-23T12:00:00Z");
+    EventRow heartbeat =
+        EventRow.withoutSource(Heartbeats.TABLE, Heartbeats.row("p", now.minusSeconds(5), now));
+
+    TestPipeline pipeline = Pipelines.create();
+    PCollection<EventRow> rejected =
+        pipeline
+            .apply(Create.of(event(sale, "s-1", "e-1"), heartbeat).withCoder(EventRowCoder.of()))
+            .apply(
+                WriteToBigQuery.toProject("p-create")
+                    .withTestServices(services)
+                    .withClock(PipelineClock.fixed(now)));
+    PAssert.that(rejected).empty();
+    pipeline.run().waitUntilFinish();
+
+    assertThat(datasets.getAllRows("p-create", "retail", "sale_v1"))
+        .extracting(r -> r.get("sale_id"))
+        .containsExactly("s-1");
+    assertThat(datasets.getAllRows("p-create", "entityflow", "pipeline_heartbeat"))
+        .extracting(r -> r.get("pipeline"))
+        .containsExactly("p");
   }
 }
