@@ -4,7 +4,6 @@ import static io.entityflow.testing.bigquery.Tables.field;
 import static io.entityflow.testing.bigquery.Tables.message;
 import static io.entityflow.testing.bigquery.Tables.record;
 import static io.entityflow.testing.bigquery.Tables.sale;
-import static io.entityflow.testing.bigquery.Tables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -249,9 +248,5 @@ class TableRulesTest {
             "?:?.?: table name: [table-name] no table reference; allowed: a project, dataset and"
                 + " table");
     assertThat(Violation.label(new TableReference().setTableId("t"))).isEqualTo("?:?.t");
-  }
-
-  static Table plain(TableFieldSchema... fields) {
-    return table("retail", "sale", fields);
   }
 }
