@@ -20,6 +20,7 @@ import io.entityflow.pipelines.testing.EmulatorTopics.Message;
 import io.entityflow.pipelines.testing.Rows;
 import io.entityflow.pipelines.testing.TerraformTables;
 import io.entityflow.testing.PubSubEmulator;
+import io.entityflow.testing.bigquery.RuleCheckingDatasetService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +54,7 @@ class EntityTopicsToBigQueryFakesIT {
   private void runAgainstFakes(WriteMethod method) throws Exception {
     FakeDatasetService.setUp();
     FakeJobService.setUp();
-    FakeDatasetService datasets = new FakeDatasetService();
+    FakeDatasetService datasets = new RuleCheckingDatasetService();
     datasets.setShouldFailRow(
         (java.util.function.Function<TableRow, Boolean> & java.io.Serializable)
             row -> "s-refused".equals(row.get("sale_id")));

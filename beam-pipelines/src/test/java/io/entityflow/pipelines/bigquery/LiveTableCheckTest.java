@@ -9,6 +9,7 @@ import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.testing.TerraformTables;
+import io.entityflow.testing.bigquery.RuleCheckingDatasetService;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
@@ -26,7 +27,7 @@ class LiveTableCheckTest {
   void fakes() {
     FakeDatasetService.setUp();
     FakeJobService.setUp();
-    datasets = new FakeDatasetService();
+    datasets = new RuleCheckingDatasetService();
   }
 
   private TableDefinition table(String name) {

@@ -16,6 +16,7 @@ import io.entityflow.pipelines.events.SourceMessage;
 import io.entityflow.pipelines.testing.Pipelines;
 import io.entityflow.pipelines.testing.Rows;
 import io.entityflow.pipelines.testing.TerraformTables;
+import io.entityflow.testing.bigquery.RuleCheckingDatasetService;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -69,7 +70,7 @@ class WriteToBigQueryTest {
   void rowBigQueryRejectsBecomesADeadLetterWithTheOriginalPayloadAndAttributes() throws Exception {
     FakeDatasetService.setUp();
     FakeJobService.setUp();
-    FakeDatasetService datasets = new FakeDatasetService();
+    FakeDatasetService datasets = new RuleCheckingDatasetService();
     datasets.setShouldFailRow(
         (java.util.function.Function<TableRow, Boolean> & java.io.Serializable)
             row -> "s-bad".equals(row.get("sale_id")));

@@ -17,6 +17,7 @@ import com.google.cloud.bigquery.storage.v1.SplitReadStreamResponse;
 import com.google.protobuf.ByteString;
 import io.entityflow.pipelines.convert.Timestamps;
 import io.entityflow.pipelines.testing.StorageApiAvro;
+import io.entityflow.testing.bigquery.RuleCheckingDatasetService;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -80,7 +81,7 @@ final class FakeStorageReadClient implements StorageClient, Serializable {
     Table table;
     List<TableRow> rows;
     try {
-      FakeDatasetService datasets = new FakeDatasetService();
+      FakeDatasetService datasets = new RuleCheckingDatasetService();
       table =
           datasets.getTable(
               new TableReference().setProjectId(path[1]).setDatasetId(path[3]).setTableId(path[5]));

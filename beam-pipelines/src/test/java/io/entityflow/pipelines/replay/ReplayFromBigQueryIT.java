@@ -22,6 +22,7 @@ import io.entityflow.pipelines.events.RegistrySource;
 import io.entityflow.pipelines.options.WarehouseKind;
 import io.entityflow.pipelines.testing.TerraformTables;
 import io.entityflow.testing.PubSubEmulator;
+import io.entityflow.testing.bigquery.RuleCheckingDatasetService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class ReplayFromBigQueryIT {
   void bigQueryRowsOfTheRangeAreRepublishedWithAttributesMarkerAndOrderingKey() throws Exception {
     FakeDatasetService.setUp();
     FakeJobService.setUp();
-    FakeDatasetService datasets = new FakeDatasetService();
+    FakeDatasetService datasets = new RuleCheckingDatasetService();
     String project = PubSubEmulator.uniqueName("bq").replace('_', '-');
     PhysicalLayout layout = PhysicalLayout.of(EntityRegistry.load()).withDatasetPrefix("prod_");
     TerraformTables.create(datasets, project, layout, List.of(layout.entity(SALE).table()));
