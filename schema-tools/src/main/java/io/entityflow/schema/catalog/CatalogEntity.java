@@ -1,6 +1,7 @@
 package io.entityflow.schema.catalog;
 
-import io.entityflow.contract.bigquery.EntityTable;
+import io.entityflow.contract.layout.PhysicalLayout;
+import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import java.util.List;
@@ -15,12 +16,15 @@ import java.util.List;
  * }</pre>
  *
  * @param entity the entity
- * @param table its BigQuery table
+ * @param table its BigQuery table, as the physical layout defines it
  * @param versions every major version of the entity name, e.g. {@code [v1 (1.0), v2 (2.0)]}
  * @param fields every column of the table
  */
 public record CatalogEntity(
-    EntityDefinition entity, EntityTable table, List<String> versions, List<CatalogField> fields) {
+    EntityDefinition entity,
+    TableDefinition table,
+    List<String> versions,
+    List<CatalogField> fields) {
 
   public CatalogEntity {
     versions = List.copyOf(versions);
@@ -35,7 +39,11 @@ public record CatalogEntity(
             .map(
                 e -> "v" + e.majorVersion() + " (" + e.schemaVersion() + ", " + e.topicName() + ")")
             .toList();
-    return new CatalogEntity(entity, EntityTable.of(entity), versions, CatalogFields.of(entity));
+    return new CatalogEntity(
+        entity,
+        PhysicalLayout.of(registry).entity(entity).table(),
+        versions,
+        CatalogFields.of(entity));
   }
 
   /** The page of the entity relative to the catalog root, e.g. {@code retail/sale_v1.html}. */
