@@ -47,10 +47,10 @@ class EntityTopicsToBigQueryOnDataflowTest {
         .containsExactly(
             entry(
                 "Read sale_v1/PubsubUnboundedSource",
-                "/subscriptions/" + OfflineDataflow.PROJECT + "/sale_v1-pipeline"),
+                "/subscriptions/" + OfflineDataflow.PROJECT + "/sale_v1_pipeline"),
             entry(
                 "Read customer_v1/PubsubUnboundedSource",
-                "/subscriptions/" + OfflineDataflow.PROJECT + "/customer_v1-pipeline"));
+                "/subscriptions/" + OfflineDataflow.PROJECT + "/customer_v1_pipeline"));
     assertThat(saleAndCustomer.inputsOf("Events of sale_v1/Parse sale_v1"))
         .containsExactly("Read sale_v1/MapElements/Map");
     assertThat(saleAndCustomer.inputsOf("Events of customer_v1/Parse customer_v1"))
@@ -105,7 +105,7 @@ class EntityTopicsToBigQueryOnDataflowTest {
         .containsExactly(
             entry(
                 "Read sale_v1/PubsubUnboundedSource",
-                "/subscriptions/" + OfflineDataflow.PROJECT + "/sale_v1-pipeline"));
+                "/subscriptions/" + OfflineDataflow.PROJECT + "/sale_v1_pipeline"));
     assertThat(
             job.inputsOf(
                 "Write BigQuery/Storage Write API/StorageApiLoads/StorageApiWriteInconsistent"

@@ -108,10 +108,10 @@ class FlexTemplateJarIT {
           .containsExactly(
               entry(
                   "Read sale_v1/PubsubUnboundedSource",
-                  "/subscriptions/" + OfflineDataflow.PROJECT + "/sale_v1-pipeline"),
+                  "/subscriptions/" + OfflineDataflow.PROJECT + "/sale_v1_pipeline"),
               entry(
                   "Read customer_v1/PubsubUnboundedSource",
-                  "/subscriptions/" + OfflineDataflow.PROJECT + "/customer_v1-pipeline"));
+                  "/subscriptions/" + OfflineDataflow.PROJECT + "/customer_v1_pipeline"));
       List<DataflowPackage> packages =
           job.job().getEnvironment().getWorkerPools().get(0).getPackages();
       assertThat(packages).hasSize(1);

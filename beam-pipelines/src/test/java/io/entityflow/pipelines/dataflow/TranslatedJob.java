@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * TranslatedJob job = new TranslatedJob(api.onlySubmittedJob());
- * job.pubsubReads();             // {"Read sale_v1/PubsubUnboundedSource": "/subscriptions/p/sale_v1-pipeline"}
+ * job.pubsubReads();             // {"Read sale_v1/PubsubUnboundedSource": "/subscriptions/p/sale_v1_pipeline"}
  * job.inputsOf("All dead letters");   // ["Events of sale_v1/Parse sale_v1", ...]
  * }</pre>
  *
