@@ -69,30 +69,48 @@ public final class LiveTableCheck {
           live.get().getTimePartitioning() == null
               ? null
               : live.get().getTimePartitioning().getField();
-      if (!table.partitionField().equals(livePartition)) {
-        problems.add(
-            "table "
-                + name
-                + " is partitioned on "
-                + livePartition
-                + "; the contract partitions it by day on "
-                + table.partitionField());
-      }
       List<String> liveClustering =
           live.get().getClustering() == null || live.get().getClustering().getFields() == null
               ? List.of()
               : live.get().getClustering().getFields();
-      if (!table.clusteringFields().equals(liveClustering)) {
-        problems.add(
-            "table "
-                + name
-                + " is clustered by "
-                + liveClustering
-                + "; the contract clusters it by "
-                + table.clusteringFields());
-      }
+      compare(
+          name,
+          "partitioned on",
+          livePartition,
+          "partitions it by day on",
+          table.partitionField(),
+          problems);
+      compare(
+          name,
+          "clustered by",
+          liveClustering,
+          "clusters it by",
+          table.clusteringFields(),
+          problems);
     }
     return problems;
+  }
+
+  private static void compare(
+      String table,
+      String liveVerb,
+      Object live,
+      String contractVerb,
+      Object wanted,
+      List<String> problems) {
+    if (!Objects.equals(live, wanted)) {
+      problems.add(
+          "table "
+              + table
+              + " is "
+              + liveVerb
+              + " "
+              + live
+              + "; the contract "
+              + contractVerb
+              + " "
+              + wanted);
+    }
   }
 
   private static List<TableFieldSchema> fields(Table table) {

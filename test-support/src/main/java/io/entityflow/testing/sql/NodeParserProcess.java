@@ -2,6 +2,7 @@ package io.entityflow.testing.sql;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.entityflow.testing.Npm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,17 +54,7 @@ final class NodeParserProcess {
                   StandardOpenOption.WRITE);
           FileLock held = lock.lock()) {
         if (!installed(module, version)) {
-          run(
-              List.of(
-                  "npm",
-                  "install",
-                  "--no-audit",
-                  "--no-fund",
-                  "--no-save",
-                  "--prefix",
-                  prefix.toString(),
-                  npmPackage),
-              prefix);
+          Npm.install(prefix, List.of(npmPackage));
         }
       }
       Path script = prefix.resolve(SCRIPT);
@@ -132,28 +123,5 @@ final class NodeParserProcess {
             .get("version")
             .getAsString()
             .equals(version);
-  }
-
-  private static void run(List<String> command, Path dir) throws IOException, InterruptedException {
-    Path log = Files.createTempFile("npm-install", ".log");
-    try {
-      Process process =
-          new ProcessBuilder(command)
-              .directory(dir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      process.getOutputStream().close();
-      if (!process.waitFor(300, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(command + " did not finish within 300 s");
-      }
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException(
-            command + " failed (exit " + process.exitValue() + "): " + Files.readString(log));
-      }
-    } finally {
-      Files.deleteIfExists(log);
-    }
   }
 }
