@@ -1,9 +1,9 @@
 package io.entityflow.schema;
 
+import io.entityflow.contract.source.ContractUnreadableException;
 import io.entityflow.schema.cli.SchemaCommands;
 import io.entityflow.schema.cli.UsageException;
 import io.entityflow.schema.compare.CheckResult;
-import io.entityflow.schema.source.ContractUnreadableException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;

@@ -1,12 +1,12 @@
 package io.entityflow.schema;
 
 import io.entityflow.contract.compiler.ProtoCompiler;
+import io.entityflow.contract.source.ContractLoader;
+import io.entityflow.contract.source.ContractSnapshot;
 import io.entityflow.schema.catalog.DataCatalog;
 import io.entityflow.schema.compare.CheckResult;
 import io.entityflow.schema.compare.ContractComparator;
 import io.entityflow.schema.report.PullRequestReport;
-import io.entityflow.schema.source.ContractLoader;
-import io.entityflow.schema.source.ContractSnapshot;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

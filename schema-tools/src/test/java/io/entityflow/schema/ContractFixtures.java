@@ -1,10 +1,10 @@
 package io.entityflow.schema;
 
 import io.entityflow.contract.compiler.ProtoCompiler;
+import io.entityflow.contract.source.ContractLoader;
+import io.entityflow.contract.source.ContractSnapshot;
 import io.entityflow.schema.compare.CheckResult;
 import io.entityflow.schema.compare.ContractComparator;
-import io.entityflow.schema.source.ContractLoader;
-import io.entityflow.schema.source.ContractSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.entityflow.schema.cli;
 
+import io.entityflow.contract.source.ContractLoader;
 import io.entityflow.schema.compare.CheckResult;
 import io.entityflow.schema.compare.ContractComparator;
-import io.entityflow.schema.source.ContractLoader;
 import java.nio.file.Path;
 
 /**

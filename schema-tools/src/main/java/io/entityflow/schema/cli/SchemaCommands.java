@@ -1,12 +1,12 @@
 package io.entityflow.schema.cli;
 
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.contract.source.ContractLoader;
 import io.entityflow.schema.catalog.DataCatalog;
 import io.entityflow.schema.compare.CheckResult;
 import io.entityflow.schema.compare.Finding;
 import io.entityflow.schema.compare.Severity;
 import io.entityflow.schema.report.PullRequestReport;
-import io.entityflow.schema.source.ContractLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

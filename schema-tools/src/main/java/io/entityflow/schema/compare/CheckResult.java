@@ -1,6 +1,6 @@
 package io.entityflow.schema.compare;
 
-import io.entityflow.schema.source.ContractSnapshot;
+import io.entityflow.contract.source.ContractSnapshot;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package io.entityflow.schema.compare;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumDescriptor;
 import io.entityflow.contract.registry.SourceLocation;
-import io.entityflow.schema.source.ContractSnapshot;
+import io.entityflow.contract.source.ContractSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

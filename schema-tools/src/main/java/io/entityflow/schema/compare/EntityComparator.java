@@ -4,7 +4,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 import io.entityflow.contract.options.EntityflowOptionsProto;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.SourceLocation;
-import io.entityflow.schema.source.ContractSnapshot;
+import io.entityflow.contract.source.ContractSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

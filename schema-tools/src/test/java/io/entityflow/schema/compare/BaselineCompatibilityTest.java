@@ -3,8 +3,8 @@ package io.entityflow.schema.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.entityflow.contract.registry.DescriptorSets;
-import io.entityflow.schema.source.ContractLoader;
-import io.entityflow.schema.source.ContractSnapshot;
+import io.entityflow.contract.source.ContractLoader;
+import io.entityflow.contract.source.ContractSnapshot;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import io.entityflow.contract.compiler.ProtoCompiler;
+import io.entityflow.contract.source.ContractLoader;
+import io.entityflow.contract.source.ContractSnapshot;
 import io.entityflow.schema.ContractFixtures;
-import io.entityflow.schema.source.ContractLoader;
-import io.entityflow.schema.source.ContractSnapshot;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

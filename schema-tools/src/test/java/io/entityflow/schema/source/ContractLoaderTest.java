@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.entityflow.contract.compiler.ProtoCompiler;
+import io.entityflow.contract.source.ContractLoader;
+import io.entityflow.contract.source.ContractSnapshot;
+import io.entityflow.contract.source.ContractUnreadableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.entityflow.schema.source;
+package io.entityflow.contract.source;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumDescriptor;

@@ -1,4 +1,4 @@
-package io.entityflow.schema.source;
+package io.entityflow.contract.source;
 
 /**
  * Thrown when one side of a comparison cannot be read: a missing path, a file that is no descriptor

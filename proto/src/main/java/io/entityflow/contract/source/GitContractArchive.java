@@ -1,4 +1,4 @@
-package io.entityflow.schema.source;
+package io.entityflow.contract.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,11 @@
-package io.entityflow.schema.source;
+package io.entityflow.contract.source;
 
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.entityflow.contract.compiler.ProtoCompiler;
 import io.entityflow.contract.registry.ContractException;
 import io.entityflow.contract.registry.DescriptorSets;
+import io.entityflow.contract.registry.EntityRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,14 +14,15 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Loads one side of a comparison from what the user typed: a binary descriptor set file ({@code
- * protoc --descriptor_set_out --include_imports}), a directory of {@code .proto} files, or a git
- * ref of the repository (its {@code proto/src/main/proto}).
+ * Loads a contract from what the user typed ({@code --contract}, {@code --against}): a binary
+ * descriptor set file ({@code protoc --descriptor_set_out --include_imports}), a directory of
+ * {@code .proto} files, or a git ref of the repository (its {@code proto/src/main/proto}).
  *
  * <pre>{@code
  * ContractLoader loader = ContractLoader.forRepository(Path.of("."));
  * ContractSnapshot base = loader.load("origin/main");
  * ContractSnapshot current = loader.load("proto/src/main/proto");
+ * EntityRegistry mine = ContractLoader.registry("build/contract.desc"); // null: the classpath's
  * }</pre>
  *
  * <p>Guarantees: anything that cannot be read ends in a {@link ContractUnreadableException} naming
@@ -39,6 +41,20 @@ public final class ContractLoader {
   /** A loader resolving relative paths and git refs against this repository root. */
   public static ContractLoader forRepository(Path repository) {
     return new ContractLoader(repository.toAbsolutePath().normalize());
+  }
+
+  /**
+   * The registry of the contract at {@code location} (descriptor set file, {@code .proto} directory
+   * or git ref of the repository in the working directory); the contract on the classpath ({@link
+   * EntityRegistry#load()}) when {@code location} is null or blank.
+   *
+   * @throws ContractUnreadableException naming the location and the reason
+   */
+  public static EntityRegistry registry(String location) {
+    if (location == null || location.isBlank()) {
+      return EntityRegistry.load();
+    }
+    return forRepository(Path.of("")).load(location).registry();
   }
 
   /** The working tree's contract directory. */
