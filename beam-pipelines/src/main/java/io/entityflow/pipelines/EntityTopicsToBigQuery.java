@@ -34,6 +34,9 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * warehouse, missing tables are created ({@link LocalTables}).
  */
 public final class EntityTopicsToBigQuery {
+  /** Name of the one transform the job applies: every step's name starts with it. */
+  public static final String GRAPH = "Entity topics to warehouse";
+
   private EntityTopicsToBigQuery() {}
 
   /** Parses the arguments and runs the pipeline. */
@@ -68,8 +71,7 @@ public final class EntityTopicsToBigQuery {
     }
     Pipeline pipeline = Pipeline.create(options);
     pipeline.apply(
-        "Entity topics to warehouse",
-        EntityTopicsToWarehouse.from(options).withRegistry(registry).withEntities(entities));
+        GRAPH, EntityTopicsToWarehouse.from(options).withRegistry(registry).withEntities(entities));
     return pipeline.run();
   }
 

@@ -91,7 +91,7 @@ class EntityTopicsToBigQueryFakesIT {
       options.setDatasetPrefix(PREFIX);
       Pipeline pipeline = Pipeline.create(options);
       pipeline.apply(
-          "Entity topics to warehouse",
+          EntityTopicsToBigQuery.GRAPH,
           EntityTopicsToWarehouse.from(options)
               .withEntities(entities)
               .withTestServices(services)

@@ -148,7 +148,7 @@ class EntityTopicsToBigQueryOnDataflowTest {
   private static Pipeline pipelineAsMainBuildsIt(EntityTopicsToBigQueryOptions options) {
     options.setStreaming(true);
     Pipeline pipeline = Pipeline.create(options);
-    pipeline.apply("Entity topics to warehouse", EntityTopicsToWarehouse.from(options));
+    pipeline.apply(EntityTopicsToBigQuery.GRAPH, EntityTopicsToWarehouse.from(options));
     return pipeline;
   }
 }

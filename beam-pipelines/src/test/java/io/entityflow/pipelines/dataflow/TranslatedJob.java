@@ -2,6 +2,7 @@ package io.entityflow.pipelines.dataflow;
 
 import com.google.api.services.dataflow.model.Job;
 import com.google.api.services.dataflow.model.Step;
+import io.entityflow.pipelines.EntityTopicsToBigQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,8 +97,14 @@ public final class TranslatedJob {
     return userName(producer);
   }
 
+  /**
+   * The user name of a step relative to the pipeline's one transform ({@link
+   * EntityTopicsToBigQuery#GRAPH}): {@code Read sale_v1/PubsubUnboundedSource}.
+   */
   private static String userName(Step step) {
-    return text(step, "user_name");
+    String name = text(step, "user_name");
+    String prefix = EntityTopicsToBigQuery.GRAPH + "/";
+    return name != null && name.startsWith(prefix) ? name.substring(prefix.length()) : name;
   }
 
   private static String text(Step step, String property) {
