@@ -70,7 +70,7 @@ class BigQueryQueriesParseTest {
     assertThat(sql)
         .isEqualTo(
             "SELECT operation, CAST(`interval` AS STRING) AS segment, COUNT(*) AS events FROM"
-                + " `acme-data.energy.meter_reading_v1` WHERE occurred_at >= @from AND"
+                + " `acme-data.prod_energy.meter_reading_v1` WHERE occurred_at >= @from AND"
                 + " occurred_at < @to GROUP BY operation, segment");
     assertThat(BigQuerySqlParser.parse(sql)).isEqualTo("select");
   }
