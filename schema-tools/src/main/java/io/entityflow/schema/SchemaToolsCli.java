@@ -1,6 +1,7 @@
 package io.entityflow.schema;
 
 import io.entityflow.contract.source.ContractUnreadableException;
+import io.entityflow.schema.cli.ContractCheckCommand;
 import io.entityflow.schema.cli.SchemaCommands;
 import io.entityflow.schema.cli.UsageException;
 import io.entityflow.schema.compare.CheckResult;
@@ -17,10 +18,11 @@ import java.util.List;
  * entityflow schema check  --against &lt;git ref|dir|descriptor set&gt; [--current ...] [--format text|json|github]
  * entityflow schema report --against &lt;...&gt; [--current ...] [--out FILE]
  * entityflow catalog --out DIR [--contract &lt;git ref|dir|descriptor set&gt;]
+ * entityflow contract check &lt;proto dir&gt; [--descriptor-set-out FILE] [--schemas-out DIR]
  * </pre>
  *
- * <p>Exit codes: 0 compatible (or done), 1 breaking changes, 2 unreadable input or wrong usage
- * (with the reason on stderr).
+ * <p>Exit codes: 0 compatible (or done, or a valid contract), 1 breaking changes (or an invalid
+ * contract), 2 unreadable input or wrong usage (with the reason on stderr).
  */
 public final class SchemaToolsCli {
   private static final String USAGE =
@@ -29,8 +31,9 @@ public final class SchemaToolsCli {
         entityflow schema check  --against <git ref|dir of .proto|descriptor set> [--current <same kinds>] [--format text|json|github] [--repo DIR]
         entityflow schema report --against <...> [--current <...>] [--out FILE] [--repo DIR]
         entityflow catalog --out DIR [--contract <git ref|dir|descriptor set>] [--repo DIR]
+        entityflow contract check <dir of .proto> [--descriptor-set-out FILE] [--schemas-out DIR]
       --current and --contract default to the working tree's proto/src/main/proto.
-      exit codes: 0 compatible, 1 breaking, 2 input unreadable or wrong usage""";
+      exit codes: 0 compatible (contract check: valid), 1 breaking (invalid), 2 input unreadable or wrong usage""";
 
   private SchemaToolsCli() {}
 
@@ -48,6 +51,9 @@ public final class SchemaToolsCli {
       }
       if (words.size() >= 2 && words.get(0).equals("schema") && words.get(1).equals("report")) {
         return SchemaCommands.report(words.subList(2, words.size()), out);
+      }
+      if (words.size() >= 2 && words.get(0).equals("contract") && words.get(1).equals("check")) {
+        return ContractCheckCommand.run(words.subList(2, words.size()), out);
       }
       if (!words.isEmpty() && words.get(0).equals("catalog")) {
         return SchemaCommands.catalog(words.subList(1, words.size()), out);

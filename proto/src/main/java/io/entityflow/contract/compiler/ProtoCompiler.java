@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 /**
  * Runs {@code protoc} on a directory of {@code .proto} files and returns the descriptor set, with
  * imports and source info (comments, line numbers), parsed with Entityflow's options understood.
- * Well-known types ({@code google/protobuf/*.proto}) come from the protobuf-java jar, so only the
- * contract's own files are needed.
+ * Well-known types ({@code google/protobuf/*.proto}) come from the protobuf-java jar and {@code
+ * entityflow/options.proto} from the {@code entityflow-proto} jar, so only the contract's own files
+ * are needed (a copy of {@code entityflow/options.proto} in the directory takes precedence).
  *
  * <p>protoc is found in this order: system property {@code entityflow.protoc}, environment variable
  * {@code ENTITYFLOW_PROTOC}, the {@code com.google.protobuf:protoc} executable of the build's
@@ -46,6 +47,8 @@ public final class ProtoCompiler {
           "timestamp",
           "type",
           "wrappers");
+
+  private static final String OPTIONS_FILE = "entityflow/options.proto";
 
   private final Path protoc;
 
@@ -131,6 +134,7 @@ public final class ProtoCompiler {
       work = Files.createTempDirectory("entityflow-protoc");
       Path include = work.resolve("include");
       extractWellKnownTypes(include);
+      extractResource(OPTIONS_FILE, include);
       Path out = work.resolve("set.desc");
       List<String> command = new ArrayList<>();
       command.add(protoc.toString());
@@ -185,6 +189,18 @@ public final class ProtoCompiler {
           Files.copy(in, dir.resolve(name + ".proto"), StandardCopyOption.REPLACE_EXISTING);
         }
       }
+    }
+  }
+
+  private static void extractResource(String name, Path include) throws IOException {
+    try (InputStream in = ProtoCompiler.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "classpath resource " + name + " is missing; it is part of the entityflow-proto jar");
+      }
+      Path target = include.resolve(name);
+      Files.createDirectories(target.getParent());
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -32,7 +32,9 @@ public enum ContractRule {
   /** Messages nest deeper than BigQuery's 15 levels. */
   NESTING_TOO_DEEP("nesting-too-deep"),
   /** A message field has no fields, so it would become an empty RECORD. */
-  EMPTY_RECORD("empty-record");
+  EMPTY_RECORD("empty-record"),
+  /** Two contract artifacts on one classpath hold different files of the same name. */
+  CONFLICTING_FILE("conflicting-file");
 
   private final String id;
 

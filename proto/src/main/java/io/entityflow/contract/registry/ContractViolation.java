@@ -4,7 +4,8 @@ package io.entityflow.contract.registry;
  * One way a contract breaks a {@link ContractRule}: where (file and message) and what is wrong.
  *
  * @param file the {@code .proto} file, e.g. {@code acme/retail/sale/v1/sale.proto}
- * @param message the full name of the message, e.g. {@code acme.retail.sale.v1.Sale}
+ * @param message the full name of the message, e.g. {@code acme.retail.sale.v1.Sale}; for a rule
+ *     about a whole file ({@code conflicting-file}) the file's package
  * @param rule the rule that is broken
  * @param detail what is wrong, the bad value and what is allowed
  */

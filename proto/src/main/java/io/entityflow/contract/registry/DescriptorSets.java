@@ -15,9 +15,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Timestamp;
 import io.entityflow.contract.options.EntityflowOptionsProto;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,8 +34,10 @@ import java.util.Set;
  * descriptors compare equal to the generated ones.
  */
 public final class DescriptorSets {
-  /** The classpath resource the build writes the compiled contract to. */
-  public static final String CONTRACT_RESOURCE = "entityflow/contract.desc";
+  /**
+   * The classpath resource of a contract artifact; see {@link EntityRegistry#CONTRACT_RESOURCE}.
+   */
+  public static final String CONTRACT_RESOURCE = EntityRegistry.CONTRACT_RESOURCE;
 
   private static final ExtensionRegistry EXTENSIONS = ExtensionRegistry.newInstance();
 
@@ -73,20 +72,12 @@ public final class DescriptorSets {
     return FileDescriptorSet.parseFrom(bytes, EXTENSIONS);
   }
 
-  /** Reads the compiled contract's descriptor set from the classpath. */
+  /**
+   * The merged descriptor set of every contract artifact on this class's classpath (see {@link
+   * ContractArtifacts#merge(ClassLoader)}).
+   */
   public static FileDescriptorSet contract() {
-    try (InputStream in =
-        DescriptorSets.class.getClassLoader().getResourceAsStream(CONTRACT_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "classpath resource "
-                + CONTRACT_RESOURCE
-                + " is missing; it is written by the entityflow-proto build");
-      }
-      return FileDescriptorSet.parseFrom(in, EXTENSIONS);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + CONTRACT_RESOURCE, e);
-    }
+    return ContractArtifacts.merge(DescriptorSets.class.getClassLoader());
   }
 
   /**

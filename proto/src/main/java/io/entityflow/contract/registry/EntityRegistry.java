@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * generation, alerting and schema checks learn which entities exist.
  *
  * <pre>{@code
- * EntityRegistry registry = EntityRegistry.load();           // the compiled contract
+ * EntityRegistry registry = EntityRegistry.load();           // every contract artifact, merged
  * for (EntityDefinition entity : registry.entities()) {
  *   System.out.println(entity.dataset() + "." + entity.tableName());
  * }
@@ -35,8 +35,24 @@ import java.util.stream.Collectors;
  * <p>Guarantees: entity names are unique per major version, topic (= table) names are unique, every
  * entity has a valid scalar id field and maps to a BigQuery schema. A contract breaking any of
  * these is refused with a {@link ContractException} listing every violation.
+ *
+ * <p>Contract artifacts: {@link #load()} reads every {@value #CONTRACT_RESOURCE} resource on the
+ * classpath ({@code entityflow-proto}'s own and each company contract jar) and merges them with
+ * {@link ContractArtifacts}: shared files are taken once, a file name with different content in two
+ * artifacts is refused ({@code conflicting-file}), and the merged set follows the same rules as one
+ * contract, so two artifacts declaring the same entity or topic are refused ({@code
+ * duplicate-entity}, {@code duplicate-topic}).
  */
 public final class EntityRegistry {
+  /**
+   * The classpath resource of a contract artifact: the binary descriptor set, with imports, of its
+   * {@code .proto} files ({@code protoc --descriptor_set_out --include_imports}; the
+   * protobuf-maven-plugin writes it with {@code writeDescriptorSet}, {@code
+   * includeDependenciesInDescriptorSet} and {@code descriptorSetOutputDirectory} {@code
+   * ${project.build.outputDirectory}/entityflow}).
+   */
+  public static final String CONTRACT_RESOURCE = "entityflow/contract.desc";
+
   private static volatile EntityRegistry contract;
 
   private final List<EntityDefinition> entities;
@@ -53,19 +69,33 @@ public final class EntityRegistry {
     }
   }
 
-  /** The registry of the compiled contract (the {@code entityflow/contract.desc} resource). */
+  /**
+   * The registry of every contract artifact on the classpath of this class, merged (see {@link
+   * #load(ClassLoader)}); loaded once, then cached.
+   */
   public static EntityRegistry load() {
     EntityRegistry loaded = contract;
     if (loaded == null) {
       synchronized (EntityRegistry.class) {
         loaded = contract;
         if (loaded == null) {
-          loaded = fromDescriptorSet(DescriptorSets.contract());
+          loaded = load(EntityRegistry.class.getClassLoader());
           contract = loaded;
         }
       }
     }
     return loaded;
+  }
+
+  /**
+   * The registry of every {@value #CONTRACT_RESOURCE} resource {@code loader} sees, merged by
+   * {@link ContractArtifacts#merge(ClassLoader)}; not cached.
+   *
+   * @throws IllegalStateException when there is no contract artifact, saying how to add one
+   * @throws ContractException when the artifacts conflict or the merged contract breaks a rule
+   */
+  public static EntityRegistry load(ClassLoader loader) {
+    return fromDescriptorSet(ContractArtifacts.merge(loader));
   }
 
   /** A registry of the entities in a binary descriptor set. */

@@ -1,6 +1,7 @@
 /**
  * The entity registry: every entity of a compiled contract, with its topic, table, dataset, id
- * field, sensitivities and schema version, validated once at load.
+ * field, sensitivities and schema version, validated once at load. {@code EntityRegistry.load()}
+ * merges every contract artifact ({@code entityflow/contract.desc}) on the classpath.
  *
  * <pre>{@code
  * EntityRegistry registry = EntityRegistry.load();

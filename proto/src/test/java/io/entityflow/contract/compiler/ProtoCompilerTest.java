@@ -44,4 +44,30 @@ class ProtoCompilerTest {
                 + dir
                 + "/broken.proto:2:18: \"strin\" is not defined.");
   }
+
+  @Test
+  void aDirectoryWithoutOptionsProtoImportsTheJarsCopy(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("bookshop/orders/v1/order.proto");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        """
+        syntax = "proto3";
+        package bookshop.orders.v1;
+        import "entityflow/options.proto";
+        message Order {
+          option (entityflow.entity) = {
+            name: "Order" id_field: "order_id" domain: "bookshop" owner: "team-orders"
+          };
+          string order_id = 1;
+        }
+        """);
+
+    EntityRegistry registry = EntityRegistry.fromDescriptorSet(ProtoCompiler.locate().compile(dir));
+
+    assertThat(registry.entities())
+        .extracting(EntityDefinition::fullName, EntityDefinition::owner)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("bookshop.orders.v1.Order", "team-orders"));
+  }
 }

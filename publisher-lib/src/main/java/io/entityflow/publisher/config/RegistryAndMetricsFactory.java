@@ -8,9 +8,9 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 /**
- * Beans the publisher needs: the contract registry (from {@link EntityRegistry#load()}) and the
- * per-topic metrics (exported to Micrometer when a {@link MeterRegistry} bean exists). Both can be
- * replaced with {@code @Replaces}.
+ * Beans the publisher needs: the contract registry (from {@link EntityRegistry#load()}: every
+ * contract artifact on the classpath, merged) and the per-topic metrics (exported to Micrometer
+ * when a {@link MeterRegistry} bean exists). Both can be replaced with {@code @Replaces}.
  *
  * <pre>{@code
  * @Factory
@@ -23,7 +23,10 @@ import jakarta.inject.Singleton;
 @Factory
 public class RegistryAndMetricsFactory {
 
-  /** The contract compiled into the {@code entityflow-proto} artifact. */
+  /**
+   * Every contract artifact on the classpath ({@code entityflow/contract.desc} of {@code
+   * entityflow-proto} and of each company contract jar), merged.
+   */
   @Singleton
   public EntityRegistry entityRegistry() {
     return EntityRegistry.load();
