@@ -1,5 +1,6 @@
 package io.entityflow.pipelines.events;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.entityflow.contract.registry.DescriptorSets;
 import io.entityflow.contract.source.ContractLoader;
 import io.entityflow.contract.source.ContractUnreadableException;
@@ -44,7 +45,7 @@ public final class ContractFile {
               .registry()
               .entities()
               .size();
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+    } catch (InvalidProtocolBufferException e) {
       throw refused(location, "it is not a binary FileDescriptorSet (" + e.getMessage() + ")", e);
     } catch (ContractUnreadableException e) {
       throw refused(location, e.getMessage(), e);
