@@ -5,6 +5,7 @@ import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.pipelines.bigquery.BigQueryTableAdmin;
 import io.entityflow.pipelines.bigquery.LiveTableCheck;
+import io.entityflow.pipelines.events.ContractFile;
 import io.entityflow.pipelines.events.RegistrySource;
 import io.entityflow.pipelines.options.EntityTopicsToBigQueryOptions;
 import io.entityflow.pipelines.options.WarehouseKind;
@@ -50,9 +51,12 @@ public final class EntityTopicsToBigQuery {
     run(options);
   }
 
-  /** Prepares the warehouse, then starts the pipeline on the configured runner. */
+  /**
+   * Reads the contract ({@code --contract}, default the classpath's), prepares the warehouse, then
+   * starts the pipeline on the configured runner.
+   */
   public static PipelineResult run(EntityTopicsToBigQueryOptions options) throws Exception {
-    RegistrySource registry = RegistrySource.contract();
+    RegistrySource registry = ContractFile.registry(options);
     List<EntityDefinition> entities =
         EntitySelection.select(registry.registry(), options.getEntities());
     PhysicalLayout layout =
@@ -70,8 +74,7 @@ public final class EntityTopicsToBigQuery {
       }
     }
     Pipeline pipeline = Pipeline.create(options);
-    pipeline.apply(
-        GRAPH, EntityTopicsToWarehouse.from(options).withRegistry(registry).withEntities(entities));
+    pipeline.apply(GRAPH, EntityTopicsToWarehouse.from(options, registry).withEntities(entities));
     return pipeline.run();
   }
 

@@ -4,6 +4,7 @@ import com.google.api.services.bigquery.model.TableRow;
 import io.entityflow.contract.layout.DeadLetterTable;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.pipelines.bigquery.WriteToBigQuery;
+import io.entityflow.pipelines.events.ContractFile;
 import io.entityflow.pipelines.events.EventRow;
 import io.entityflow.pipelines.events.EventRowCoder;
 import io.entityflow.pipelines.events.ParseEntityEvents;
@@ -67,9 +68,17 @@ public final class EntityTopicsToWarehouse extends PTransform<PBegin, PDone> {
     this.clock = clock;
   }
 
-  /** The graph configured by {@code options}: every entity of the contract, the system clock. */
+  /**
+   * The graph configured by {@code options}: every entity of the contract {@code --contract} names
+   * (default the classpath's; read now, see {@link ContractFile}), the system clock.
+   */
   public static EntityTopicsToWarehouse from(EntityTopicsToBigQueryOptions options) {
-    RegistrySource registry = RegistrySource.contract();
+    return from(options, ContractFile.registry(options));
+  }
+
+  /** The graph configured by {@code options} for every entity of {@code registry}. */
+  public static EntityTopicsToWarehouse from(
+      EntityTopicsToBigQueryOptions options, RegistrySource registry) {
     return new EntityTopicsToWarehouse(
         options,
         registry,

@@ -2,7 +2,11 @@ package io.entityflow.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.DynamicMessage;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.contract.source.ContractLoader;
+import io.entityflow.contract.testing.OwnContract;
 import io.entityflow.pipelines.events.SampleEvents;
 import io.entityflow.pipelines.options.EntityTopicsToBigQueryOptions;
 import io.entityflow.pipelines.options.WarehouseKind;
@@ -35,11 +39,16 @@ class EntityTopicsToLocalWarehouseIT {
   }
 
   static List<String> poll(Path root, String query, int expectedRows) throws Exception {
+    return poll(root, EntityRegistry.load(), query, expectedRows);
+  }
+
+  static List<String> poll(Path root, EntityRegistry registry, String query, int expectedRows)
+      throws Exception {
     long deadline = System.currentTimeMillis() + 90_000;
     List<String> rows = new ArrayList<>();
     while (System.currentTimeMillis() < deadline) {
       rows.clear();
-      try (Connection sql = LocalWarehouse.open(root, EntityRegistry.load());
+      try (Connection sql = LocalWarehouse.open(root, registry);
           Statement statement = sql.createStatement();
           ResultSet rs = statement.executeQuery(query)) {
         int columns = rs.getMetaData().getColumnCount();
@@ -117,6 +126,49 @@ class EntityTopicsToLocalWarehouseIT {
                         + " FROM entityflow.pipeline_heartbeat",
                     1))
             .containsExactly("it-local | true");
+      } finally {
+        result.cancel();
+      }
+    }
+  }
+
+  @Test
+  void entityOfTheContractOptionLandsInTheTableOfItsName(@TempDir Path dir) throws Exception {
+    Path contract = OwnContract.writeDescriptorSet(dir.resolve("contract.desc"));
+    Path root = dir.resolve("warehouse");
+    EntityRegistry registry = ContractLoader.registry(contract.toString());
+    Descriptor parcel = registry.find(OwnContract.FULL_NAME).orElseThrow().descriptor();
+    byte[] payload =
+        DynamicMessage.newBuilder(parcel)
+            .setField(parcel.findFieldByName("parcel_id"), "p-1")
+            .setField(parcel.findFieldByName("weight_grams"), 1250L)
+            .setField(parcel.findFieldByName("destination"), "1 Depot Road")
+            .build()
+            .toByteArray();
+    PubSubEmulator emulator = PubSubEmulator.shared();
+    try (EmulatorTopics topics = new EmulatorTopics(emulator, List.of(OwnContract.TOPIC))) {
+      // no --entities: every entity of the contract the option names, i.e. Parcel only
+      EntityTopicsToBigQueryOptions options = topics.options(List.of());
+      options.setContract(contract.toString());
+      options.setWarehouse(WarehouseKind.LOCAL);
+      options.setWarehouseDir(root.toString());
+      options.setFlushSeconds(1);
+      options.setHeartbeatSeconds(0);
+      PipelineResult result = EntityTopicsToBigQuery.run(options);
+      try {
+        List<String> ids =
+            topics.publish(
+                OwnContract.TOPIC,
+                List.of(new Message(payload, attributes("e-p1", OwnContract.FULL_NAME))));
+
+        assertThat(
+                poll(
+                    root,
+                    registry,
+                    "SELECT event_id, operation, parcel_id, weight_grams, destination, message_id"
+                        + " FROM logistics.parcel_v1",
+                    1))
+            .containsExactly("e-p1 | CREATED | p-1 | 1250 | 1 Depot Road | " + ids.get(0));
       } finally {
         result.cancel();
       }

@@ -1,6 +1,8 @@
 package io.entityflow.local;
 
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.contract.source.ContractLoader;
+import io.entityflow.contract.source.ContractUnreadableException;
 import io.entityflow.testing.PubSubEmulator;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,12 +23,18 @@ import java.util.Optional;
  * <pre>{@code
  * ./entityflow demo [--minutes 20] [--no-outage]
  * ./entityflow sql "SELECT operation, count(*) FROM retail.sale_v1 GROUP BY 1"
- * ./entityflow status
+ * ./entityflow sql --contract build/contract.desc "SELECT count(*) FROM logistics.parcel_v1"
+ * ./entityflow status [--contract build/contract.desc]
  * ./entityflow stop
  * }</pre>
  *
- * <p>Exit codes: 0 done, 1 the command failed (the reason is printed), 2 bad usage or a missing
- * prerequisite (with the command that installs it).
+ * <p>{@code sql} and {@code status} read the warehouse's tables from the contract {@code
+ * --contract} names (a descriptor set file, a directory of {@code .proto} files or a git ref;
+ * default the contract on the classpath); {@code demo} publishes the sample entities, so it always
+ * runs the classpath contract.
+ *
+ * <p>Exit codes: 0 done, 1 the command failed (the reason is printed), 2 bad usage, an unreadable
+ * contract or a missing prerequisite (with the command that installs it).
  */
 public final class LocalModeCli {
   static final int ALERTING_PORT = 8089;
@@ -52,12 +60,12 @@ public final class LocalModeCli {
       err.println("usage: entityflow demo|sql|status|stop");
       return 2;
     }
-    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
     try {
       return switch (args[0]) {
         case "demo" -> demo(rest);
         case "sql" -> sql(rest);
-        case "status" -> status();
+        case "status" -> status(rest);
         case "stop" -> stop();
         default -> {
           err.println(
@@ -65,20 +73,50 @@ public final class LocalModeCli {
           yield 2;
         }
       };
+    } catch (ContractUnreadableException e) {
+      err.println("entityflow " + args[0] + ": --contract: " + e.getMessage());
+      return 2;
     } catch (IllegalStateException | IllegalArgumentException e) {
       err.println("entityflow " + args[0] + ": " + e.getMessage());
       return 1;
     }
   }
 
+  /**
+   * Takes {@code --contract X} out of {@code args} and loads that contract; the classpath's when
+   * absent. Null (after printing the usage) when the option has no value.
+   */
+  private EntityRegistry contract(String command, List<String> args) {
+    int at = args.indexOf("--contract");
+    if (at < 0) {
+      return EntityRegistry.load();
+    }
+    if (at + 1 >= args.size()) {
+      err.println(
+          "entityflow "
+              + command
+              + ": --contract needs a descriptor set file, a directory of .proto files or a git"
+              + " ref");
+      return null;
+    }
+    String location = args.get(at + 1);
+    args.subList(at, at + 2).clear();
+    return ContractLoader.registry(location);
+  }
+
   private int sql(List<String> args) {
+    EntityRegistry registry = contract("sql", args);
+    if (registry == null) {
+      return 2;
+    }
     if (args.size() != 1) {
-      err.println("usage: entityflow sql \"SELECT ...\" (one quoted query)");
+      err.println(
+          "usage: entityflow sql [--contract <descriptor set|dir|git ref>] \"SELECT ...\" (one"
+              + " quoted query)");
       return 2;
     }
     try {
-      out.print(
-          LocalSql.render(LocalSql.query(home.warehouse(), EntityRegistry.load(), args.get(0))));
+      out.print(LocalSql.render(LocalSql.query(home.warehouse(), registry, args.get(0))));
       return 0;
     } catch (SQLException e) {
       err.println("entityflow sql: " + e.getMessage());
@@ -86,7 +124,18 @@ public final class LocalModeCli {
     }
   }
 
-  private int status() {
+  private int status(List<String> args) {
+    EntityRegistry registry = contract("status", args);
+    if (registry == null) {
+      return 2;
+    }
+    if (!args.isEmpty()) {
+      err.println(
+          "entityflow status: unknown argument '"
+              + args.get(0)
+              + "'; allowed: --contract <descriptor set|dir|git ref>");
+      return 2;
+    }
     Optional<DemoState> state = DemoState.read(home.stateFile());
     if (state.isEmpty()) {
       out.println("no demo is running (no " + home.stateFile() + ")");
@@ -102,7 +151,7 @@ public final class LocalModeCli {
           .forEach(e -> out.println(e.getKey() + " " + e.getValue()));
     }
     try {
-      out.println(ProgressReport.read(home.warehouse(), EntityRegistry.load()).line());
+      out.println(ProgressReport.read(home.warehouse(), registry).line());
     } catch (SQLException e) {
       err.println("cannot read the warehouse at " + home.warehouse() + ": " + e.getMessage());
       return 1;

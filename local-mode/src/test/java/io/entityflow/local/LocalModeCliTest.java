@@ -2,9 +2,15 @@ package io.entityflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.entityflow.contract.testing.OwnContract;
+import io.entityflow.warehouse.local.LocalWarehouseLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +47,59 @@ class LocalModeCliTest {
   void sqlWithoutAQueryPrintsUsage(@TempDir Path home) {
     assertThat(run(home, "sql")).isEqualTo(2);
     assertThat(err.toString())
-        .isEqualTo("usage: entityflow sql \"SELECT ...\" (one quoted query)\n");
+        .isEqualTo(
+            "usage: entityflow sql [--contract <descriptor set|dir|git ref>] \"SELECT ...\" (one"
+                + " quoted query)\n");
+  }
+
+  @Test
+  void sqlWithAContractQueriesTheTablesAndLatestViewsOfThatContract(@TempDir Path home)
+      throws Exception {
+    Path contract = OwnContract.writeDescriptorSet(home.resolve("contract.desc"));
+    Path table =
+        Files.createDirectories(
+            new LocalWarehouseLayout(home.resolve(".entityflow/warehouse"))
+                .tableDirectory(OwnContract.DOMAIN, OwnContract.TOPIC));
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES"
+              + " ('e1', 'CREATED', TIMESTAMPTZ '2026-11-23 10:00:00+00', NULL::TIMESTAMPTZ,"
+              + " NULL::TIMESTAMPTZ, 'p-1', 900),"
+              + " ('e2', 'UPDATED', TIMESTAMPTZ '2026-11-23 11:00:00+00', NULL, NULL, 'p-1', 1250))"
+              + " AS t(event_id, operation, occurred_at, publish_time, ingestion_time, parcel_id,"
+              + " weight_grams)) TO '"
+              + table.resolve(LocalWarehouseLayout.newPartFileName())
+              + "' (FORMAT PARQUET)");
+    }
+
+    int code =
+        run(
+            home,
+            "sql",
+            "--contract",
+            contract.toString(),
+            "SELECT parcel_id, weight_grams FROM logistics.parcel_v1_latest");
+
+    assertThat(err.toString()).isEmpty();
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .isEqualTo(
+            "parcel_id | weight_grams\n----------+-------------\np-1       | 1250        \n(1 row)\n");
+  }
+
+  @Test
+  void sqlWithAnUnreadableContractExitsTwoWithTheReason(@TempDir Path home) throws Exception {
+    Path garbage =
+        Files.writeString(home.resolve("contract.desc"), "this is not a descriptor set\n");
+
+    assertThat(run(home, "sql", "--contract", garbage.toString(), "SELECT 1")).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "entityflow sql: --contract: "
+                + garbage
+                + " is not a binary FileDescriptorSet: Protocol message end-group tag did not"
+                + " match expected tag.\n");
   }
 
   @Test

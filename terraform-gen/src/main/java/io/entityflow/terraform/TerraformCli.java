@@ -1,6 +1,8 @@
 package io.entityflow.terraform;
 
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.contract.source.ContractLoader;
+import io.entityflow.contract.source.ContractUnreadableException;
 import io.entityflow.terraform.generate.Drift;
 import io.entityflow.terraform.generate.GeneratedFiles;
 import io.entityflow.terraform.generate.TerraformGenerator;
@@ -11,13 +13,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code entityflow terraform [--out DIR] [--check]}: writes (or checks) the generated Terraform
- * inputs of the example environment from the compiled contract.
+ * {@code entityflow terraform [--out DIR] [--check] [--contract X]}: writes (or checks) the
+ * generated Terraform inputs of the example environment from the compiled contract, or from the
+ * company's contract {@code --contract} names (descriptor set file, {@code .proto} directory or git
+ * ref, see {@link ContractLoader}).
  *
  * <pre>{@code
  * ./entityflow terraform                      # regenerate terraform/environments/example
  * ./entityflow terraform --check              # exit 1 and list the files when they drifted
  * ./entityflow terraform --out /tmp/env       # write elsewhere
+ * ./entityflow terraform --contract build/contract.desc --out ../infra/prod
  * }</pre>
  *
  * <p>Exit codes: 0 done (or no drift), 1 drift found by {@code --check}, 2 bad arguments or an I/O
@@ -30,7 +35,9 @@ public final class TerraformCli {
    */
   public static final String DEFAULT_OUT = "terraform/environments/example";
 
-  private static final String USAGE = "usage: entityflow terraform [--out DIR] [--check]";
+  private static final String USAGE =
+      "usage: entityflow terraform [--out DIR] [--check]"
+          + " [--contract <descriptor set|dir of .proto|git ref>]";
 
   private TerraformCli() {}
 
@@ -40,8 +47,9 @@ public final class TerraformCli {
   }
 
   /**
-   * Runs the command and returns its exit code; {@code workingDirectory} is where the default
-   * environment is looked up from.
+   * Runs the command and returns its exit code; {@code registry} is the contract used without
+   * {@code --contract}; {@code workingDirectory} is where the default environment is looked up from
+   * and what a relative {@code --contract} path or git ref refers to.
    */
   public static int run(
       String[] args,
@@ -51,6 +59,7 @@ public final class TerraformCli {
       Path workingDirectory) {
     Path dir = defaultOut(workingDirectory);
     boolean check = false;
+    String contract = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--check" -> check = true;
@@ -61,6 +70,16 @@ public final class TerraformCli {
           }
           dir = Path.of(args[++i]);
         }
+        case "--contract" -> {
+          if (i + 1 >= args.length) {
+            err.println(
+                "entityflow terraform: --contract needs a descriptor set file, a directory of"
+                    + " .proto files or a git ref\n"
+                    + USAGE);
+            return 2;
+          }
+          contract = args[++i];
+        }
         case "-h", "--help" -> {
           out.println(USAGE);
           return 0;
@@ -69,10 +88,18 @@ public final class TerraformCli {
           err.println(
               "entityflow terraform: unknown argument '"
                   + args[i]
-                  + "'; allowed: --out DIR, --check, --help\n"
+                  + "'; allowed: --out DIR, --check, --contract X, --help\n"
                   + USAGE);
           return 2;
         }
+      }
+    }
+    if (contract != null) {
+      try {
+        registry = ContractLoader.forRepository(workingDirectory).load(contract).registry();
+      } catch (ContractUnreadableException e) {
+        err.println("entityflow terraform: --contract " + contract + ": " + e.getMessage());
+        return 2;
       }
     }
     GeneratedFiles files = TerraformGenerator.generate(registry);

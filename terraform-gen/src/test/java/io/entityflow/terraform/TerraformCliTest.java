@@ -2,12 +2,18 @@ package io.entityflow.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.contract.testing.OwnContract;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +68,8 @@ class TerraformCliTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo(
             "entityflow terraform: unknown argument '--force'; allowed: --out DIR, --check,"
-                + " --help\nusage: entityflow terraform [--out DIR] [--check]\n");
+                + " --contract X, --help\nusage: entityflow terraform [--out DIR] [--check]"
+                + " [--contract <descriptor set|dir of .proto|git ref>]\n");
   }
 
   @Test
@@ -83,5 +90,68 @@ class TerraformCliTest {
     assertThat(run("--out")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("entityflow terraform: --out needs a directory\n");
+  }
+
+  @Test
+  void contractOptionGeneratesTheEnvironmentOfThatContract() throws Exception {
+    Path contract = OwnContract.writeDescriptorSet(dir.resolve("contract.desc"));
+    Path env = dir.resolve("env");
+
+    assertThat(run("--contract", contract.toString(), "--out", env.toString())).isZero();
+
+    JsonObject entities =
+        JsonParser.parseString(Files.readString(env.resolve("entities.auto.tfvars.json")))
+            .getAsJsonObject()
+            .getAsJsonObject("entities");
+    assertThat(entities.keySet()).containsExactly("parcel_v1");
+    JsonObject parcel = entities.getAsJsonObject("parcel_v1");
+    assertThat(parcel.get("full_name").getAsString()).isEqualTo(OwnContract.FULL_NAME);
+    assertThat(parcel.get("topic").getAsString()).isEqualTo("parcel_v1");
+    assertThat(parcel.get("pipeline_subscription").getAsString()).isEqualTo("parcel_v1_pipeline");
+    assertThat(parcel.get("dead_letter_topic").getAsString()).isEqualTo("parcel_v1_dead_letter");
+    assertThat(parcel.get("dataset").getAsString()).isEqualTo("logistics");
+    assertThat(parcel.get("table").getAsString()).isEqualTo("parcel_v1");
+    assertThat(parcel.get("owner").getAsString()).isEqualTo("team-depot");
+    assertThat(parcel.get("bigquery_schema_file").getAsString())
+        .isEqualTo("schemas/bigquery/logistics/parcel_v1.json");
+    JsonArray columns =
+        JsonParser.parseString(
+                Files.readString(env.resolve("schemas/bigquery/logistics/parcel_v1.json")))
+            .getAsJsonArray();
+    List<String> names = new ArrayList<>();
+    columns.forEach(c -> names.add(c.getAsJsonObject().get("name").getAsString()));
+    assertThat(names)
+        .containsExactly(
+            "event_id",
+            "operation",
+            "occurred_at",
+            "publish_time",
+            "producer",
+            "schema_version",
+            "message_id",
+            "ingestion_time",
+            "parcel_id",
+            "weight_grams",
+            "destination");
+    assertThat(env.resolve("schemas/pubsub/parcel_v1.proto")).isRegularFile();
+    assertThat(env.resolve("schemas/pubsub/sale_v1.proto")).doesNotExist();
+  }
+
+  @Test
+  void unreadableContractExitsTwoWithTheReason() throws Exception {
+    Path garbage =
+        Files.writeString(dir.resolve("contract.desc"), "this is not a descriptor set\n");
+
+    assertThat(run("--contract", garbage.toString(), "--out", dir.resolve("env").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "entityflow terraform: --contract "
+                + garbage
+                + ": "
+                + garbage
+                + " is not a binary FileDescriptorSet: Protocol message end-group tag did not"
+                + " match expected tag.\n");
+    assertThat(dir.resolve("env")).doesNotExist();
   }
 }

@@ -11,6 +11,7 @@ import io.entityflow.alerting.rules.TimeWindow;
 import io.entityflow.alerting.warehouse.CountQuery;
 import io.entityflow.alerting.warehouse.LocalEventCountSource;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.contract.source.ContractLoader;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.Locale;
  * <pre>{@code
  * entityflow backtest --csv signups.csv --inject-outage 2026-02-03T10:00:00Z/PT3H
  * entityflow backtest --warehouse .entityflow/warehouse --series retail.sale_v1/CREATED --rules alert-rules.yaml
+ * entityflow backtest --warehouse wh --contract contract.desc --series logistics.parcel_v1/CREATED
  * }</pre>
  *
  * <p>Exit codes: 0 done, 2 bad arguments or input (the message says what is allowed).
@@ -34,7 +36,8 @@ import java.util.Locale;
 public final class BacktestCli {
   static final String USAGE =
       "usage: entityflow backtest (--csv FILE | --warehouse DIR --series DATASET.TABLE/OPERATION)\n"
-          + "  [--rules FILE] [--sensitivity low|medium|high|N] [--time-zone ZONE]\n"
+          + "  [--contract <descriptor set|dir|git ref>] [--rules FILE]\n"
+          + "  [--sensitivity low|medium|high|N] [--time-zone ZONE]\n"
           + "  [--from RFC3339] [--to RFC3339] [--step PT5M] [--inject-outage START/DURATION]...";
 
   private BacktestCli() {}
@@ -65,6 +68,7 @@ public final class BacktestCli {
     String csv = null;
     String warehouse = null;
     String series = null;
+    String contract = null;
     String rulesFile = null;
     String sensitivity = null;
     String zone = null;
@@ -82,6 +86,7 @@ public final class BacktestCli {
         case "--csv" -> csv = value;
         case "--warehouse" -> warehouse = value;
         case "--series" -> series = value;
+        case "--contract" -> contract = value;
         case "--rules" -> rulesFile = value;
         case "--sensitivity" -> sensitivity = value;
         case "--time-zone" -> zone = value;
@@ -109,7 +114,7 @@ public final class BacktestCli {
     List<CountRow> rows =
         csv != null
             ? CsvHistory.read(Path.of(csv))
-            : warehouseRows(Path.of(warehouse), parts, from, to);
+            : warehouseRows(Path.of(warehouse), ContractLoader.registry(contract), parts, from, to);
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("no history found for " + (csv != null ? csv : series));
     }
@@ -187,13 +192,14 @@ public final class BacktestCli {
         : "Poisson optimum " + Durations.format(d.optimum());
   }
 
-  private static List<CountRow> warehouseRows(Path root, String[] parts, Instant from, Instant to) {
+  private static List<CountRow> warehouseRows(
+      Path root, EntityRegistry registry, String[] parts, Instant from, Instant to) {
     Instant end = to != null ? to : Instant.now();
     Instant start =
         from != null
             ? from.minus(BaselineSettings.defaults().lookback())
             : end.minus(Duration.ofDays(90));
-    LocalEventCountSource source = new LocalEventCountSource(root, EntityRegistry.load());
+    LocalEventCountSource source = new LocalEventCountSource(root, registry);
     List<CountRow> rows = new ArrayList<>();
     for (SeriesHistory h :
         source.hourlyCounts(new CountQuery(parts[0], parts[1], null, start, end))) {

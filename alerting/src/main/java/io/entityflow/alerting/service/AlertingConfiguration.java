@@ -23,6 +23,14 @@ public interface AlertingConfiguration {
   @Bindable(defaultValue = "local")
   String getWarehouse();
 
+  /**
+   * The company's contract: a binary descriptor set file ({@code protoc --include_imports
+   * --descriptor_set_out}), a directory of {@code .proto} files or a git ref of the repository in
+   * the working directory; unset means the contract on the classpath. Read once at start-up.
+   */
+  @Nullable
+  String getContract();
+
   /** The YAML rules file; unset means the default rule for every entity x operation. */
   @Nullable
   String getRulesFile();

@@ -21,6 +21,9 @@ import io.entityflow.alerting.warehouse.EventCountSource;
 import io.entityflow.alerting.warehouse.LocalEventCountSource;
 import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.contract.source.ContractLoader;
+import io.entityflow.contract.source.ContractUnreadableException;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Named;
@@ -84,10 +87,25 @@ public class AlertingFactory {
     return new ScaledClock(system, anchor, start, config.getClockSpeed());
   }
 
-  /** The contract registry. */
-  @Singleton
-  EntityRegistry entityRegistry() {
-    return EntityRegistry.load();
+  /**
+   * The contract registry: {@code entityflow.alerting.contract}, else the classpath's. Created at
+   * start-up, so a contract that cannot be read stops the service with the reason.
+   */
+  @Context
+  EntityRegistry entityRegistry(AlertingConfiguration config) {
+    try {
+      return ContractLoader.registry(config.getContract());
+    } catch (ContractUnreadableException e) {
+      throw new IllegalArgumentException(
+          AlertingConfiguration.PREFIX
+              + ".contract '"
+              + config.getContract()
+              + "' cannot be loaded: "
+              + e.getMessage()
+              + "; allowed: a binary descriptor set file, a directory of .proto files or a git"
+              + " ref, or unset for the contract on the classpath",
+          e);
+    }
   }
 
   /** The rules: the rules file when configured, else the defaults. */

@@ -111,6 +111,34 @@ class BacktestCliTest {
   }
 
   @Test
+  void replaysAnEntityOfTheContractTheContractOptionNames() throws Exception {
+    Path root = dir.resolve("warehouse");
+    io.entityflow.alerting.warehouse.TestWarehouse.write(
+        root,
+        "logistics",
+        "parcel_v1",
+        "SELECT 'CREATED' AS operation, TIMESTAMPTZ '2026-01-05 00:00:00+00' + to_minutes(i)"
+            + " AS occurred_at, 'p-' || i AS parcel_id FROM range(0, 14400) t(i)");
+    Path contract =
+        io.entityflow.contract.testing.OwnContract.writeDescriptorSet(dir.resolve("contract.desc"));
+
+    String[] r =
+        run(
+            "--warehouse", root.toString(),
+            "--contract", contract.toString(),
+            "--series", "logistics.parcel_v1/CREATED",
+            "--from", "2026-01-13T00:00:00Z",
+            "--to", "2026-01-14T23:00:00Z");
+
+    assertThat(r[2]).isEmpty();
+    assertThat(r[0]).isEqualTo("0");
+    assertThat(r[1].lines().toList())
+        .containsExactly(
+            "rule 'default' replayed from 2026-01-13T00:00:00Z to 2026-01-14T23:00:00Z",
+            "summary: 0 alerts, 0 outside injected outages (0.00 per month)");
+  }
+
+  @Test
   void staticMinimumReplaysItsRollingHalfHourWindowInBusinessHoursGivenToTheMinute()
       throws Exception {
     Path rules = dir.resolve("rules.yaml");

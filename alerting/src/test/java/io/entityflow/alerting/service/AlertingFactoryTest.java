@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.entityflow.alerting.notify.NotificationDispatcher;
 import io.entityflow.alerting.warehouse.EventCountSource;
 import io.entityflow.alerting.warehouse.LocalEventCountSource;
+import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.contract.testing.OwnContract;
 import io.micronaut.context.ApplicationContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AlertingFactoryTest {
   @Test
@@ -94,5 +100,62 @@ class AlertingFactoryTest {
           .hasRootCauseMessage(
               "entityflow.alerting.bigquery.project is required when warehouse=bigquery");
     }
+  }
+
+  @Test
+  void registryIsTheContractTheContractKeyNames(@TempDir Path dir) {
+    Path contract = OwnContract.writeDescriptorSet(dir.resolve("contract.desc"));
+    try (ApplicationContext ctx =
+        ApplicationContext.run(
+            Map.of(
+                "entityflow.alerting.scheduler.enabled",
+                "false",
+                "entityflow.alerting.state-file",
+                "",
+                "entityflow.alerting.local.root",
+                dir.resolve("warehouse").toString(),
+                "entityflow.alerting.contract",
+                contract.toString()))) {
+      assertThat(ctx.getBean(EntityRegistry.class).entities())
+          .extracting(EntityDefinition::fullName)
+          .containsExactly(OwnContract.FULL_NAME);
+    }
+  }
+
+  @Test
+  void unreadableContractStopsTheStartNamingTheKeyTheValueAndTheReason(@TempDir Path dir)
+      throws Exception {
+    Path garbage =
+        Files.writeString(dir.resolve("contract.desc"), "this is not a descriptor set\n");
+
+    assertThatThrownBy(
+            () ->
+                ApplicationContext.run(
+                        Map.of(
+                            "entityflow.alerting.scheduler.enabled", "false",
+                            "entityflow.alerting.state-file", "",
+                            "entityflow.alerting.contract", garbage.toString()))
+                    .close())
+        .satisfies(
+            e ->
+                assertThat(causeOfType(e, IllegalArgumentException.class))
+                    .hasMessage(
+                        "entityflow.alerting.contract '"
+                            + garbage
+                            + "' cannot be loaded: "
+                            + garbage
+                            + " is not a binary FileDescriptorSet: Protocol message end-group"
+                            + " tag did not match expected tag.; allowed: a binary descriptor set"
+                            + " file, a directory of .proto files or a git ref, or unset for the"
+                            + " contract on the classpath"));
+  }
+
+  private static Throwable causeOfType(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return t;
+      }
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " in the causes of " + e, e);
   }
 }

@@ -14,7 +14,8 @@ import org.apache.beam.sdk.options.StreamingOptions;
  * }</pre>
  */
 public interface EntityTopicsToBigQueryOptions
-    extends EntitySourceOptions,
+    extends ContractOptions,
+        EntitySourceOptions,
         WarehouseOptions,
         BigQuerySinkOptions,
         PubsubOptions,

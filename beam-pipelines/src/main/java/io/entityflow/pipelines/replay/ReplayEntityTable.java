@@ -6,6 +6,7 @@ import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.pipelines.EntitySelection;
 import io.entityflow.pipelines.convert.Timestamps;
+import io.entityflow.pipelines.events.ContractFile;
 import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.pipelines.events.RegistrySource;
 import io.entityflow.pipelines.options.WarehouseKind;
@@ -48,10 +49,13 @@ public final class ReplayEntityTable {
     run(options).waitUntilFinish();
   }
 
-  /** Builds and starts the replay. */
+  /**
+   * Reads the contract ({@code --contract}, default the classpath's), builds and starts the replay.
+   */
   public static PipelineResult run(ReplayOptions options) {
+    RegistrySource registry = ContractFile.registry(options);
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options, RegistrySource.contract(), null, PipelineClock.system());
+    build(pipeline, options, registry, null, PipelineClock.system());
     return pipeline.run();
   }
 

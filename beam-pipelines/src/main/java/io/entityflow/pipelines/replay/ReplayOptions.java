@@ -1,6 +1,7 @@
 package io.entityflow.pipelines.replay;
 
 import io.entityflow.pipelines.options.BigQueryDatasetOptions;
+import io.entityflow.pipelines.options.ContractOptions;
 import io.entityflow.pipelines.options.WarehouseOptions;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubOptions;
@@ -18,7 +19,11 @@ import org.apache.beam.sdk.options.Validation;
  * }</pre>
  */
 public interface ReplayOptions
-    extends WarehouseOptions, BigQueryDatasetOptions, PubsubOptions, BigQueryOptions {
+    extends ContractOptions,
+        WarehouseOptions,
+        BigQueryDatasetOptions,
+        PubsubOptions,
+        BigQueryOptions {
   @Description("Entity to replay, by entity name (Sale) or full message name.")
   @Validation.Required
   String getEntity();

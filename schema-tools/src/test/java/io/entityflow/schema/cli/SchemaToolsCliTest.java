@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.entityflow.contract.testing.OwnContract;
 import io.entityflow.schema.ContractFixtures;
 import io.entityflow.schema.SchemaToolsCli;
 import java.io.ByteArrayOutputStream;
@@ -187,6 +188,28 @@ class SchemaToolsCliTest {
                 + "; open "
                 + catalog.resolve("index.html")
                 + "\n");
+  }
+
+  @Test
+  void catalogOfACompanyDescriptorSetDescribesItsOwnEntities() throws Exception {
+    Path contract = OwnContract.writeDescriptorSet(work.resolve("contract.desc"));
+    Path catalog = work.resolve("catalog");
+
+    int exit = run("catalog", "--out", catalog.toString(), "--contract", contract.toString());
+
+    assertThat(exit).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "wrote the catalog of 1 entities (4 files) to "
+                + catalog
+                + "; open "
+                + catalog.resolve("index.html")
+                + "\n");
+    assertThat(Files.readString(catalog.resolve("logistics/parcel_v1.md")))
+        .contains("Parcels handed to the depot, with weight and destination.")
+        .contains("team-depot")
+        .contains("weight_grams");
+    assertThat(catalog.resolve("shop")).doesNotExist();
   }
 
   private int run(String... args) {
