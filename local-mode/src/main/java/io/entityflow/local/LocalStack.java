@@ -90,7 +90,7 @@ public final class LocalStack implements AutoCloseable {
       ChildProcess pipeline =
           ChildProcess.start(
               "pipeline",
-              ModuleClasspath.of(repository, "beam-pipelines"),
+              ModuleClasspath.withContract(repository, "beam-pipelines"),
               PIPELINE_MAIN,
               List.of("-Xmx2g"),
               pipelineArgs,
@@ -124,7 +124,7 @@ public final class LocalStack implements AutoCloseable {
       ChildProcess alerting =
           ChildProcess.start(
               "alerting",
-              ModuleClasspath.of(repository, "alerting"),
+              ModuleClasspath.withContract(repository, "alerting"),
               ALERTING_MAIN,
               alertingJvm,
               List.of(),

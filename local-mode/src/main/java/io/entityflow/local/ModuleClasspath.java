@@ -7,14 +7,35 @@ import java.nio.file.Path;
 
 /**
  * The runtime classpath of a module of this repository: its {@code target/classes} plus the {@code
- * target/classpath.txt} every module's build writes.
+ * target/classpath.txt} every module's build writes; for the pipeline and alerting, also the
+ * contract artifact the demo runs on ({@value #EXAMPLE_CONTRACT}), since both read the contract
+ * from their classpath as in production.
  *
  * <pre>{@code
- * String cp = ModuleClasspath.of(repository, "alerting");
+ * String cp = ModuleClasspath.of(repository, "demo-service");
+ * String pipeline = ModuleClasspath.withContract(repository, "beam-pipelines");
  * }</pre>
  */
 public final class ModuleClasspath {
+  /** The module of the example contract the demo publishes. */
+  public static final String EXAMPLE_CONTRACT = "examples/acme-contract";
+
   private ModuleClasspath() {}
+
+  /** The classpath of {@code module} followed by the example contract's classes. */
+  public static String withContract(Path repository, String module) {
+    Path contract = repository.resolve(EXAMPLE_CONTRACT).resolve("target/classes");
+    if (!Files.isDirectory(contract)) {
+      throw new IllegalStateException(
+          "the example contract is not built (missing "
+              + contract
+              + "); run './mvnw -DskipTests -pl "
+              + EXAMPLE_CONTRACT
+              + " -am install' from "
+              + repository);
+    }
+    return of(repository, module) + java.io.File.pathSeparator + contract;
+  }
 
   /**
    * The classpath of {@code module}.

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** The test contract compiled from {@code src/test/proto}, with source info. */
 public final class TestContract {
-  private static final String RESOURCE = "entityflow/test-contract.desc";
+  private static final String RESOURCE = "entityflow-testing/test-contract.desc";
   private static final String FILE = "entityflow/testing/v1/all_types.proto";
 
   private TestContract() {}

@@ -32,7 +32,7 @@ public final class SchemaToolsCli {
         entityflow schema report --against <...> [--current <...>] [--out FILE] [--repo DIR]
         entityflow catalog --out DIR [--contract <git ref|dir|descriptor set>] [--repo DIR]
         entityflow contract check <dir of .proto> [--descriptor-set-out FILE] [--schemas-out DIR]
-      --current and --contract default to the working tree's proto/src/main/proto.
+      --current and --contract default to the working tree's examples/acme-contract/src/main/proto.
       exit codes: 0 compatible (contract check: valid), 1 breaking (invalid), 2 input unreadable or wrong usage""";
 
   private SchemaToolsCli() {}

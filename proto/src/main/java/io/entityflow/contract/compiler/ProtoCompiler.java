@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * then {@code protoc} on the {@code PATH}.
  *
  * <pre>{@code
- * FileDescriptorSet set = ProtoCompiler.locate().compile(Path.of("proto/src/main/proto"));
+ * FileDescriptorSet set = ProtoCompiler.locate().compile(Path.of("examples/acme-contract/src/main/proto"));
  * EntityRegistry registry = EntityRegistry.fromDescriptorSet(set);
  * }</pre>
  */

@@ -3,7 +3,7 @@
  * can read any version of the contract (a directory, a git ref) at run time.
  *
  * <pre>{@code
- * FileDescriptorSet set = ProtoCompiler.locate().compile(Path.of("proto/src/main/proto"));
+ * FileDescriptorSet set = ProtoCompiler.locate().compile(Path.of("examples/acme-contract/src/main/proto"));
  * }</pre>
  */
 package io.entityflow.contract.compiler;

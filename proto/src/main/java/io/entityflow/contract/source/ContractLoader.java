@@ -16,12 +16,13 @@ import java.util.stream.Stream;
 /**
  * Loads a contract from what the user typed ({@code --contract}, {@code --against}): a binary
  * descriptor set file ({@code protoc --descriptor_set_out --include_imports}), a directory of
- * {@code .proto} files, or a git ref of the repository (its {@code proto/src/main/proto}).
+ * {@code .proto} files, or a git ref of the repository (its {@code
+ * examples/acme-contract/src/main/proto}).
  *
  * <pre>{@code
  * ContractLoader loader = ContractLoader.forRepository(Path.of("."));
  * ContractSnapshot base = loader.load("origin/main");
- * ContractSnapshot current = loader.load("proto/src/main/proto");
+ * ContractSnapshot current = loader.load("examples/acme-contract/src/main/proto");
  * EntityRegistry mine = ContractLoader.registry("build/contract.desc"); // null: the classpath's
  * }</pre>
  *
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
  */
 public final class ContractLoader {
   /** Where the contract lives inside the repository. */
-  public static final String CONTRACT_DIR = "proto/src/main/proto";
+  public static final String CONTRACT_DIR = "examples/acme-contract/src/main/proto";
 
   private final Path repository;
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * <dir>} and {@code tar -x} (no shell), without touching the working tree or the index.
  *
  * <pre>{@code
- * Path protoRoot = new GitContractArchive(repo, "proto/src/main/proto").extract("origin/main", tmp);
+ * Path protoRoot = new GitContractArchive(repo, "examples/acme-contract/src/main/proto").extract("origin/main", tmp);
  * }</pre>
  *
  * <p>Guarantees: fails with a {@link ContractUnreadableException} carrying git's own message when

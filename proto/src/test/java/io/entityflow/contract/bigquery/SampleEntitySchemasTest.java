@@ -16,12 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The generated BigQuery schema of every sample entity equals its reviewed, committed copy under
- * {@code proto/bigquery/}. A change to the contract or the mapping shows up here as a diff to
- * review; regenerate with {@code ./mvnw -pl proto process-classes} and copy from {@code
- * target/bigquery-schemas}.
+ * {@code examples/acme-contract/bigquery/}. A change to the contract or the mapping shows up here
+ * as a diff to review; regenerate with {@code ./mvnw -pl examples/acme-contract -am package} and
+ * copy from {@code examples/acme-contract/target/bigquery-schemas}.
  */
 class SampleEntitySchemasTest {
-  private static final Path COMMITTED = Path.of("bigquery");
+  private static final Path COMMITTED = Path.of("../examples/acme-contract/bigquery");
 
   static Stream<EntityDefinition> entities() {
     return EntityRegistry.load().entities().stream();

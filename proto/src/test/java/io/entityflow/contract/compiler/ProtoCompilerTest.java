@@ -17,7 +17,8 @@ class ProtoCompilerTest {
   @Test
   void compilingTheContractSourcesGivesTheSameEntitiesWithLineNumbers() {
     EntityRegistry compiled =
-        EntityRegistry.fromDescriptorSet(ProtoCompiler.locate().compile(Path.of("src/main/proto")));
+        EntityRegistry.fromDescriptorSet(
+            ProtoCompiler.locate().compile(Path.of("../examples/acme-contract/src/main/proto")));
 
     assertThat(compiled.entities().stream().map(EntityDefinition::topicName))
         .containsExactlyElementsOf(

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Loads the two sides named by {@code --against} and {@code --current} (default: the working tree's
- * {@code proto/src/main/proto}) and compares them; shared by check and report.
+ * {@code examples/acme-contract/src/main/proto}) and compares them; shared by check and report.
  *
  * <pre>{@code
  * CheckResult result = ComparedContracts.check(args);
@@ -18,7 +18,7 @@ final class ComparedContracts {
 
   /**
    * Where the current contract's files live relative to the repository: the {@code --current}
-   * directory when it is inside the repository, else {@code proto/src/main/proto}.
+   * directory when it is inside the repository, else {@code examples/acme-contract/src/main/proto}.
    */
   static String currentContractDir(CliArguments args) {
     Path repo = RepositoryRoot.resolve(args.get("repo"));

@@ -11,7 +11,7 @@ import java.util.List;
  * request ({@code ::error} for breaking, {@code ::notice} for compatible changes).
  *
  * <pre>{@code
- * ::error file=proto/src/main/proto/acme/retail/sale/v1/sale.proto,line=29,title=field-renamed::field 3 ...
+ * ::error file=examples/acme-contract/src/main/proto/acme/retail/sale/v1/sale.proto,line=29,title=field-renamed::field 3 ...
  * }</pre>
  */
 final class GithubAnnotations {

@@ -32,7 +32,9 @@ class NewUserWalkthroughTest {
   void copyTheContract() {
     work = tempDir("entityflow-walkthrough-");
     Path contract =
-        Path.of(System.getProperty("entityflow.repository.root", ".."), "proto/src/main/proto");
+        Path.of(
+            System.getProperty("entityflow.repository.root", ".."),
+            "examples/acme-contract/src/main/proto");
     copy(contract, work.resolve("base"));
     copy(contract, work.resolve("current"));
   }

@@ -216,7 +216,9 @@ class ReportDdlParsesAsBigQueryTest {
   /** The sample contract's files by path (its own copy of entityflow/options.proto excluded). */
   private static Map<String, String> sampleContractFiles() {
     Path root =
-        Path.of(System.getProperty("entityflow.repository.root", ".."), "proto/src/main/proto");
+        Path.of(
+            System.getProperty("entityflow.repository.root", ".."),
+            "examples/acme-contract/src/main/proto");
     Map<String, String> files = new LinkedHashMap<>();
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path file : paths.filter(p -> p.toString().endsWith(".proto")).sorted().toList()) {

@@ -92,8 +92,9 @@ class ContractLoaderTest {
 
     assertThatThrownBy(() -> ContractLoader.forRepository(work).load("HEAD"))
         .isInstanceOf(ContractUnreadableException.class)
-        .hasMessageStartingWith("cannot read 'proto/src/main/proto' at git ref 'HEAD': ")
-        .hasMessageContaining("proto/src/main/proto");
+        .hasMessageStartingWith(
+            "cannot read 'examples/acme-contract/src/main/proto' at git ref 'HEAD': ")
+        .hasMessageContaining("examples/acme-contract/src/main/proto");
   }
 
   @Test
