@@ -31,6 +31,10 @@ class FlexTemplateJarIT {
   private static final Path JAR = Path.of("target/entityflow-pipeline-flex.jar");
 
   /** Pipeline arguments that keep start-up free of BigQuery calls (no table check). */
+  /** The example contract's descriptor set, built before this module. */
+  private static final Path EXAMPLE_CONTRACT =
+      Path.of("../examples/acme-contract/target/classes/entityflow/contract.desc");
+
   private static final List<String> NO_START_UP_PROVISIONING = List.of("--verifyTables=false");
 
   @Test
@@ -90,6 +94,8 @@ class FlexTemplateJarIT {
           new ArrayList<>(OfflineDataflow.runnerArgs(api, tempDir, "entityflow-flex-launch"));
       args.add(OfflineDataflow.STREAMING_ENGINE);
       args.add("--entities=Sale,Customer");
+      // The launcher jar carries no contract: one image serves every contract version.
+      args.add("--contract=" + EXAMPLE_CONTRACT.toAbsolutePath());
       args.addAll(NO_START_UP_PROVISIONING);
 
       Run launch = java(args.toArray(String[]::new));

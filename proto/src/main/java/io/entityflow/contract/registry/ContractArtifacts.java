@@ -65,7 +65,7 @@ public final class ContractArtifacts {
               + " was found; add a contract artifact as a dependency (a jar with the generated"
               + " classes and the descriptor set with imports at "
               + EntityRegistry.CONTRACT_RESOURCE
-              + ", e.g. entityflow-proto or your own contract built like it, see proto/README.md),"
+              + ", e.g. examples/acme-contract or your own contract built like it, see proto/README.md),"
               + " or give the contract explicitly with --contract <descriptor set|dir of .proto>");
     }
     Map<String, FileDescriptorSet> sets = new LinkedHashMap<>();

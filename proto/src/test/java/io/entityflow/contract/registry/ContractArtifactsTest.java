@@ -213,7 +213,7 @@ class ContractArtifactsTest {
               "no contract on the classpath: no resource entityflow/contract.desc was found; add"
                   + " a contract artifact as a dependency (a jar with the generated classes and"
                   + " the descriptor set with imports at entityflow/contract.desc, e.g."
-                  + " entityflow-proto or your own contract built like it, see proto/README.md),"
+                  + " examples/acme-contract or your own contract built like it, see proto/README.md),"
                   + " or give the contract explicitly with --contract <descriptor set|dir of"
                   + " .proto>");
     }
