@@ -28,11 +28,13 @@ public final class SchemaToolsCli {
   private static final String USAGE =
       """
       usage:
-        entityflow schema check  --against <git ref|dir of .proto|descriptor set> [--current <same kinds>] [--format text|json|github] [--repo DIR]
-        entityflow schema report --against <...> [--current <...>] [--out FILE] [--repo DIR]
-        entityflow catalog --out DIR [--contract <git ref|dir|descriptor set>] [--repo DIR]
+        entityflow schema check  --against <git ref|dir of .proto|descriptor set> [--current <same kinds>] [--format text|json|github] [--repo DIR] [--contract-dir DIR]
+        entityflow schema report --against <...> [--current <...>] [--out FILE] [--repo DIR] [--contract-dir DIR]
+        entityflow catalog --out DIR [--contract <git ref|dir|descriptor set>] [--repo DIR] [--contract-dir DIR]
         entityflow contract check <dir of .proto> [--descriptor-set-out FILE] [--schemas-out DIR]
-      --current and --contract default to the working tree's examples/acme-contract/src/main/proto.
+      --contract-dir is where the repository keeps its .proto files (read in the working tree and at git
+      refs); default examples/acme-contract/src/main/proto, a company repository passes its own, e.g.
+      src/main/proto. --current and --contract default to the working tree's contract directory.
       exit codes: 0 compatible (contract check: valid), 1 breaking (invalid), 2 input unreadable or wrong usage""";
 
   private SchemaToolsCli() {}

@@ -1,13 +1,13 @@
 package io.entityflow.pipelines.events;
 
-import io.entityflow.contract.registry.DescriptorSets;
 import io.entityflow.contract.registry.EntityRegistry;
 import java.io.Serializable;
 
 /**
  * A serializable handle on an {@link EntityRegistry}: the binary descriptor set it was built from.
  * DoFns hold one and rebuild the registry once per instance, since descriptors themselves are not
- * serializable. The classpath contract ({@link #contract()}) is one instance per JVM and serializes
+ * serializable. The classpath contract ({@link #contract()}) is one instance per JVM, read only
+ * when first used (a pipeline given {@code --contract} never touches the classpath), and serializes
  * as a marker only: runners such as the DirectRunner serialize a DoFn for every bundle, and a
  * descriptor set with source info is tens of kilobytes.
  *
@@ -21,17 +21,22 @@ public final class RegistrySource implements Serializable {
 
   private static RegistrySource contract;
 
+  /** The descriptor set, null for the classpath contract. */
   private final byte[] descriptorSet;
+
   private transient EntityRegistry registry;
 
   private RegistrySource(byte[] descriptorSet) {
-    this.descriptorSet = descriptorSet.clone();
+    this.descriptorSet = descriptorSet == null ? null : descriptorSet.clone();
   }
 
-  /** The compiled contract on the classpath (what {@link EntityRegistry#load()} reads). */
+  /**
+   * The contract artifacts on the classpath (what {@link EntityRegistry#load()} reads), loaded on
+   * first use.
+   */
   public static synchronized RegistrySource contract() {
     if (contract == null) {
-      contract = new RegistrySource(DescriptorSets.contract().toByteArray());
+      contract = new RegistrySource(null);
     }
     return contract;
   }
@@ -44,7 +49,10 @@ public final class RegistrySource implements Serializable {
   /** The registry, built on first use. */
   public synchronized EntityRegistry registry() {
     if (registry == null) {
-      registry = EntityRegistry.fromDescriptorSet(descriptorSet);
+      registry =
+          descriptorSet == null
+              ? EntityRegistry.load()
+              : EntityRegistry.fromDescriptorSet(descriptorSet);
     }
     return registry;
   }

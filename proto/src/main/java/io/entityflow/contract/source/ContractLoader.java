@@ -30,18 +30,37 @@ import java.util.stream.Stream;
  * the input and the reason (never a half-loaded contract); temporary directories are deleted.
  */
 public final class ContractLoader {
-  /** Where the contract lives inside the repository. */
+  /**
+   * Where the contract lives inside this repository (the example contract); a company's contract
+   * repository names its own directory ({@link #forRepository(Path, String)}).
+   */
   public static final String CONTRACT_DIR = "examples/acme-contract/src/main/proto";
 
   private final Path repository;
+  private final String contractDir;
 
-  private ContractLoader(Path repository) {
+  private ContractLoader(Path repository, String contractDir) {
     this.repository = repository;
+    this.contractDir = contractDir;
   }
 
   /** A loader resolving relative paths and git refs against this repository root. */
   public static ContractLoader forRepository(Path repository) {
-    return new ContractLoader(repository.toAbsolutePath().normalize());
+    return forRepository(repository, CONTRACT_DIR);
+  }
+
+  /**
+   * A loader for a repository whose {@code .proto} files live in {@code contractDir} (relative to
+   * the repository root, e.g. {@code src/main/proto}): the working tree's contract and what a git
+   * ref reads.
+   */
+  public static ContractLoader forRepository(Path repository, String contractDir) {
+    return new ContractLoader(repository.toAbsolutePath().normalize(), contractDir);
+  }
+
+  /** The contract directory relative to the repository root. */
+  public String contractDir() {
+    return contractDir;
   }
 
   /**
@@ -60,7 +79,7 @@ public final class ContractLoader {
 
   /** The working tree's contract directory. */
   public Path workingTreeContract() {
-    return repository.resolve(CONTRACT_DIR);
+    return repository.resolve(contractDir);
   }
 
   /** Loads a descriptor set file, a {@code .proto} directory or a git ref, in that order. */
@@ -73,7 +92,7 @@ public final class ContractLoader {
     if (Files.isDirectory(resolved)) {
       return fromDirectory(resolved);
     }
-    GitContractArchive git = new GitContractArchive(repository, CONTRACT_DIR);
+    GitContractArchive git = new GitContractArchive(repository, contractDir);
     if (!git.isRef(input)) {
       throw new ContractUnreadableException(
           "'"

@@ -22,18 +22,29 @@ final class ComparedContracts {
    */
   static String currentContractDir(CliArguments args) {
     Path repo = RepositoryRoot.resolve(args.get("repo"));
+    String contractDir = contractDir(args);
     if (args.get("current").isEmpty()) {
-      return ContractLoader.CONTRACT_DIR;
+      return contractDir;
     }
     Path current = repo.resolve(args.get("current").get()).toAbsolutePath().normalize();
     return java.nio.file.Files.isDirectory(current) && current.startsWith(repo)
         ? repo.relativize(current).toString().replace('\\', '/')
-        : ContractLoader.CONTRACT_DIR;
+        : contractDir;
+  }
+
+  /** {@code --contract-dir}: the repository's contract directory, default the example contract. */
+  static String contractDir(CliArguments args) {
+    return args.get("contract-dir").orElse(ContractLoader.CONTRACT_DIR);
+  }
+
+  /** The loader of {@code --repo} and {@code --contract-dir}. */
+  static ContractLoader loader(CliArguments args) {
+    return ContractLoader.forRepository(
+        RepositoryRoot.resolve(args.get("repo")), contractDir(args));
   }
 
   static CheckResult check(CliArguments args) {
-    Path repo = RepositoryRoot.resolve(args.get("repo"));
-    ContractLoader loader = ContractLoader.forRepository(repo);
+    ContractLoader loader = loader(args);
     String against = args.require("against");
     String current = args.get("current").orElse(loader.workingTreeContract().toString());
     return ContractComparator.compare(loader.load(against), loader.load(current));

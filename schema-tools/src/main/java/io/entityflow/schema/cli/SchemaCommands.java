@@ -30,7 +30,8 @@ public final class SchemaCommands {
    * document ({@code json}) or GitHub annotations ({@code github}); exit 0 compatible, 1 breaking.
    */
   public static int check(List<String> argv, PrintStream out) {
-    CliArguments args = CliArguments.parse(argv, List.of("against", "current", "format", "repo"));
+    CliArguments args =
+        CliArguments.parse(argv, List.of("against", "current", "format", "repo", "contract-dir"));
     String format = args.oneOf("format", List.of("text", "json", "github"), "text");
     CheckResult result = ComparedContracts.check(args);
     if (format.equals("json")) {
@@ -52,7 +53,8 @@ public final class SchemaCommands {
 
   /** {@code schema report}: the Markdown report to stdout or {@code --out}; exit 0. */
   public static int report(List<String> argv, PrintStream out) {
-    CliArguments args = CliArguments.parse(argv, List.of("against", "current", "out", "repo"));
+    CliArguments args =
+        CliArguments.parse(argv, List.of("against", "current", "out", "repo", "contract-dir"));
     String markdown = PullRequestReport.markdown(ComparedContracts.check(args));
     if (args.get("out").isPresent()) {
       Path file = Path.of(args.get("out").get());
@@ -66,9 +68,10 @@ public final class SchemaCommands {
 
   /** {@code catalog}: writes the catalog of {@code --contract} (default: working tree). */
   public static int catalog(List<String> argv, PrintStream out) {
-    CliArguments args = CliArguments.parse(argv, List.of("out", "contract", "repo"));
+    CliArguments args =
+        CliArguments.parse(argv, List.of("out", "contract", "repo", "contract-dir"));
     Path target = Path.of(args.require("out"));
-    ContractLoader loader = ContractLoader.forRepository(RepositoryRoot.resolve(args.get("repo")));
+    ContractLoader loader = ComparedContracts.loader(args);
     EntityRegistry registry =
         loader
             .load(args.get("contract").orElse(loader.workingTreeContract().toString()))
