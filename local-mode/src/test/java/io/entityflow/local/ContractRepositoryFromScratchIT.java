@@ -21,12 +21,7 @@ import io.entityflow.publisher.DefaultEntityPublisher;
 import io.entityflow.publisher.PublishReceipt;
 import io.entityflow.publisher.config.PublisherConfiguration;
 import io.entityflow.publisher.metrics.PublisherMetrics;
-import io.entityflow.schema.SchemaToolsCli;
-import io.entityflow.terraform.TerraformCli;
 import io.entityflow.testing.PubSubEmulator;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -102,14 +97,14 @@ class ContractRepositoryFromScratchIT {
 
     // 1-2. build the contract without Maven; entityflow/options.proto comes from the proto jar
     Path contract = repo.resolve("build/contract.desc");
-    Cli check =
-        Cli.schemaTools(
+    CommandRun check =
+        CommandRun.schemaTools(
             "contract",
             "check",
             repo.resolve("proto").toString(),
             "--descriptor-set-out",
             contract.toString());
-    assertThat(check.exit)
+    assertThat(check.exit())
         .as("step 2, contract check of the fresh repository:\n%s", check)
         .isZero();
     assertThat(check.outLines())
@@ -198,20 +193,20 @@ class ContractRepositoryFromScratchIT {
     Files.writeString(
         protoFile, ORDER_PROTO.replace("int64 total_cents = 3;", "int64 amount_cents = 3;"));
     Path changed = repo.resolve("build/contract-changed.desc");
-    Cli checkChanged =
-        Cli.schemaTools(
+    CommandRun checkChanged =
+        CommandRun.schemaTools(
             "contract",
             "check",
             repo.resolve("proto").toString(),
             "--descriptor-set-out",
             changed.toString());
-    assertThat(checkChanged.exit)
+    assertThat(checkChanged.exit())
         .as("step 6, contract check of the changed repository:\n%s", checkChanged)
         .isZero();
-    Cli compatibility =
-        Cli.schemaTools(
+    CommandRun compatibility =
+        CommandRun.schemaTools(
             "schema", "check", "--against", contract.toString(), "--current", changed.toString());
-    assertThat(compatibility.exit)
+    assertThat(compatibility.exit())
         .as("step 6, schema check must refuse the rename:\n%s", compatibility)
         .isEqualTo(1);
     assertThat(compatibility.outLines())
@@ -321,11 +316,11 @@ class ContractRepositoryFromScratchIT {
    */
   private static String awaitSql(LocalHome home, Path contract, String query, int rows)
       throws Exception {
-    Cli last = null;
+    CommandRun last = null;
     for (int attempt = 0; attempt < 240; attempt++) {
-      last = Cli.sql(home, "sql", "--contract", contract.toString(), query);
-      if (last.exit == 0 && last.outLines().size() - 2 >= rows) {
-        return last.out;
+      last = CommandRun.localMode(home, "sql", "--contract", contract.toString(), query);
+      if (last.exit() == 0 && last.outLines().size() - 2 >= rows) {
+        return last.out();
       }
       Thread.sleep(500);
     }
@@ -334,16 +329,9 @@ class ContractRepositoryFromScratchIT {
   }
 
   private static void assertTerraformInputs(Path contract, Path out) throws Exception {
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    int exit =
-        TerraformCli.run(
-            new String[] {"--contract", contract.toString(), "--out", out.toString()},
-            EntityRegistry.load(),
-            new PrintStream(stdout, true, StandardCharsets.UTF_8),
-            new PrintStream(stderr, true, StandardCharsets.UTF_8),
-            Path.of(""));
-    assertThat(exit).as("step 5, terraform --contract:\n%s\n%s", stdout, stderr).isZero();
+    CommandRun terraform =
+        CommandRun.terraform("--contract", contract.toString(), "--out", out.toString());
+    assertThat(terraform.exit()).as("step 5, terraform --contract:\n%s", terraform).isZero();
     Path tfvars = out.resolve("entities.auto.tfvars.json");
     assertThat(tfvars).as("step 5, terraform wrote %s", tfvars).isRegularFile();
     JsonObject entities =
@@ -362,42 +350,5 @@ class ContractRepositoryFromScratchIT {
     assertThat(order.get("pii_columns").toString())
         .as("step 5, PII columns")
         .isEqualTo("[\"customer_email\"]");
-  }
-
-  /** One in-process run of a command line: exit code and what it printed. */
-  private record Cli(int exit, String out, String err) {
-    static Cli schemaTools(String... args) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int exit =
-          SchemaToolsCli.run(
-              args,
-              new PrintStream(out, true, StandardCharsets.UTF_8),
-              new PrintStream(err, true, StandardCharsets.UTF_8));
-      return new Cli(
-          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    static Cli sql(LocalHome home, String... args) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int exit =
-          new LocalModeCli(
-                  home,
-                  new PrintStream(out, true, StandardCharsets.UTF_8),
-                  new PrintStream(err, true, StandardCharsets.UTF_8))
-              .run(args);
-      return new Cli(
-          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    List<String> outLines() {
-      return out.lines().toList();
-    }
-
-    @Override
-    public String toString() {
-      return "exit " + exit + "\nstdout:\n" + out + "stderr:\n" + err;
-    }
   }
 }
