@@ -108,6 +108,8 @@ module "pipeline" {
   temp_location         = var.pipeline_temp_location
   service_account_email = google_service_account.pipeline.email
   dataset_prefix        = var.dataset_prefix
+  contract_bucket       = var.contract_bucket
+  contract_object       = var.contract_object
 
   depends_on = [module.iam]
 }
@@ -117,6 +119,8 @@ module "alerting" {
   project_id        = var.project_id
   region            = var.region
   image             = var.alerting_image
+  contract_bucket   = var.contract_bucket
+  contract_object   = var.contract_object
   webhook_secrets   = var.webhook_secrets
   readable_datasets = setunion(local.domain_datasets, [module.system_dataset.dataset])
   environment = {

@@ -90,6 +90,16 @@ variable "max_delivery_attempts" {
   default     = 10
 }
 
+variable "contract_bucket" {
+  description = "Cloud Storage bucket holding the contract's binary descriptor set that the pipeline (--contract) and the alerting service read; upload it with every contract release."
+  type        = string
+}
+
+variable "contract_object" {
+  description = "Object name of the descriptor set in contract_bucket, e.g. contracts/acme-1.4.desc."
+  type        = string
+}
+
 variable "pipeline_template_gcs_path" {
   description = "gs:// path of the pipeline's Flex Template spec."
   type        = string

@@ -45,6 +45,14 @@ resource "google_project_iam_member" "alerting_jobs" {
   member  = "serviceAccount:${google_service_account.alerting.email}"
 }
 
+# The contract (a binary descriptor set in Cloud Storage, the same object the pipeline's --contract
+# reads) is mounted read-only into the container: the service image carries no contract.
+resource "google_storage_bucket_iam_member" "alerting_contract" {
+  bucket = var.contract_bucket
+  role   = "roles/storage.objectViewer"
+  member = "serviceAccount:${google_service_account.alerting.email}"
+}
+
 resource "google_cloud_run_v2_service" "alerting" {
   project             = var.project_id
   name                = var.service_name
@@ -54,7 +62,16 @@ resource "google_cloud_run_v2_service" "alerting" {
   deletion_protection = var.deletion_protection
 
   template {
-    service_account = google_service_account.alerting.email
+    service_account       = google_service_account.alerting.email
+    execution_environment = "EXECUTION_ENVIRONMENT_GEN2"
+
+    volumes {
+      name = "contract"
+      gcs {
+        bucket    = var.contract_bucket
+        read_only = true
+      }
+    }
 
     scaling {
       min_instance_count = 1
@@ -108,6 +125,16 @@ resource "google_cloud_run_v2_service" "alerting" {
         value = var.project_id
       }
 
+      env {
+        name  = "ENTITYFLOW_ALERTING_CONTRACT"
+        value = "/contract/${var.contract_object}"
+      }
+
+      volume_mounts {
+        name       = "contract"
+        mount_path = "/contract"
+      }
+
       dynamic "env" {
         for_each = var.environment
         content {
@@ -131,5 +158,8 @@ resource "google_cloud_run_v2_service" "alerting" {
     }
   }
 
-  depends_on = [google_secret_manager_secret_iam_member.alerting_access]
+  depends_on = [
+    google_secret_manager_secret_iam_member.alerting_access,
+    google_storage_bucket_iam_member.alerting_contract,
+  ]
 }

@@ -35,8 +35,18 @@ variable "readable_datasets" {
   type        = set(string)
 }
 
+variable "contract_bucket" {
+  description = "Cloud Storage bucket holding the contract's binary descriptor set (built with `entityflow contract check --descriptor-set-out` or taken from the contract artifact's entityflow/contract.desc); mounted read-only at /contract."
+  type        = string
+}
+
+variable "contract_object" {
+  description = "Object name of the descriptor set in contract_bucket, e.g. contracts/acme-1.4.desc; the service reads /contract/<object>."
+  type        = string
+}
+
 variable "environment" {
-  description = "Plain (non-secret) settings of the service as environment variables ENTITYFLOW_ALERTING_<KEY> (e.g. ENTITYFLOW_ALERTING_EVALUATION_INTERVAL = \"PT1M\"). The module already sets the warehouse (bigquery) and its project."
+  description = "Plain (non-secret) settings of the service as environment variables ENTITYFLOW_ALERTING_<KEY> (e.g. ENTITYFLOW_ALERTING_EVALUATION_INTERVAL = \"PT1M\"). The module already sets the warehouse (bigquery), its project and the contract."
   type        = map(string)
   default     = {}
 
@@ -46,8 +56,8 @@ variable "environment" {
   }
 
   validation {
-    condition     = length(setintersection(keys(var.environment), ["ENTITYFLOW_ALERTING_WAREHOUSE", "ENTITYFLOW_ALERTING_BIGQUERY_PROJECT"])) == 0
-    error_message = "ENTITYFLOW_ALERTING_WAREHOUSE and ENTITYFLOW_ALERTING_BIGQUERY_PROJECT are set by the module (bigquery, project_id); remove them from environment."
+    condition     = length(setintersection(keys(var.environment), ["ENTITYFLOW_ALERTING_WAREHOUSE", "ENTITYFLOW_ALERTING_BIGQUERY_PROJECT", "ENTITYFLOW_ALERTING_CONTRACT"])) == 0
+    error_message = "ENTITYFLOW_ALERTING_WAREHOUSE, ENTITYFLOW_ALERTING_BIGQUERY_PROJECT and ENTITYFLOW_ALERTING_CONTRACT are set by the module (bigquery, project_id, the mounted contract); remove them from environment."
   }
 }
 

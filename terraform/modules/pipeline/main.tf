@@ -1,6 +1,13 @@
 # The ingestion pipeline as a streaming Dataflow Flex Template job reading every entity's
 # pipeline subscription. Updating the job drains the old one, so no message is dropped.
 
+# The launcher reads the contract (--contract) with the job's service account.
+resource "google_storage_bucket_iam_member" "pipeline_contract" {
+  bucket = var.contract_bucket
+  role   = "roles/storage.objectViewer"
+  member = "serviceAccount:${var.service_account_email}"
+}
+
 resource "google_dataflow_flex_template_job" "pipeline" {
   provider                = google-beta
   project                 = var.project_id
@@ -21,5 +28,8 @@ resource "google_dataflow_flex_template_job" "pipeline" {
     pubsubProject   = var.project_id
     bigQueryProject = var.project_id
     datasetPrefix   = var.dataset_prefix
+    contract        = "gs://${var.contract_bucket}/${var.contract_object}"
   })
+
+  depends_on = [google_storage_bucket_iam_member.pipeline_contract]
 }

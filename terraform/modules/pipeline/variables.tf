@@ -34,6 +34,16 @@ variable "temp_location" {
   type        = string
 }
 
+variable "contract_bucket" {
+  description = "Cloud Storage bucket holding the contract's binary descriptor set; the job reads gs://<bucket>/<object> at launch (--contract)."
+  type        = string
+}
+
+variable "contract_object" {
+  description = "Object name of the descriptor set in contract_bucket."
+  type        = string
+}
+
 variable "dataset_prefix" {
   description = "Prefix of every dataset id (the pipeline's --datasetPrefix); the same as the environment's dataset_prefix."
   type        = string

@@ -73,6 +73,9 @@ class CloudRunContractIT {
                 "ENTITYFLOW_ALERTING_BIGQUERY_PROJECT",
                 new TreeSet<>(List.of("entityflow.alerting.bigquery.project"))),
             Map.entry(
+                "ENTITYFLOW_ALERTING_CONTRACT",
+                new TreeSet<>(List.of("entityflow.alerting.contract"))),
+            Map.entry(
                 "ENTITYFLOW_ALERTING_BIGQUERY_DATASET_PREFIX",
                 new TreeSet<>(List.of("entityflow.alerting.bigquery.dataset-prefix"))),
             Map.entry(

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the shaded jar the container runs, with the Dockerfile's entrypoint (its {@code java} and
- * jar path swapped for this JVM's and the built jar) and only {@code PORT} plus a local warehouse
- * in a temporary directory as configuration: it answers the health endpoint on that port, serves
- * its status page from the jar, and stops on SIGTERM as Cloud Run stops it.
+ * jar path swapped for this JVM's and the built jar) and only {@code PORT}, the contract plus a
+ * local warehouse in a temporary directory as configuration: it answers the health endpoint on that
+ * port, serves its status page from the jar, and stops on SIGTERM as Cloud Run stops it.
  */
 class ShadedJarIT {
   static final HttpClient HTTP =
@@ -74,6 +74,12 @@ class ShadedJarIT {
     env.put("PORT", Integer.toString(port));
     env.put("ENTITYFLOW_ALERTING_LOCAL_ROOT", dir.resolve("warehouse").toString());
     env.put("ENTITYFLOW_ALERTING_STATE_FILE", dir.resolve("state.json").toString());
+    // The jar carries no contract: as on Cloud Run, the service reads the one it is given.
+    env.put(
+        "ENTITYFLOW_ALERTING_CONTRACT",
+        repository
+            .resolve("examples/acme-contract/target/classes/entityflow/contract.desc")
+            .toString());
     long started = System.nanoTime();
     process = builder.start();
 

@@ -169,6 +169,8 @@ final class ExampleEnvironment {
     vars.add("producer_service_accounts", producers);
     vars.addProperty("pipeline_template_gcs_path", "gs://acme-test/templates/pipeline.json");
     vars.addProperty("pipeline_temp_location", "gs://acme-test/tmp");
+    vars.addProperty("contract_bucket", "acme-test-contracts");
+    vars.addProperty("contract_object", "contracts/acme-1.0.desc");
     vars.addProperty("alerting_image", "europe-west1-docker.pkg.dev/acme-test/ef/alerting:1");
     assertThat(vars.keySet()).containsAll(declared.keySet());
     return vars;
