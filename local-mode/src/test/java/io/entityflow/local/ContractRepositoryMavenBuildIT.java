@@ -27,33 +27,6 @@ class ContractRepositoryMavenBuildIT {
   private static final Path USER_REPOSITORY =
       Path.of(System.getProperty("user.home"), ".m2", "repository");
 
-  private static final String ORDER_PROTO =
-      """
-      syntax = "proto3";
-      package bookshop.orders.v1;
-
-      import "entityflow/options.proto";
-
-      option java_package = "com.example.bookshop.orders.v1";
-      option java_multiple_files = true;
-
-      // An order placed in the web shop.
-      message Order {
-        option (entityflow.entity) = {
-          name: "Order"
-          id_field: "%s"
-          domain: "bookshop"
-          owner: "team-orders"
-          description: "Orders placed in the web shop."
-        };
-
-        // Unique id of the order.
-        string order_id = 1;
-        // Total in cents.
-        int64 total_cents = 2;
-      }
-      """;
-
   @TempDir Path work;
 
   @Test
@@ -69,7 +42,7 @@ class ContractRepositoryMavenBuildIT {
     Path proto = repo.resolve("src/main/proto/bookshop/orders/v1/order.proto");
     Files.createDirectories(proto.getParent());
     Files.copy(ENTITYFLOW.resolve("examples/contract-repository/pom.xml"), repo.resolve("pom.xml"));
-    Files.writeString(proto, ORDER_PROTO.formatted("order_id"));
+    Files.writeString(proto, ContractRepositoryFromScratchIT.ORDER_PROTO);
     assertThat(proto.startsWith(ENTITYFLOW)).isFalse();
 
     Run build = maven(repo, head, "package");
@@ -77,7 +50,7 @@ class ContractRepositoryMavenBuildIT {
     assertThat(build.exit()).as(build.output()).isZero();
     try (JarFile jar = new JarFile(repo.resolve("target/example-contract-1.0.0.jar").toFile())) {
       assertThat(jar.getEntry("entityflow/contract.desc")).isNotNull();
-      assertThat(jar.getEntry("com/example/bookshop/orders/v1/Order.class")).isNotNull();
+      assertThat(jar.getEntry("com/bookshop/orders/v1/Order.class")).isNotNull();
       assertThat(jar.getEntry("entityflow/options.proto")).isNull();
     }
     try (var schemas = Files.walk(repo.resolve("target/bigquery-schemas"))) {
@@ -91,7 +64,10 @@ class ContractRepositoryMavenBuildIT {
         .contains("\"name\": \"order_id\"")
         .contains("\"name\": \"total_cents\"");
 
-    Files.writeString(proto, ORDER_PROTO.formatted("order_number"));
+    Files.writeString(
+        proto,
+        ContractRepositoryFromScratchIT.ORDER_PROTO.replace(
+            "id_field: \"order_id\"", "id_field: \"order_number\""));
     Run refused = maven(repo, head, "package");
 
     assertThat(refused.exit()).isNotZero();

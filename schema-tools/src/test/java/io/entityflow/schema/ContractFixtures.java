@@ -141,4 +141,18 @@ public final class ContractFixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Runs {@code git} in {@code repo} and fails with git's output when it exits non-zero. */
+  public static void git(Path repo, String... args) throws Exception {
+    java.util.List<String> command =
+        new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
+    command.addAll(java.util.List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output =
+        new String(
+            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new AssertionError(command + " failed: " + output);
+    }
+  }
 }

@@ -145,32 +145,14 @@ public final class LiveTableCheck {
       TableFieldSchema liveField = field.get();
       String liveType = normalize(liveField.getType());
       if (!liveType.equals(column.type().name())) {
-        problems.add(
-            "column "
-                + table
-                + "."
-                + columnPath
-                + " is "
-                + liveField.getType()
-                + " in BigQuery but "
-                + column.type()
-                + " in the contract");
+        problems.add(mismatch(table, columnPath, liveField.getType(), column.type()));
         continue;
       }
       String liveMode = Objects.requireNonNullElse(liveField.getMode(), "NULLABLE");
       boolean repeated = column.mode() == ColumnMode.REPEATED;
       if (repeated != liveMode.equals("REPEATED")
           || (column.mode() == ColumnMode.NULLABLE && liveMode.equals("REQUIRED"))) {
-        problems.add(
-            "column "
-                + table
-                + "."
-                + columnPath
-                + " is "
-                + liveMode
-                + " in BigQuery but "
-                + column.mode()
-                + " in the contract");
+        problems.add(mismatch(table, columnPath, liveMode, column.mode()));
       }
       boolean tagged =
           liveField.getPolicyTags() != null
@@ -193,6 +175,18 @@ public final class LiveTableCheck {
             problems);
       }
     }
+  }
+
+  private static String mismatch(String table, String path, Object live, Object wanted) {
+    return "column "
+        + table
+        + "."
+        + path
+        + " is "
+        + live
+        + " in BigQuery but "
+        + wanted
+        + " in the contract";
   }
 
   private static String normalize(String type) {

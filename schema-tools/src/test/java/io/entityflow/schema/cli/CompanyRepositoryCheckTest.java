@@ -3,6 +3,7 @@ package io.entityflow.schema.cli;
 import static io.entityflow.schema.ContractFixtures.ORDER;
 import static io.entityflow.schema.ContractFixtures.baseFiles;
 import static io.entityflow.schema.ContractFixtures.delete;
+import static io.entityflow.schema.ContractFixtures.git;
 import static io.entityflow.schema.ContractFixtures.tempDir;
 import static io.entityflow.schema.ContractFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +14,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +31,18 @@ class CompanyRepositoryCheckTest {
   void repository() throws Exception {
     repo = tempDir("company-contract-");
     write(baseFiles(), repo.resolve(CONTRACT_DIR));
-    git("init", "-q");
-    git("add", ".");
-    git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "v1");
+    git(repo, "init", "-q");
+    git(repo, "add", ".");
+    git(
+        repo,
+        "-c",
+        "user.name=test",
+        "-c",
+        "user.email=test@example.com",
+        "commit",
+        "-q",
+        "-m",
+        "v1");
   }
 
   @AfterEach
@@ -102,13 +110,5 @@ class CompanyRepositoryCheckTest {
             new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Result(
         exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
-  }
-
-  private void git(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(output).isZero();
   }
 }

@@ -3,6 +3,7 @@ package io.entityflow.schema.cli;
 import static io.entityflow.schema.ContractFixtures.ORDER;
 import static io.entityflow.schema.ContractFixtures.baseFiles;
 import static io.entityflow.schema.ContractFixtures.delete;
+import static io.entityflow.schema.ContractFixtures.git;
 import static io.entityflow.schema.ContractFixtures.tempDir;
 import static io.entityflow.schema.ContractFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,10 +37,19 @@ class SchemaCheckActionIT {
     repo = tempDir("company-contract-");
     runnerTemp = tempDir("runner-temp-");
     write(baseFiles(), repo.resolve("src/main/proto"));
-    git("init", "-q", "-b", "main");
-    git("add", ".");
-    git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "v1");
-    git("update-ref", "refs/remotes/origin/main", "HEAD");
+    git(repo, "init", "-q", "-b", "main");
+    git(repo, "add", ".");
+    git(
+        repo,
+        "-c",
+        "user.name=test",
+        "-c",
+        "user.email=test@example.com",
+        "commit",
+        "-q",
+        "-m",
+        "v1");
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD");
     Files.createSymbolicLink(repo.resolve(".entityflow-tools"), ENTITYFLOW);
   }
 
@@ -110,13 +119,5 @@ class SchemaCheckActionIT {
     Process process = bash.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     return new Step(process.waitFor(), output);
-  }
-
-  private void git(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(output).isZero();
   }
 }

@@ -2,6 +2,7 @@ package io.entityflow.schema.source;
 
 import static io.entityflow.schema.ContractFixtures.baseFiles;
 import static io.entityflow.schema.ContractFixtures.delete;
+import static io.entityflow.schema.ContractFixtures.git;
 import static io.entityflow.schema.ContractFixtures.tempDir;
 import static io.entityflow.schema.ContractFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,6 @@ import io.entityflow.contract.source.ContractSnapshot;
 import io.entityflow.contract.source.ContractUnreadableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,9 +69,18 @@ class ContractLoaderTest {
   @Test
   void gitRefLoadsTheCommittedContract() throws Exception {
     write(baseFiles(), work.resolve(ContractLoader.CONTRACT_DIR));
-    git("init", "-q");
-    git("add", ".");
-    git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "c");
+    git(work, "init", "-q");
+    git(work, "add", ".");
+    git(
+        work,
+        "-c",
+        "user.name=test",
+        "-c",
+        "user.email=test@example.com",
+        "commit",
+        "-q",
+        "-m",
+        "c");
     Files.delete(
         work.resolve(ContractLoader.CONTRACT_DIR).resolve("acme/shop/refund/v1/refund.proto"));
 
@@ -86,9 +95,18 @@ class ContractLoaderTest {
   @Test
   void gitRefWithoutTheContractDirectoryIsRefusedWithGitsMessage() throws Exception {
     Files.writeString(work.resolve("README.md"), "no contract here");
-    git("init", "-q");
-    git("add", ".");
-    git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "c");
+    git(work, "init", "-q");
+    git(work, "add", ".");
+    git(
+        work,
+        "-c",
+        "user.name=test",
+        "-c",
+        "user.email=test@example.com",
+        "commit",
+        "-q",
+        "-m",
+        "c");
 
     assertThatThrownBy(() -> ContractLoader.forRepository(work).load("HEAD"))
         .isInstanceOf(ContractUnreadableException.class)
@@ -143,13 +161,5 @@ class ContractLoaderTest {
         .isInstanceOf(ContractUnreadableException.class)
         .hasMessageContaining("is not a valid contract: invalid entity contract:")
         .hasMessageContaining("id_field 'nope' names no field of the message");
-  }
-
-  private void git(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", work.toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor()).as(output).isZero();
   }
 }

@@ -2,6 +2,7 @@ package io.entityflow.testing.bigquery;
 
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -95,5 +96,14 @@ final class FieldTypes {
   /** The field's sub-fields, empty when it has none. */
   static List<TableFieldSchema> fields(TableFieldSchema field) {
     return field.getFields() == null ? List.of() : field.getFields();
+  }
+
+  /** The field named {@code name}, ignoring case as BigQuery does, or null. */
+  static TableFieldSchema find(List<TableFieldSchema> fields, String name) {
+    String wanted = name.toLowerCase(Locale.ROOT);
+    return fields.stream()
+        .filter(f -> f.getName() != null && f.getName().toLowerCase(Locale.ROOT).equals(wanted))
+        .findFirst()
+        .orElse(null);
   }
 }

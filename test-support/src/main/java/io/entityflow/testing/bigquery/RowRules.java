@@ -5,7 +5,6 @@ import com.google.api.services.bigquery.model.TableFieldSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,7 +53,7 @@ final class RowRules {
       List<Violation> found) {
     for (Map.Entry<?, ?> entry : row.entrySet()) {
       String name = String.valueOf(entry.getKey());
-      if (find(fields, name) == null) {
+      if (FieldTypes.find(fields, name) == null) {
         found.add(
             new Violation(
                 label,
@@ -158,14 +157,6 @@ final class RowRules {
       }
     }
     return null;
-  }
-
-  private static TableFieldSchema find(List<TableFieldSchema> fields, String name) {
-    String wanted = name.toLowerCase(Locale.ROOT);
-    return fields.stream()
-        .filter(f -> f.getName() != null && f.getName().toLowerCase(Locale.ROOT).equals(wanted))
-        .findFirst()
-        .orElse(null);
   }
 
   /** About the size of the value as JSON, in bytes. */

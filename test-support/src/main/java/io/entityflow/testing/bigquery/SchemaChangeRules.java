@@ -4,7 +4,6 @@ import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TimePartitioning;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -74,7 +73,7 @@ final class SchemaChangeRules {
       List<Violation> found) {
     for (TableFieldSchema old : before) {
       String path = prefix + old.getName();
-      TableFieldSchema now = find(after, old.getName());
+      TableFieldSchema now = FieldTypes.find(after, old.getName());
       if (now == null) {
         found.add(
             new Violation(
@@ -121,7 +120,8 @@ final class SchemaChangeRules {
       }
     }
     for (TableFieldSchema added : after) {
-      if (find(before, added.getName()) == null && FieldTypes.mode(added).equals("REQUIRED")) {
+      if (FieldTypes.find(before, added.getName()) == null
+          && FieldTypes.mode(added).equals("REQUIRED")) {
         found.add(
             new Violation(
                 label,
@@ -131,14 +131,5 @@ final class SchemaChangeRules {
                 "new columns NULLABLE or REPEATED"));
       }
     }
-  }
-
-  /** The field named {@code name}, ignoring case as BigQuery does, or null. */
-  private static TableFieldSchema find(List<TableFieldSchema> fields, String name) {
-    String wanted = name.toLowerCase(Locale.ROOT);
-    return fields.stream()
-        .filter(f -> f.getName() != null && f.getName().toLowerCase(Locale.ROOT).equals(wanted))
-        .findFirst()
-        .orElse(null);
   }
 }
