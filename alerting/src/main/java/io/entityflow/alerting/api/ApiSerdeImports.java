@@ -15,6 +15,7 @@ import io.micronaut.serde.annotation.SerdeImport;
  * }</pre>
  */
 @SerdeImport(AlertRecord.class)
+@SerdeImport(io.entityflow.alerting.notify.IncidentUpdate.class)
 @SerdeImport(Silence.class)
 @SerdeImport(SeriesStatus.class)
 @SerdeImport(ChartPoint.class)

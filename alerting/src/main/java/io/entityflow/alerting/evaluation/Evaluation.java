@@ -1,7 +1,9 @@
 package io.entityflow.alerting.evaluation;
 
+import io.entityflow.alerting.model.Baseline;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The result of one evaluation.
@@ -20,6 +22,8 @@ import java.util.List;
  *     the combined stream of all series behind ingestion down when that is not found yet, becomes
  *     significantly silent if no further event arrives, or null; the scheduler evaluates again
  *     then, so a silence is caught when it becomes significant rather than at the next tick
+ * @param baselines the learned baseline of each series that has one, by series id (not served by
+ *     the API; the lifecycle's recovery test uses it)
  */
 public record Evaluation(
     Instant evaluatedAt,
@@ -27,11 +31,24 @@ public record Evaluation(
     Instant watermark,
     List<SeriesStatus> series,
     List<Finding> findings,
-    Instant nextSilenceAt) {
+    Instant nextSilenceAt,
+    Map<String, Baseline> baselines) {
   /** Copies the lists. */
   public Evaluation {
     series = List.copyOf(series);
     findings = List.copyOf(findings);
+    baselines = Map.copyOf(baselines);
+  }
+
+  /** An evaluation without baselines. */
+  public Evaluation(
+      Instant evaluatedAt,
+      Instant judgedUntil,
+      Instant watermark,
+      List<SeriesStatus> series,
+      List<Finding> findings,
+      Instant nextSilenceAt) {
+    this(evaluatedAt, judgedUntil, watermark, series, findings, nextSilenceAt, Map.of());
   }
 
   /** An evaluation without a predicted silence. */

@@ -117,6 +117,7 @@ public final class Evaluator {
     List<Finding> findings = new ArrayList<>();
     List<Baseline> baselines = new ArrayList<>();
     List<Instant> lastEvents = new ArrayList<>();
+    Map<String, Baseline> baselineBySeries = new HashMap<>();
     Instant nextSilenceAt = null;
     for (int q = 0; q < queries.size(); q++) {
       CountQuery query = queries.get(q);
@@ -157,6 +158,9 @@ public final class Evaluator {
             nextSilenceAt = judged.silentAt();
           }
           statuses.add(judged.status());
+          if (judged.baseline() != null) {
+            baselineBySeries.put(history.key().id(), judged.baseline());
+          }
           findings.addAll(judged.findings());
           if (judged.baseline() != null && history.lastEventAt() != null) {
             baselines.add(judged.baseline());
@@ -191,7 +195,8 @@ public final class Evaluator {
       replaced.add(down.get());
       findings = replaced;
     }
-    return new Evaluation(now, judgedUntil, watermark, statuses, findings, nextSilenceAt);
+    return new Evaluation(
+        now, judgedUntil, watermark, statuses, findings, nextSilenceAt, baselineBySeries);
   }
 
   /** The defaults with the ingestion pending-for when that is longer. */

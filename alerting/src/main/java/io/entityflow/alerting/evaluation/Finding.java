@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * A condition observed in one evaluation. Its {@link #dedupKey()} is stable: the same rule, series
- * and condition always give the same key, across evaluations and restarts.
+ * A condition observed in one evaluation. Its {@link #dedupKey()} is stable: the same rule and
+ * series always give the same key, across evaluations, conditions and restarts.
  *
  * <pre>{@code
  * Finding f = new Finding(rule, "retail.sale_v1/CREATED", Condition.SILENCE, "No CREATED ...",
@@ -39,17 +39,20 @@ public record Finding(
     Duration timeToDetect,
     boolean suppressed) {
 
-  /** {@code ef-} and 16 hex digits of SHA-256 over rule id, series id and condition. */
+  /**
+   * {@code ef-} and 16 hex digits of SHA-256 over rule id and series id: the condition is not part
+   * of it, so SILENCE and DROP of one series are one incident.
+   */
   public String dedupKey() {
-    return dedupKey(rule.id(), seriesId, condition);
+    return dedupKey(rule.id(), seriesId);
   }
 
-  /** The dedup key of a rule, series and condition. */
-  public static String dedupKey(String ruleId, String seriesId, Condition condition) {
+  /** The dedup key of a rule and series. */
+  public static String dedupKey(String ruleId, String seriesId) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
-              .digest((ruleId + "|" + seriesId + "|" + condition).getBytes(StandardCharsets.UTF_8));
+              .digest((ruleId + "|" + seriesId).getBytes(StandardCharsets.UTF_8));
       return "ef-" + HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java runtime", e);

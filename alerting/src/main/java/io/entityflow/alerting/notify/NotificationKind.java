@@ -1,15 +1,19 @@
 package io.entityflow.alerting.notify;
 
 /**
- * Whether a notification announces a firing or a resolved alert.
+ * What a notification announces. Only a {@link #FIRING} that is not a repeat pages; an {@link
+ * #UPDATED} changes an open incident under the same dedup key (PagerDuty deduplicates it into the
+ * open incident, Slack and e-mail show it as an update).
  *
  * <pre>{@code
  * if (n.kind() == NotificationKind.RESOLVED) { ... }
  * }</pre>
  */
 public enum NotificationKind {
-  /** The alert fires. */
+  /** The incident starts (or is reminded of, when {@link Notification#repeat()}). */
   FIRING,
-  /** The alert resolved. */
+  /** The open incident changed: a condition escalated or eased, a series joined or recovered. */
+  UPDATED,
+  /** The incident ended. */
   RESOLVED
 }

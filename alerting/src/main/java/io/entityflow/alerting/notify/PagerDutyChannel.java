@@ -1,6 +1,7 @@
 package io.entityflow.alerting.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.Map;
@@ -48,13 +49,28 @@ public final class PagerDutyChannel implements NotificationChannel {
     String summary = n.summary();
     payload.put("summary", summary.length() > 1024 ? summary.substring(0, 1024) : summary);
     payload.put("source", "entityflow-alerting");
-    payload.put("severity", "error");
+    payload.put(
+        "severity",
+        "SILENCE".equals(n.condition()) || "INGESTION_DOWN".equals(n.condition())
+            ? "critical"
+            : "error");
     payload.put("component", n.seriesId());
     payload.put("group", n.ruleId());
     payload.put("class", n.condition());
     ObjectNode details = payload.putObject("custom_details");
     details.put("observed", n.observed());
     details.put("expected", Math.round(n.expected() * 10) / 10.0);
+    if (n.kind() == NotificationKind.UPDATED) {
+      details.put("update", summary);
+    }
+    if (n.previousCondition() != null) {
+      details.put("previous_condition", n.previousCondition());
+    }
+    n.members().forEach(details.putArray("series")::add);
+    ArrayNode history = details.putArray("history");
+    for (IncidentUpdate u : n.history()) {
+      history.add(u.at() + " " + u.kind() + " " + u.condition() + ": " + u.summary());
+    }
     return o.toString();
   }
 

@@ -30,13 +30,19 @@ public final class SlackChannel implements NotificationChannel {
 
   /** The Slack message text of a notification. */
   public static String text(Notification n) {
-    String marker = n.kind() == NotificationKind.FIRING ? ":red_circle:" : ":large_green_circle:";
+    String marker =
+        switch (n.kind()) {
+          case FIRING -> ":red_circle:";
+          case UPDATED -> ":large_orange_circle:";
+          case RESOLVED -> ":large_green_circle:";
+        };
     return marker
         + " *"
         + n.title()
         + (n.repeat() ? " (still firing)" : "")
         + "*\n"
         + n.summary()
+        + (n.members().size() > 1 ? "\nseries: " + String.join(", ", n.members()) : "")
         + "\ndedup key `"
         + n.dedupKey()
         + "`";

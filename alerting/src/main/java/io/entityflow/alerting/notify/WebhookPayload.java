@@ -2,6 +2,7 @@ package io.entityflow.alerting.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -10,10 +11,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <pre>{@code
  * {"version":"1","status":"firing","repeat":false,"dedup_key":"ef-...","rule":"default",
  *  "series":"retail.sale_v1/CREATED","condition":"SILENCE","summary":"No CREATED ...",
- *  "observed":0.0,"expected":14.2,"started_at":"2026-...Z","sent_at":"2026-...Z"}
+ *  "observed":0.0,"expected":14.2,"started_at":"2026-...Z","sent_at":"2026-...Z",
+ *  "previous_condition":null,"members":["retail.sale_v1/CREATED"],
+ *  "history":[{"at":"2026-...Z","kind":"firing","condition":"SILENCE","summary":"No CREATED ..."}]}
  * }</pre>
  *
- * <p>Guarantees: fields in this order; {@code status} is {@code firing} or {@code resolved}.
+ * <p>Guarantees: fields in this order; {@code status} is {@code firing}, {@code updated} (the open
+ * incident changed: {@code previous_condition} set on an escalation or easing, a series joined or
+ * recovered) or {@code resolved}; {@code dedup_key} is the same for every message of an incident.
  */
 public final class WebhookPayload {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +40,17 @@ public final class WebhookPayload {
     o.put("expected", Math.round(n.expected() * 10) / 10.0);
     o.put("started_at", n.startedAt() == null ? null : n.startedAt().toString());
     o.put("sent_at", n.at().toString());
+    o.put("previous_condition", n.previousCondition());
+    n.members().forEach(o.putArray("members")::add);
+    ArrayNode history = o.putArray("history");
+    for (IncidentUpdate u : n.history()) {
+      history
+          .addObject()
+          .put("at", u.at().toString())
+          .put("kind", u.kind().name().toLowerCase(java.util.Locale.ROOT))
+          .put("condition", u.condition())
+          .put("summary", u.summary());
+    }
     try {
       return JSON.writeValueAsString(o);
     } catch (JsonProcessingException e) {

@@ -106,6 +106,47 @@ public interface AlertingConfiguration {
     Duration getResolveAfter();
   }
 
+  /**
+   * When a learned series counts as recovered ({@link io.entityflow.alerting.model.RecoveryTest}):
+   * its incident resolves only then, so a trickle during an outage does not resolve it.
+   */
+  @ConfigurationProperties("recovery")
+  interface Recovery {
+    /** Smallest {@code P(X <= observed)} still consistent with the baseline. Default 0.01. */
+    @Bindable(defaultValue = "0.01")
+    double getAlpha();
+
+    /** Expected events a recovery window needs before it is judged. Default 20. */
+    @Bindable(defaultValue = "20")
+    double getMinExpected();
+
+    /** Shortest recovery window. Default 10 minutes. */
+    @Bindable(defaultValue = "PT10M")
+    Duration getMinDuration();
+
+    /** Longest recovery window, judged then even with fewer expected events. Default 1 hour. */
+    @Bindable(defaultValue = "PT1H")
+    Duration getMaxDuration();
+  }
+
+  /** How incidents change and group. */
+  @ConfigurationProperties("incidents")
+  interface Incidents {
+    /**
+     * A new condition of a firing series (DROP to SILENCE, or back) replaces the current one, with
+     * one UPDATED notification, once it held this long. Default 10 minutes.
+     */
+    @Bindable(defaultValue = "PT10M")
+    Duration getUpdateAfter();
+
+    /**
+     * A series of the same domain starting to fire at most this long after an open incident started
+     * joins it (UPDATED, no page). Default 15 minutes; PT0S disables grouping.
+     */
+    @Bindable(defaultValue = "PT15M")
+    Duration getGroupingWindow();
+  }
+
   /** Local warehouse settings. */
   @ConfigurationProperties("local")
   interface Local {

@@ -3,6 +3,7 @@ package io.entityflow.alerting.service;
 import com.google.cloud.bigquery.BigQueryOptions;
 import io.entityflow.alerting.evaluation.Evaluator;
 import io.entityflow.alerting.model.BaselineSettings;
+import io.entityflow.alerting.model.RecoveryTest;
 import io.entityflow.alerting.notify.ConsoleChannel;
 import io.entityflow.alerting.notify.EmailChannel;
 import io.entityflow.alerting.notify.HttpJsonPoster;
@@ -15,6 +16,7 @@ import io.entityflow.alerting.notify.WebhookLogFileChannel;
 import io.entityflow.alerting.rules.RuleSet;
 import io.entityflow.alerting.rules.RulesFileParser;
 import io.entityflow.alerting.state.AlertLifecycle;
+import io.entityflow.alerting.state.LifecycleSettings;
 import io.entityflow.alerting.state.StateStore;
 import io.entityflow.alerting.warehouse.BigQueryEventCountSource;
 import io.entityflow.alerting.warehouse.EventCountSource;
@@ -177,10 +179,23 @@ public class AlertingFactory {
   AlertLifecycle lifecycle(
       AlertingConfiguration config,
       AlertingConfiguration.IngestionDown ingestionDown,
+      AlertingConfiguration.Recovery recovery,
+      AlertingConfiguration.Incidents incidents,
       RuleSet rules) {
     String file = config.getStateFile();
     StateStore store = new StateStore(file == null || file.isBlank() ? null : Path.of(file));
-    return new AlertLifecycle(store, rules.silences(), ingestionDown.getResolveAfter());
+    return new AlertLifecycle(
+        store,
+        rules.silences(),
+        new LifecycleSettings(
+            ingestionDown.getResolveAfter(),
+            new RecoveryTest(
+                recovery.getAlpha(),
+                recovery.getMinExpected(),
+                recovery.getMinDuration(),
+                recovery.getMaxDuration()),
+            incidents.getUpdateAfter(),
+            incidents.getGroupingWindow()));
   }
 
   /** The dispatcher with every active channel. */

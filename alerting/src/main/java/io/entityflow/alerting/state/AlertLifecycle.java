@@ -4,6 +4,8 @@ import io.entityflow.alerting.evaluation.Condition;
 import io.entityflow.alerting.evaluation.Evaluation;
 import io.entityflow.alerting.evaluation.Finding;
 import io.entityflow.alerting.evaluation.SeriesStatus;
+import io.entityflow.alerting.model.Baseline;
+import io.entityflow.alerting.model.RecoveryVerdict;
 import io.entityflow.alerting.notify.Notification;
 import io.entityflow.alerting.notify.NotificationKind;
 import java.time.Duration;
@@ -19,17 +21,32 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Turns evaluations into alert state and notifications: a finding opens a PENDING alert, which
- * FIRES once it held for the rule's {@code pending-for} and no cooldown runs; a firing alert is
- * re-sent every {@code repeat-interval}; when its finding disappears it RESOLVES and, if it was
- * announced, a resolved message saying what came back ({@link ResolutionSummary}) goes to the same
- * channels; a resolved message that reached no channel is sent again at the next evaluation. An
- * ingestion-down alert resolves only after it was not found for {@code ingestionResolveAfter}.
- * Silenced alerts change state but send nothing; an alert whose silence expires while it still
- * fires is announced then.
+ * Turns evaluations into incidents and notifications.
+ *
+ * <ul>
+ *   <li><b>One incident per series.</b> A finding opens the series' alert (its dedup key depends on
+ *       rule and series only), PENDING until it held for the rule's {@code pending-for} and no
+ *       {@code cooldown} runs, then FIRING. SILENCE and DROP are conditions of that one incident: a
+ *       new condition replaces the current one once it held for {@code update-after}, announced by
+ *       one UPDATED notification (no page).
+ *   <li><b>Hysteresis.</b> A learned series resolves only when it passes its {@link
+ *       io.entityflow.alerting.model.RecoveryTest recovery test}: the events counted since the last
+ *       evaluation that still found the condition are consistent with its baseline (enough of them
+ *       expected, at least one arrived, {@code P(X <= observed) >= alpha}); a window judged still
+ *       low restarts. A trickle during an outage keeps the incident open. Static minimums resolve
+ *       when the minimum is met again; ingestion down after it was not found for {@code
+ *       ingestion-down.resolve-after}.
+ *   <li><b>Grouping.</b> Firing series are notified as incidents ({@link IncidentGroups}): series
+ *       of one domain starting within {@code grouping.window} of an open incident join it.
+ * </ul>
+ *
+ * <p>Silenced series change state but send nothing; a series whose silence expires while it still
+ * fires is announced then. A notification that reached no channel is sent again at the next
+ * evaluation (firing and resolved; an update is not repeated, the next one carries the state).
  *
  * <pre>{@code
- * AlertLifecycle lifecycle = new AlertLifecycle(new StateStore(file), configSilences);
+ * AlertLifecycle lifecycle = new AlertLifecycle(new StateStore(file), configSilences,
+ *     LifecycleSettings.defaults());
  * List<Notification> toSend = lifecycle.apply(evaluator.evaluate());
  * }</pre>
  *
@@ -41,27 +58,47 @@ public final class AlertLifecycle {
 
   private final StateStore store;
   private final List<Silence> configSilences;
-  private final Duration ingestionResolveAfter;
+  private final LifecycleSettings settings;
   private final Map<String, AlertRecord> alerts = new LinkedHashMap<>();
+  private final Map<String, AlertRecord> incidents = new LinkedHashMap<>();
+  private final IncidentGroups groups;
   private final List<Silence> silences = new ArrayList<>();
 
-  /** Loads the persisted state; an ingestion-down alert resolves as soon as it is not found. */
+  /** Loads the persisted state with the default settings. */
   public AlertLifecycle(StateStore store, List<Silence> configSilences) {
-    this(store, configSilences, Duration.ZERO);
+    this(
+        store,
+        configSilences,
+        LifecycleSettings.defaults().withIngestionResolveAfter(Duration.ZERO));
   }
 
-  /**
-   * Loads the persisted state. A firing {@link Condition#INGESTION_DOWN} alert resolves only once
-   * it was not found for {@code ingestionResolveAfter} (hysteresis against pipeline latency).
-   */
+  /** Loads the persisted state. */
   public AlertLifecycle(
       StateStore store, List<Silence> configSilences, Duration ingestionResolveAfter) {
+    this(
+        store,
+        configSilences,
+        LifecycleSettings.defaults().withIngestionResolveAfter(ingestionResolveAfter));
+  }
+
+  /** Loads the persisted state. */
+  public AlertLifecycle(
+      StateStore store, List<Silence> configSilences, LifecycleSettings settings) {
     this.store = store;
     this.configSilences = List.copyOf(configSilences);
-    this.ingestionResolveAfter = ingestionResolveAfter;
+    this.settings = settings;
+    this.groups = new IncidentGroups(incidents, alerts, settings.groupWindow());
     StateStore.Snapshot snapshot = store.load();
     for (AlertRecord a : snapshot.alerts()) {
       alerts.put(a.getDedupKey(), a);
+    }
+    for (AlertRecord g : snapshot.incidents()) {
+      incidents.put(g.getDedupKey(), g);
+    }
+    for (AlertRecord a : alerts.values()) {
+      if (a.getStatus() == AlertStatus.FIRING && a.isNotified() && a.groupKey() == null) {
+        groups.adopt(a);
+      }
     }
     silences.addAll(snapshot.silences());
   }
@@ -69,8 +106,10 @@ public final class AlertLifecycle {
   /** Applies one evaluation; returns the notifications to send. */
   public synchronized List<Notification> apply(Evaluation evaluation) {
     Instant now = evaluation.evaluatedAt();
-    List<Notification> out = new ArrayList<>();
+    Instant judged = evaluation.judgedUntil();
     Set<String> seen = new HashSet<>();
+    Set<String> suppressed = new HashSet<>();
+    Set<String> suppressedSeries = new HashSet<>();
     Map<String, SeriesStatus> statuses = new HashMap<>();
     for (SeriesStatus status : evaluation.series()) {
       statuses.put(status.seriesId(), status);
@@ -92,32 +131,17 @@ public final class AlertLifecycle {
         a.setFiredAt(null);
         a.setResolveUndelivered(false);
         a.setResolvedSummary(null);
+        a.setCondition(f.condition().name());
+        a.setCandidate(null, null);
+        a.setGroupKey(null);
+        a.clearHistory();
       }
       seen.add(key);
-      a.setSummary(f.summary(), f.observed(), f.expected());
-      a.setSilentSince(f.since());
-      SeriesStatus status = statuses.get(f.seriesId());
-      a.setWatched(evaluation.judgedUntil(), status == null ? 0 : status.eventsThisHour());
-      a.setLastSeenAt(now);
-      a.setChannels(f.rule().channels());
-      if (a.getStatus() == AlertStatus.PENDING) {
-        boolean cooling =
-            a.getResolvedAt() != null && now.isBefore(a.getResolvedAt().plus(f.rule().cooldown()));
-        if (!cooling && !now.isBefore(a.getPendingSince().plus(f.rule().pendingFor()))) {
-          a.setStatus(AlertStatus.FIRING);
-          a.setFiredAt(now);
-        }
+      if (f.suppressed()) {
+        suppressed.add(key);
+        suppressedSeries.add(f.seriesId());
       }
-      if (a.getStatus() == AlertStatus.FIRING && !f.suppressed() && !silenced(a, now)) {
-        if (!a.isNotified()) {
-          out.add(notification(a, NotificationKind.FIRING, false, now));
-          a.setNotified(true);
-          a.setLastNotifiedAt(now);
-        } else if (!now.isBefore(a.getLastNotifiedAt().plus(f.rule().repeatInterval()))) {
-          out.add(notification(a, NotificationKind.FIRING, true, now));
-          a.setLastNotifiedAt(now);
-        }
-      }
+      observe(a, f, statuses.get(f.seriesId()), now, judged);
     }
     for (AlertRecord a : new ArrayList<>(alerts.values())) {
       if (seen.contains(a.getDedupKey())) {
@@ -130,31 +154,117 @@ public final class AlertLifecycle {
           a.setStatus(AlertStatus.RESOLVED);
         }
       } else if (a.getStatus() == AlertStatus.FIRING) {
-        if (Condition.INGESTION_DOWN.name().equals(a.getCondition())
-            && a.getLastSeenAt() != null
-            && now.isBefore(a.getLastSeenAt().plus(ingestionResolveAfter))) {
-          continue; // hysteresis: ingestion must stay back for ingestionResolveAfter
-        }
-        a.setStatus(AlertStatus.RESOLVED);
-        a.setResolvedAt(now);
-        a.setResolvedSummary(ResolutionSummary.of(a, evaluation));
-        if (a.isNotified() && !silenced(a, now)) {
-          out.add(notification(a, NotificationKind.RESOLVED, false, now));
-          a.setLastNotifiedAt(now);
-        }
-      } else if (a.isResolveUndelivered()) {
-        a.setResolveUndelivered(false);
-        if (!silenced(a, now)) {
-          out.add(notification(a, NotificationKind.RESOLVED, false, now));
-          a.setLastNotifiedAt(now);
-        }
+        recoverOrHold(a, evaluation, statuses.get(a.getSeriesId()));
       } else if (a.getResolvedAt() != null && now.isAfter(a.getResolvedAt().plus(KEEP_RESOLVED))) {
         alerts.remove(a.getDedupKey());
       }
     }
+    alerts.values().stream()
+        .filter(
+            a ->
+                a.getStatus() == AlertStatus.FIRING
+                    && a.groupKey() == null
+                    && !suppressed.contains(a.getDedupKey())
+                    && !silenced(a.getDedupKey(), a.getSeriesId(), now))
+        .sorted(
+            Comparator.comparing(AlertRecord::getFiredAt).thenComparing(AlertRecord::getSeriesId))
+        .toList()
+        .forEach(a -> groups.join(a, now));
+    List<Notification> out =
+        groups.notifications(
+            now,
+            g ->
+                (!g.getMembers().isEmpty() && suppressedSeries.containsAll(g.getMembers()))
+                    || silenced(
+                        g.getDedupKey(),
+                        g.getMembers().size() == 1 ? g.getMembers().get(0) : "",
+                        now));
+    groups.prune(now, KEEP_RESOLVED);
     silences.removeIf(s -> s.expired(now));
     save();
     return out;
+  }
+
+  /** Records a finding on its series' alert: counts, recovery restart, firing, condition change. */
+  private void observe(AlertRecord a, Finding f, SeriesStatus status, Instant now, Instant judged) {
+    long hourCount = status == null ? 0 : status.eventsThisHour();
+    a.setSummary(f.summary(), f.observed(), f.expected());
+    a.setSilentSince(f.since());
+    a.setWatched(judged, hourCount);
+    a.setLastSeenAt(now);
+    a.setChannels(f.rule().channels());
+    a.setRepeatEvery(f.rule().repeatInterval());
+    a.setRecoveryFrom(judged, hourCount);
+    String condition = f.condition().name();
+    if (a.getStatus() == AlertStatus.PENDING) {
+      a.setCondition(condition);
+      boolean cooling =
+          a.getResolvedAt() != null && now.isBefore(a.getResolvedAt().plus(f.rule().cooldown()));
+      if (!cooling && !now.isBefore(a.getPendingSince().plus(f.rule().pendingFor()))) {
+        a.setStatus(AlertStatus.FIRING);
+        a.setFiredAt(now);
+        a.setResolvedAt(null);
+        a.addHistory(now, NotificationKind.FIRING, condition, f.summary());
+      }
+    } else if (condition.equals(a.getCondition())) {
+      a.setCandidate(null, null);
+    } else {
+      if (!condition.equals(a.candidateCondition())) {
+        a.setCandidate(condition, now);
+      }
+      if (!now.isBefore(a.candidateSince().plus(settings.updateAfter()))) {
+        String previous = a.getCondition();
+        String line =
+            a.getSeriesId()
+                + (IncidentGroups.severity(condition) > IncidentGroups.severity(previous)
+                    ? " escalated from "
+                    : " eased from ")
+                + previous
+                + " to "
+                + condition
+                + ": "
+                + f.summary();
+        a.setCondition(condition);
+        a.setCandidate(null, null);
+        a.addHistory(now, NotificationKind.UPDATED, condition, line);
+        groups.changed(a, line);
+      }
+    }
+  }
+
+  /**
+   * A firing alert its condition no longer finds: resolves when the series is back by its own test
+   * (see the class comment), else stays firing.
+   */
+  private void recoverOrHold(AlertRecord a, Evaluation evaluation, SeriesStatus status) {
+    Instant now = evaluation.evaluatedAt();
+    RecoveryVerdict verdict = null;
+    a.setCandidate(null, null);
+    if (Condition.INGESTION_DOWN.name().equals(a.getCondition())) {
+      if (a.getLastSeenAt() != null
+          && now.isBefore(a.getLastSeenAt().plus(settings.ingestionResolveAfter()))) {
+        return;
+      }
+    } else if (!Condition.BELOW_MINIMUM.name().equals(a.getCondition())) {
+      Baseline baseline = evaluation.baselines().get(a.getSeriesId());
+      if (status != null && baseline != null && a.recoveryFrom() != null) {
+        Instant judged = evaluation.judgedUntil();
+        long observed = EventsSince.count(a.recoveryFrom(), a.recoveryHourCount(), status, judged);
+        verdict = settings.recovery().judge(baseline, a.recoveryFrom(), judged, observed);
+        if (!verdict.back()) {
+          if (verdict.decided()) {
+            a.setRecoveryFrom(judged, status.eventsThisHour());
+          }
+          return;
+        }
+      }
+    }
+    a.setStatus(AlertStatus.RESOLVED);
+    a.setResolvedAt(now);
+    String summary = ResolutionSummary.of(a, evaluation, verdict);
+    a.setResolvedSummary(summary);
+    a.addHistory(now, NotificationKind.RESOLVED, a.getCondition(), summary);
+    groups.ended(a, now);
   }
 
   /**
@@ -171,7 +281,7 @@ public final class AlertLifecycle {
    * while the alert stays resolved (a re-fire supersedes it).
    */
   public synchronized void markUndelivered(String dedupKey, NotificationKind kind) {
-    AlertRecord a = alerts.get(dedupKey);
+    AlertRecord a = incidents.get(dedupKey);
     if (a == null) {
       return;
     }
@@ -184,9 +294,16 @@ public final class AlertLifecycle {
     }
   }
 
-  /** Copies of all alerts, firing first, then pending, then resolved, newest first. */
+  /**
+   * Copies of the incidents (with their members and history) and of the series alerts not in one
+   * (pending, or firing while silenced or replaced by ingestion down): firing first, then pending,
+   * then resolved.
+   */
   public synchronized List<AlertRecord> alerts() {
-    return alerts.values().stream()
+    return java.util.stream.Stream.concat(
+            incidents.values().stream(),
+            alerts.values().stream()
+                .filter(a -> a.getStatus() != AlertStatus.RESOLVED && a.groupKey() == null))
         .map(AlertRecord::copy)
         .sorted(
             Comparator.comparingInt((AlertRecord a) -> order(a.getStatus()))
@@ -235,14 +352,14 @@ public final class AlertLifecycle {
     return removed;
   }
 
-  private boolean silenced(AlertRecord a, Instant now) {
+  private boolean silenced(String dedupKey, String seriesId, Instant now) {
     for (Silence s : configSilences) {
-      if (s.matches(a.getDedupKey(), a.getSeriesId(), now)) {
+      if (s.matches(dedupKey, seriesId, now)) {
         return true;
       }
     }
     for (Silence s : silences) {
-      if (s.matches(a.getDedupKey(), a.getSeriesId(), now)) {
+      if (s.matches(dedupKey, seriesId, now)) {
         return true;
       }
     }
@@ -252,7 +369,9 @@ public final class AlertLifecycle {
   private void save() {
     store.save(
         new StateStore.Snapshot(
-            alerts.values().stream().map(AlertRecord::copy).toList(), List.copyOf(silences)));
+            alerts.values().stream().map(AlertRecord::copy).toList(),
+            List.copyOf(silences),
+            incidents.values().stream().map(AlertRecord::copy).toList()));
   }
 
   private static int order(AlertStatus status) {
@@ -261,24 +380,5 @@ public final class AlertLifecycle {
       case PENDING -> 1;
       case RESOLVED -> 2;
     };
-  }
-
-  private static Notification notification(
-      AlertRecord a, NotificationKind kind, boolean repeat, Instant now) {
-    return new Notification(
-        a.getDedupKey(),
-        kind,
-        repeat,
-        a.getRuleId(),
-        a.getSeriesId(),
-        a.getCondition(),
-        kind == NotificationKind.RESOLVED && a.getResolvedSummary() != null
-            ? a.getResolvedSummary()
-            : a.getSummary(),
-        a.getObserved(),
-        a.getExpected(),
-        a.getFiredAt(),
-        now,
-        a.getChannels());
   }
 }

@@ -1,12 +1,18 @@
 package io.entityflow.alerting.state;
 
+import io.entityflow.alerting.notify.IncidentUpdate;
+import io.entityflow.alerting.notify.NotificationKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The persisted state of one alert, keyed by its dedup key. Mutated only by {@link AlertLifecycle}
- * under its lock; the API gets copies.
+ * The persisted state of one alert, keyed by its dedup key: either a series' own incident (one per
+ * rule and series, whatever its condition: SILENCE and DROP are one incident whose condition
+ * changes) or an incident as notified, which lists its {@link #getMembers() member series} and its
+ * {@link #getHistory() history}. Mutated only by {@link AlertLifecycle} under its lock; the API
+ * gets copies.
  *
  * <pre>{@code
  * AlertRecord a = lifecycle.alerts().get(0);
@@ -34,6 +40,14 @@ public final class AlertRecord {
   private Instant silentSince;
   private Instant watchedUntil;
   private long watchedHourCount;
+  private List<String> members = new ArrayList<>();
+  private List<IncidentUpdate> history = new ArrayList<>();
+  private String groupKey;
+  private Instant recoveryFrom;
+  private long recoveryHourCount;
+  private String candidateCondition;
+  private Instant candidateSince;
+  private Duration repeatEvery;
 
   /** For the JSON reader. */
   public AlertRecord() {}
@@ -63,6 +77,14 @@ public final class AlertRecord {
     c.silentSince = silentSince;
     c.watchedUntil = watchedUntil;
     c.watchedHourCount = watchedHourCount;
+    c.members = new ArrayList<>(members);
+    c.history = new ArrayList<>(history);
+    c.groupKey = groupKey;
+    c.recoveryFrom = recoveryFrom;
+    c.recoveryHourCount = recoveryHourCount;
+    c.candidateCondition = candidateCondition;
+    c.candidateSince = candidateSince;
+    c.repeatEvery = repeatEvery;
     return c;
   }
 
@@ -149,6 +171,81 @@ public final class AlertRecord {
   /** Events of the series in the hour containing {@link #getWatchedUntil()}, up to it. */
   public long getWatchedHourCount() {
     return watchedHourCount;
+  }
+
+  /**
+   * The series of an incident: one for a single series, several when series of one entity or domain
+   * went quiet together (empty for a series' own pending alert).
+   */
+  public List<String> getMembers() {
+    return List.copyOf(members);
+  }
+
+  /** The incident's history, oldest first: fired, each update, resolved. */
+  public List<IncidentUpdate> getHistory() {
+    return List.copyOf(history);
+  }
+
+  List<String> members() {
+    return members;
+  }
+
+  void addHistory(Instant at, NotificationKind kind, String condition, String summary) {
+    history.add(new IncidentUpdate(at, kind, condition, summary));
+  }
+
+  void clearHistory() {
+    history.clear();
+  }
+
+  String groupKey() {
+    return groupKey;
+  }
+
+  void setGroupKey(String key) {
+    this.groupKey = key;
+  }
+
+  Instant recoveryFrom() {
+    return recoveryFrom;
+  }
+
+  long recoveryHourCount() {
+    return recoveryHourCount;
+  }
+
+  void setRecoveryFrom(Instant from, long hourCount) {
+    this.recoveryFrom = from;
+    this.recoveryHourCount = hourCount;
+  }
+
+  String candidateCondition() {
+    return candidateCondition;
+  }
+
+  Instant candidateSince() {
+    return candidateSince;
+  }
+
+  void setCandidate(String condition, Instant since) {
+    this.candidateCondition = condition;
+    this.candidateSince = since;
+  }
+
+  Duration repeatEvery() {
+    return repeatEvery;
+  }
+
+  void setRepeatEvery(Duration every) {
+    this.repeatEvery = every;
+  }
+
+  void setCondition(String condition) {
+    this.condition = condition;
+  }
+
+  void setSeriesId(String seriesId) {
+    this.seriesId = seriesId;
   }
 
   void setResolveUndelivered(boolean undelivered) {

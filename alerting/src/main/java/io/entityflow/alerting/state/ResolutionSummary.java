@@ -1,33 +1,38 @@
 package io.entityflow.alerting.state;
 
-import io.entityflow.alerting.evaluation.ChartPoint;
 import io.entityflow.alerting.evaluation.Condition;
 import io.entityflow.alerting.evaluation.Durations;
 import io.entityflow.alerting.evaluation.Evaluation;
 import io.entityflow.alerting.evaluation.SeriesStatus;
+import io.entityflow.alerting.model.RecoveryVerdict;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The sentence of a resolved notification: what came back, not the firing summary again. For a
- * silence: how many events arrived since the last evaluation that still saw it silent, the latest
- * one, and how long the series was silent, e.g. {@code retail.sale_v1/CREATED events are back: 12
- * in the last 5m (since 2026-01-19T10:42:00Z, latest at 2026-01-19T10:46:55Z); silent for at least
- * 47m (no events after 2026-01-19T09:55:00Z)}.
+ * The sentence of a resolve: what came back, not the firing summary again. A learned series
+ * resolves when its recovery test passed, and the sentence gives that test's counts, e.g. {@code
+ * retail.sale_v1/CREATED events are back: 23 in the last 12m (since 2026-01-19T10:42:00Z, latest at
+ * 2026-01-19T10:53:55Z), 20.1 expected, P(at most 23) = 0.71 >= 0.01; silent for at least 47m (no
+ * events after 2026-01-19T09:55:00Z)}. Ingestion, static minimums and series no longer watched have
+ * their own sentences.
  *
  * <pre>{@code
- * String text = ResolutionSummary.of(alert, evaluation);
+ * String text = ResolutionSummary.of(alert, evaluation, verdict);
  * }</pre>
  *
- * <p>Guarantees: counts are exact (from the hourly counts of the two evaluations); never null.
+ * <p>Guarantees: counts are exact (from the hourly counts); a learned series' sentence never says
+ * that zero events came back (its recovery test needs at least one); never null.
  */
 final class ResolutionSummary {
   private ResolutionSummary() {}
 
-  /** The resolve sentence of {@code alert}, which {@code evaluation} no longer finds. */
-  static String of(AlertRecord alert, Evaluation evaluation) {
+  /**
+   * The resolve sentence of {@code alert}, which {@code evaluation} no longer finds; {@code
+   * recovery} is the passed recovery test of a learned series, else null.
+   */
+  static String of(AlertRecord alert, Evaluation evaluation, RecoveryVerdict recovery) {
     Instant now = evaluation.judgedUntil();
     if (Condition.INGESTION_DOWN.name().equals(alert.getCondition())) {
       Instant latest =
@@ -56,25 +61,36 @@ final class ResolutionSummary {
           + now
           + " (the series is no longer watched)";
     }
-    if (Condition.SILENCE.name().equals(alert.getCondition()) && alert.getWatchedUntil() != null) {
-      Instant watched = alert.getWatchedUntil();
-      long back = eventsSince(watched, alert.getWatchedHourCount(), status, now);
+    if (recovery != null) {
       StringBuilder text =
           new StringBuilder()
               .append(alert.getSeriesId())
-              .append(" events are back: ")
-              .append(back)
+              .append(
+                  Condition.SILENCE.name().equals(alert.getCondition())
+                      ? " events are back: "
+                      : " is back to its expected level: ")
+              .append(recovery.observed())
               .append(" in the last ")
-              .append(Durations.format(Duration.between(watched, now)))
+              .append(Durations.format(Duration.between(recovery.from(), recovery.to())))
               .append(" (since ")
-              .append(watched);
+              .append(recovery.from());
       if (status.lastEventAt() != null) {
         text.append(", latest at ").append(status.lastEventAt());
       }
-      text.append(")");
-      if (alert.getSilentSince() != null) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "), %.1f expected, P(at most %d) = %.2f >= %s",
+              recovery.expected(),
+              recovery.observed(),
+              recovery.probabilityAtMost(),
+              String.valueOf(recovery.alpha())));
+      if (Condition.SILENCE.name().equals(alert.getCondition())
+          && alert.getSilentSince() != null
+          && alert.getWatchedUntil() != null) {
         text.append("; silent for at least ")
-            .append(Durations.format(Duration.between(alert.getSilentSince(), watched)))
+            .append(
+                Durations.format(Duration.between(alert.getSilentSince(), alert.getWatchedUntil())))
             .append(" (no events after ")
             .append(alert.getSilentSince())
             .append(")");
@@ -82,33 +98,9 @@ final class ResolutionSummary {
       return text.toString();
     }
     String what =
-        Condition.DROP.name().equals(alert.getCondition())
-            ? " is back to its expected level: "
-            : Condition.BELOW_MINIMUM.name().equals(alert.getCondition())
-                ? " is back above its minimum: "
-                : " is back to normal: ";
+        Condition.BELOW_MINIMUM.name().equals(alert.getCondition())
+            ? " is back above its minimum: "
+            : " is back to normal: ";
     return alert.getSeriesId() + what + status.detail();
-  }
-
-  /**
-   * Events after {@code watched}: the events of its hour beyond the {@code watchedHourCount} seen
-   * then, plus the hours after it (complete hours from the chart, the current one so far).
-   */
-  private static long eventsSince(
-      Instant watched, long watchedHourCount, SeriesStatus status, Instant now) {
-    Instant watchedHour = watched.truncatedTo(ChronoUnit.HOURS);
-    Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
-    if (watchedHour.equals(currentHour)) {
-      return Math.max(0, status.eventsThisHour() - watchedHourCount);
-    }
-    long sum = status.eventsThisHour();
-    for (ChartPoint p : status.chart()) {
-      if (p.hour().equals(watchedHour)) {
-        sum += Math.max(0, p.observed() - watchedHourCount);
-      } else if (p.hour().isAfter(watchedHour) && p.hour().isBefore(currentHour)) {
-        sum += p.observed();
-      }
-    }
-    return sum;
   }
 }

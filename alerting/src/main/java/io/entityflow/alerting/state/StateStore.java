@@ -52,13 +52,14 @@ public final class StateStore {
   /** Loads the state (empty when there is no file). */
   public Snapshot load() {
     if (file == null || !Files.exists(file)) {
-      return new Snapshot(new ArrayList<>(), new ArrayList<>());
+      return new Snapshot(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
     try {
       Snapshot s = json.readValue(file.toFile(), Snapshot.class);
       return new Snapshot(
           s.alerts() == null ? new ArrayList<>() : new ArrayList<>(s.alerts()),
-          s.silences() == null ? new ArrayList<>() : new ArrayList<>(s.silences()));
+          s.silences() == null ? new ArrayList<>() : new ArrayList<>(s.silences()),
+          s.incidents() == null ? new ArrayList<>() : new ArrayList<>(s.incidents()));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot read the alerting state file " + file + " (fix or move it away): " + e, e);
@@ -85,8 +86,15 @@ public final class StateStore {
   /**
    * The persisted content.
    *
-   * @param alerts alerts
+   * @param alerts the series' own alerts
    * @param silences silences created through the API
+   * @param incidents incidents as notified (absent in files written before incidents existed)
    */
-  public record Snapshot(List<AlertRecord> alerts, List<Silence> silences) {}
+  public record Snapshot(
+      List<AlertRecord> alerts, List<Silence> silences, List<AlertRecord> incidents) {
+    /** A snapshot without incidents. */
+    public Snapshot(List<AlertRecord> alerts, List<Silence> silences) {
+      this(alerts, silences, new ArrayList<>());
+    }
+  }
 }

@@ -71,8 +71,7 @@ class EvaluatorTest {
         .isEqualTo(
             "No CREATED events of retail.sale_v1 since 2026-01-18T23:59:00Z (31m): 31.0 expected,"
                 + " P(none) = 3.4e-14 < alpha 4.6e-06; time to detect 12m");
-    assertThat(f.dedupKey())
-        .isEqualTo(Finding.dedupKey("default", "retail.sale_v1/CREATED", Condition.SILENCE));
+    assertThat(f.dedupKey()).isEqualTo(Finding.dedupKey("default", "retail.sale_v1/CREATED"));
     SeriesStatus sale =
         e.series().stream()
             .filter(s -> s.seriesId().equals("retail.sale_v1/CREATED"))

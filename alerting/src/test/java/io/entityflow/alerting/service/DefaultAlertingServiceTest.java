@@ -134,8 +134,13 @@ class DefaultAlertingServiceTest {
         .extracting(Notification::kind)
         .containsExactly(NotificationKind.FIRING);
 
-    // sales are back at 00:35; the resolved message fails twice (both attempts of this evaluation)
+    // sales are back at 00:35; 20 minutes after the last silent evaluation, 20 events are expected
+    // and 15 came: back by the recovery test. The resolved message fails twice (both attempts)
     clock.now = Instant.parse("2026-01-19T00:40:00Z");
+    service.evaluateNow();
+    assertThat(channel.delivered).hasSize(1);
+    assertThat(sleeps).isEmpty();
+    clock.now = Instant.parse("2026-01-19T00:50:00Z");
     service.evaluateNow();
     assertThat(channel.delivered).hasSize(1);
     assertThat(sleeps).containsExactly(1000L);
@@ -146,7 +151,7 @@ class DefaultAlertingServiceTest {
                 NotificationKind.RESOLVED, false, 2, "HTTP 503 from the flaky receiver"));
 
     // the next evaluation sends it again, unchanged, and it goes through
-    clock.now = Instant.parse("2026-01-19T00:41:00Z");
+    clock.now = Instant.parse("2026-01-19T00:51:00Z");
     service.evaluateNow();
     assertThat(channel.delivered)
         .extracting(Notification::kind, Notification::summary, Notification::at)
@@ -158,10 +163,11 @@ class DefaultAlertingServiceTest {
                 Instant.parse("2026-01-19T00:30:00Z")),
             org.assertj.core.groups.Tuple.tuple(
                 NotificationKind.RESOLVED,
-                "retail.sale_v1/CREATED events are back: 5 in the last 10m (since"
-                    + " 2026-01-19T00:30:00Z, latest at 2026-01-19T00:39:00Z); silent for at least"
-                    + " 31m (no events after 2026-01-18T23:59:00Z)",
-                Instant.parse("2026-01-19T00:41:00Z")));
+                "retail.sale_v1/CREATED events are back: 15 in the last 20m (since"
+                    + " 2026-01-19T00:30:00Z, latest at 2026-01-19T00:49:00Z), 20.0 expected,"
+                    + " P(at most 15) = 0.16 >= 0.01; silent for at least 31m (no events after"
+                    + " 2026-01-18T23:59:00Z)",
+                Instant.parse("2026-01-19T00:51:00Z")));
     assertThat(
             meters
                 .counter(
@@ -169,7 +175,7 @@ class DefaultAlertingServiceTest {
                 .count())
         .isEqualTo(1.0);
 
-    clock.now = Instant.parse("2026-01-19T00:42:00Z");
+    clock.now = Instant.parse("2026-01-19T00:52:00Z");
     service.evaluateNow();
     assertThat(channel.delivered).hasSize(2);
   }

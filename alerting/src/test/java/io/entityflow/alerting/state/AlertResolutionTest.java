@@ -9,13 +9,18 @@ import io.entityflow.alerting.evaluation.Evaluator;
 import io.entityflow.alerting.evaluation.Finding;
 import io.entityflow.alerting.evaluation.SeriesState;
 import io.entityflow.alerting.evaluation.SeriesStatus;
+import io.entityflow.alerting.model.Baseline;
+import io.entityflow.alerting.model.HourOfWeek;
 import io.entityflow.alerting.notify.Notification;
 import io.entityflow.alerting.notify.NotificationKind;
 import io.entityflow.alerting.rules.AlertRule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,8 +50,16 @@ class AlertResolutionTest {
         thisHour);
   }
 
+  /** A flat baseline of 60 events per hour: one a minute. */
+  private static Baseline perMinute() {
+    double[] rates = new double[HourOfWeek.HOURS];
+    Arrays.fill(rates, 60);
+    return new Baseline(rates, 1.0, 0, ZoneOffset.UTC, Duration.ofDays(28), h -> false);
+  }
+
   private static Evaluation at(Instant now, SeriesStatus status, Finding... findings) {
-    return new Evaluation(now, now, null, List.of(status), List.of(findings));
+    return new Evaluation(
+        now, now, null, List.of(status), List.of(findings), null, Map.of(SERIES, perMinute()));
   }
 
   @Test
@@ -54,15 +67,32 @@ class AlertResolutionTest {
     AlertLifecycle lifecycle = new AlertLifecycle(new StateStore(null), List.of());
     Instant fired = Instant.parse("2026-01-19T10:40:00Z");
     lifecycle.apply(at(fired, status(SINCE, 4, List.of()), silence()));
-    Instant back = Instant.parse("2026-01-19T10:45:00Z");
+    // 12 events in 5 minutes: too short a window to tell (10 minutes, 20 expected events)
+    assertThat(
+            lifecycle.apply(
+                at(
+                    Instant.parse("2026-01-19T10:45:00Z"),
+                    status(Instant.parse("2026-01-19T10:44:30Z"), 16, List.of()))))
+        .isEmpty();
+    // 19 minutes, 19 expected: still too few to tell; at 11:00, 20 in 20 minutes: back
+    assertThat(
+            lifecycle.apply(
+                at(
+                    Instant.parse("2026-01-19T10:59:00Z"),
+                    status(Instant.parse("2026-01-19T10:58:30Z"), 23, List.of()))))
+        .isEmpty();
+    Instant back = Instant.parse("2026-01-19T11:00:00Z");
+    List<ChartPoint> chart =
+        List.of(new ChartPoint(Instant.parse("2026-01-19T10:00:00Z"), 24, 60, 50, 70));
     List<Notification> resolved =
-        lifecycle.apply(at(back, status(Instant.parse("2026-01-19T10:44:30Z"), 16, List.of())));
+        lifecycle.apply(at(back, status(Instant.parse("2026-01-19T10:59:30Z"), 0, chart)));
     assertThat(resolved).extracting(Notification::kind).containsExactly(NotificationKind.RESOLVED);
     assertThat(resolved.get(0).summary())
         .isEqualTo(
-            "retail.sale_v1/CREATED events are back: 12 in the last 5m (since"
-                + " 2026-01-19T10:40:00Z, latest at 2026-01-19T10:44:30Z); silent for at least 35m"
-                + " (no events after 2026-01-19T10:05:00Z)");
+            "retail.sale_v1/CREATED events are back: 20 in the last 20m (since"
+                + " 2026-01-19T10:40:00Z, latest at 2026-01-19T10:59:30Z), 20.0 expected,"
+                + " P(at most 20) = 0.56 >= 0.01; silent for at least 35m (no events after"
+                + " 2026-01-19T10:05:00Z)");
     assertThat(lifecycle.alerts().get(0).getResolvedSummary()).isEqualTo(resolved.get(0).summary());
     assertThat(lifecycle.alerts().get(0).getSummary()).isEqualTo("No CREATED events");
   }
@@ -75,46 +105,53 @@ class AlertResolutionTest {
     List<ChartPoint> chart =
         List.of(
             new ChartPoint(Instant.parse("2026-01-19T09:00:00Z"), 60, 60, 50, 70),
-            new ChartPoint(Instant.parse("2026-01-19T10:00:00Z"), 10, 60, 50, 70));
+            new ChartPoint(Instant.parse("2026-01-19T10:00:00Z"), 24, 60, 50, 70));
     List<Notification> resolved =
         lifecycle.apply(
             at(
-                Instant.parse("2026-01-19T11:03:00Z"),
-                status(Instant.parse("2026-01-19T11:02:10Z"), 3, chart)));
+                Instant.parse("2026-01-19T11:05:00Z"),
+                status(Instant.parse("2026-01-19T11:04:10Z"), 5, chart)));
     assertThat(resolved.get(0).summary())
-        .startsWith("retail.sale_v1/CREATED events are back: 9 in the last 23m (since");
+        .startsWith(
+            "retail.sale_v1/CREATED events are back: 25 in the last 25m (since"
+                + " 2026-01-19T10:40:00Z, latest at 2026-01-19T11:04:10Z), 25.0 expected");
   }
 
   @Test
   void resolvedNotificationThatReachedNoChannelIsSentAgainAlsoAfterARestart() {
     Path file = dir.resolve("state.json");
     AlertLifecycle lifecycle = new AlertLifecycle(new StateStore(file), List.of());
-    Instant t0 = Instant.parse("2026-01-19T10:40:00Z");
-    lifecycle.apply(at(t0, status(SINCE, 4, List.of()), silence()));
+    Instant t0 = Instant.parse("2026-01-19T10:10:00Z");
+    lifecycle.apply(at(t0, status(SINCE, 0, List.of()), silence()));
     Notification resolved =
-        lifecycle.apply(at(t0.plusSeconds(60), status(t0.plusSeconds(30), 5, List.of()))).get(0);
+        lifecycle
+            .apply(at(t0.plusSeconds(1200), status(t0.plusSeconds(1190), 20, List.of())))
+            .get(0);
+    assertThat(resolved.kind()).isEqualTo(NotificationKind.RESOLVED);
     lifecycle.markUndelivered(resolved.dedupKey(), NotificationKind.RESOLVED);
     assertThat(lifecycle.alerts().get(0).isResolveUndelivered()).isTrue();
 
     AlertLifecycle restarted = new AlertLifecycle(new StateStore(file), List.of());
     List<Notification> again =
-        restarted.apply(at(t0.plusSeconds(120), status(t0.plusSeconds(90), 6, List.of())));
+        restarted.apply(at(t0.plusSeconds(1260), status(t0.plusSeconds(1250), 21, List.of())));
     assertThat(again)
+        .extracting(
+            Notification::dedupKey,
+            Notification::kind,
+            Notification::seriesId,
+            Notification::summary,
+            Notification::startedAt,
+            Notification::at)
         .containsExactly(
-            new Notification(
+            org.assertj.core.groups.Tuple.tuple(
                 resolved.dedupKey(),
                 NotificationKind.RESOLVED,
-                false,
-                "default",
                 SERIES,
-                "SILENCE",
                 resolved.summary(),
-                0,
-                31,
                 t0,
-                t0.plusSeconds(120),
-                List.of()));
-    assertThat(restarted.apply(at(t0.plusSeconds(180), status(t0.plusSeconds(150), 7, List.of()))))
+                t0.plusSeconds(1260)));
+    assertThat(
+            restarted.apply(at(t0.plusSeconds(1320), status(t0.plusSeconds(1310), 22, List.of()))))
         .isEmpty();
   }
 
