@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,13 @@ import java.util.Map;
  * <pre>{@code
  * curl -s localhost:8080/api/alerts
  * }</pre>
+ *
+ * <p>Every endpoint runs on the blocking executor ({@code @ExecuteOn(TaskExecutors.BLOCKING)}),
+ * never on the HTTP event loop: an evaluation queries the warehouse and sends notifications, and
+ * the read endpoints wait for the alert state's lock, so the server (health probes included) keeps
+ * answering while an evaluation runs.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api")
 public class AlertingController {
   private final AlertingService service;

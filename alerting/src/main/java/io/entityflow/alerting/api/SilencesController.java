@@ -13,6 +13,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +27,12 @@ import java.util.List;
  * curl -X POST -H 'Authorization: Bearer T' -H 'Content-Type: application/json' \
  *   -d '{"matcher":"retail.sale_v1","duration":"PT2H","reason":"migration"}' localhost:8080/api/silences
  * }</pre>
+ *
+ * <p>Every endpoint runs on the blocking executor ({@code @ExecuteOn(TaskExecutors.BLOCKING)}),
+ * never on the HTTP event loop: adding or removing a silence writes the state file and all of them
+ * wait for the alert state's lock.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/silences")
 public class SilencesController {
   private final AlertingService service;

@@ -198,10 +198,14 @@ public class AlertingFactory {
             incidents.getGroupingWindow()));
   }
 
-  /** The dispatcher with every active channel. */
+  /**
+   * The dispatcher with every active channel; its listener, the {@link DeliveryLog}, counts each
+   * delivery result and keeps the latest per channel.
+   */
   @Singleton
   NotificationDispatcher dispatcher(
       NotifyConfiguration notify,
+      DeliveryLog deliveryLog,
       NotifyConfiguration.Console console,
       NotifyConfiguration.WebhookLog webhookLog,
       NotifyConfiguration.Slack slack,
@@ -209,6 +213,12 @@ public class AlertingFactory {
       NotifyConfiguration.Email email,
       NotifyConfiguration.PagerDuty pagerDuty,
       @Named("alerting") Clock clock) {
+    if (notify.getMaxRetryWait().isNegative()) {
+      throw new IllegalArgumentException(
+          NotifyConfiguration.PREFIX
+              + ".max-retry-wait must be zero or a positive ISO-8601 duration such as PT30S, got "
+              + notify.getMaxRetryWait());
+    }
     HttpJsonPoster poster = new HttpJsonPoster(Duration.ofSeconds(10));
     List<NotificationChannel> channels = new ArrayList<>();
     if (console.isEnabled()) {
@@ -246,8 +256,9 @@ public class AlertingFactory {
         channels,
         notify.getMaxAttempts(),
         notify.getInitialBackoff(),
+        notify.getMaxRetryWait(),
         Thread::sleep,
-        r -> {},
+        deliveryLog,
         clock);
   }
 }

@@ -29,6 +29,14 @@ public interface NotifyConfiguration {
   @Bindable(defaultValue = "PT1S")
   Duration getInitialBackoff();
 
+  /**
+   * Longest wait between two attempts: the doubling backoff stops growing there, and a server
+   * asking for a longer {@code Retry-After} makes the dispatcher give that notification up until
+   * the next evaluation instead of waiting. Default 30 seconds.
+   */
+  @Bindable(defaultValue = "PT30S")
+  Duration getMaxRetryWait();
+
   /** The console/log channel ({@code console}). */
   @ConfigurationProperties("console")
   interface Console {

@@ -95,6 +95,90 @@ class HttpChannelsTest {
                 + " `ef-0123456789abcdef`\"}");
   }
 
+  private NotificationDispatcher dispatcher(
+      NotificationChannel channel, int maxAttempts, Duration backoff, Duration maxRetryWait) {
+    return new NotificationDispatcher(
+        List.of(channel),
+        maxAttempts,
+        backoff,
+        maxRetryWait,
+        sleeps::add,
+        reported::add,
+        Clock.fixed(Instant.parse("2026-01-19T00:30:01Z"), ZoneOffset.UTC));
+  }
+
+  @Test
+  void retryAfterLongerThanTheCapGivesTheAttemptUpInsteadOfSleeping() {
+    server.enqueue(429, Map.of("Retry-After", "120"));
+    List<DeliveryResult> results =
+        dispatcher(
+                new SlackChannel("slack", server.uri("/services/T/B/secret"), poster),
+                4,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30))
+            .dispatch(List.of(FIRING));
+    assertThat(sleeps).isEmpty();
+    assertThat(server.requests()).hasSize(1);
+    assertThat(results)
+        .containsExactly(
+            new DeliveryResult(
+                "slack",
+                "ef-0123456789abcdef",
+                NotificationKind.FIRING,
+                false,
+                1,
+                "channel 'slack' asked to retry after PT2M (Retry-After), longer than"
+                    + " max-retry-wait PT30S: given up until the next evaluation; last error:"
+                    + " slack: HTTP 429",
+                Instant.parse("2026-01-19T00:30:01Z")));
+    assertThat(reported).isEqualTo(results);
+  }
+
+  @Test
+  void retryAfterEqualToTheCapIsWaited() {
+    server.enqueue(429, Map.of("Retry-After", "30"));
+    List<DeliveryResult> results =
+        dispatcher(
+                new SlackChannel("slack", server.uri("/hook"), poster),
+                4,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30))
+            .dispatch(List.of(FIRING));
+    assertThat(sleeps).containsExactly(30_000L);
+    assertThat(results.get(0).delivered()).isTrue();
+    assertThat(results.get(0).attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void backoffStopsGrowingAtTheCap() {
+    for (int i = 0; i < 6; i++) {
+      server.enqueue(503, Map.of());
+    }
+    List<DeliveryResult> results =
+        dispatcher(
+                new SlackChannel("slack", server.uri("/hook"), poster),
+                6,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30))
+            .dispatch(List.of(FIRING));
+    assertThat(sleeps).containsExactly(10_000L, 20_000L, 30_000L, 30_000L, 30_000L);
+    assertThat(results.get(0).attempts()).isEqualTo(6);
+    assertThat(results.get(0).error()).isEqualTo("slack: HTTP 503");
+  }
+
+  @Test
+  void negativeCapIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                dispatcher(
+                    new SlackChannel("slack", server.uri("/hook"), poster),
+                    4,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("max-retry-wait must be zero or positive, got PT-1S");
+  }
+
   @Test
   void failuresAreRetriedWithDoublingBackoffThenReportedWithoutTheUrl() {
     for (int i = 0; i < 4; i++) {

@@ -2,13 +2,19 @@ package io.entityflow.alerting.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.entityflow.alerting.notify.DeliveryResult;
+import io.entityflow.alerting.notify.Notification;
 import io.entityflow.alerting.notify.NotificationDispatcher;
+import io.entityflow.alerting.notify.NotificationKind;
 import io.entityflow.alerting.warehouse.EventCountSource;
 import io.entityflow.alerting.warehouse.LocalEventCountSource;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.contract.testing.OwnContract;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +42,85 @@ class AlertingFactoryTest {
           .containsExactly("console", "slack", "email");
       assertThat(ctx.getBean(EventCountSource.class)).isInstanceOf(LocalEventCountSource.class);
     }
+  }
+
+  @Test
+  void theDispatchersListenerCountsEachResultAndKeepsTheLatestPerChannel(@TempDir Path dir) {
+    try (ApplicationContext ctx =
+        ApplicationContext.run(
+            Map.of(
+                "entityflow.alerting.scheduler.enabled", "false",
+                "entityflow.alerting.state-file", "",
+                "entityflow.alerting.local.root", dir.resolve("warehouse").toString(),
+                "entityflow.alerting.notify.console.enabled", "false",
+                "entityflow.alerting.notify.webhook-log.file",
+                    dir.resolve("alerts.jsonl").toString()))) {
+      NotificationDispatcher dispatcher = ctx.getBean(NotificationDispatcher.class);
+      dispatcher.dispatch(
+          List.of(
+              notification("ef-1", Instant.parse("2026-01-19T00:30:00Z"), "webhook-log", "pager")));
+      dispatcher.dispatch(
+          List.of(notification("ef-2", Instant.parse("2026-01-19T00:31:00Z"), "webhook-log")));
+
+      MeterRegistry meters = ctx.getBean(MeterRegistry.class);
+      assertThat(count(meters, "webhook-log", "delivered")).isEqualTo(2.0);
+      assertThat(count(meters, "webhook-log", "failed")).isEqualTo(0.0);
+      assertThat(count(meters, "pager", "failed")).isEqualTo(1.0);
+      assertThat(count(meters, "pager", "delivered")).isEqualTo(0.0);
+      assertThat(ctx.getBean(AlertingService.class).deliveries())
+          .extracting(
+              DeliveryResult::channel,
+              DeliveryResult::dedupKey,
+              DeliveryResult::delivered,
+              DeliveryResult::attempts,
+              DeliveryResult::error)
+          .containsExactly(
+              tuple("webhook-log", "ef-2", true, 1, null),
+              tuple(
+                  "pager",
+                  "ef-1",
+                  false,
+                  0,
+                  "channel 'pager' named by rule 'default' is not configured; configured:"
+                      + " webhook-log"));
+    }
+  }
+
+  @Test
+  void negativeMaxRetryWaitIsRefusedNamingTheKey() {
+    try (ApplicationContext ctx =
+        ApplicationContext.run(
+            Map.of(
+                "entityflow.alerting.scheduler.enabled", "false",
+                "entityflow.alerting.state-file", "",
+                "entityflow.alerting.notify.max-retry-wait", "PT-1S"))) {
+      assertThatThrownBy(() -> ctx.getBean(NotificationDispatcher.class))
+          .hasRootCauseMessage(
+              "entityflow.alerting.notify.max-retry-wait must be zero or a positive ISO-8601"
+                  + " duration such as PT30S, got PT-1S");
+    }
+  }
+
+  private static double count(MeterRegistry meters, String channel, String result) {
+    Counter counter =
+        meters.find(DeliveryLog.METRIC).tags("channel", channel, "result", result).counter();
+    return counter == null ? 0.0 : counter.count();
+  }
+
+  private static Notification notification(String dedupKey, Instant at, String... channels) {
+    return new Notification(
+        dedupKey,
+        NotificationKind.FIRING,
+        false,
+        "default",
+        "retail.sale_v1/CREATED",
+        "SILENCE",
+        "No CREATED events of retail.sale_v1 since 2026-01-18T23:59:00Z (31m)",
+        0,
+        31.0,
+        at,
+        at,
+        List.of(channels));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.entityflow.alerting.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.entityflow.alerting.evaluation.Evaluation;
 import io.entityflow.alerting.evaluation.Evaluator;
 import io.entityflow.alerting.model.BaselineSettings;
 import io.entityflow.alerting.model.HourlyCounts;
@@ -14,6 +15,7 @@ import io.entityflow.alerting.notify.NotificationDispatcher;
 import io.entityflow.alerting.notify.NotificationKind;
 import io.entityflow.alerting.rules.RuleSet;
 import io.entityflow.alerting.state.AlertLifecycle;
+import io.entityflow.alerting.state.AlertStatus;
 import io.entityflow.alerting.state.StateStore;
 import io.entityflow.alerting.warehouse.CountQuery;
 import io.entityflow.alerting.warehouse.EventCountSource;
@@ -26,6 +28,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DefaultAlertingServiceTest {
@@ -69,7 +77,7 @@ class DefaultAlertingServiceTest {
 
   /** A clock the test moves. */
   private static final class MovingClock extends UtcClock {
-    Instant now;
+    volatile Instant now;
 
     MovingClock(Instant now) {
       this.now = now;
@@ -101,30 +109,119 @@ class DefaultAlertingServiceTest {
     }
   }
 
+  /** Blocks every send until released, then delivers it. */
+  private static final class SlowChannel implements NotificationChannel {
+    final CountDownLatch sending = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final List<Notification> delivered = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String name() {
+      return "slow";
+    }
+
+    @Override
+    public void send(Notification n) throws DeliveryException {
+      sending.countDown();
+      try {
+        if (!release.await(60, TimeUnit.SECONDS)) {
+          throw new DeliveryException("slow channel not released within 60 s", null, false, null);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DeliveryException("slow channel interrupted", null, false, null);
+      }
+      delivered.add(n);
+    }
+  }
+
+  private static Evaluator evaluator(RuleSet rules, MovingClock clock) {
+    return new Evaluator(
+        new MinuteSales(),
+        rules,
+        rules.watched(EntityRegistry.load()),
+        BaselineSettings.defaults(),
+        Duration.ofMinutes(15),
+        Duration.ZERO,
+        clock);
+  }
+
+  @Test
+  void aSlowChannelDoesNotHoldUpTheNextEvaluation() throws Exception {
+    MovingClock clock = new MovingClock(Instant.parse("2026-01-19T00:30:00Z"));
+    RuleSet rules = RuleSet.defaultsOnly();
+    SlowChannel channel = new SlowChannel();
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    DeliveryLog deliveryLog = new DeliveryLog(meters);
+    DefaultAlertingService service =
+        new DefaultAlertingService(
+            evaluator(rules, clock),
+            new AlertLifecycle(new StateStore(null), List.of()),
+            new NotificationDispatcher(
+                List.of(channel), 1, Duration.ofSeconds(1), ms -> {}, deliveryLog, clock),
+            deliveryLog,
+            rules,
+            clock,
+            meters);
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      Future<Evaluation> first = caller.submit(service::evaluateNow);
+      assertThat(channel.sending.await(30, TimeUnit.SECONDS))
+          .withFailMessage("the firing notification never reached the channel")
+          .isTrue();
+
+      // the firing message is stuck in the channel; the next evaluation still runs and completes
+      clock.now = Instant.parse("2026-01-19T00:31:00Z");
+      Evaluation second = service.evaluateNow();
+
+      assertThat(second.evaluatedAt()).isEqualTo(Instant.parse("2026-01-19T00:31:00Z"));
+      assertThat(service.lastEvaluation()).isSameAs(second);
+      assertThat(service.alerts())
+          .extracting(a -> a.getStatus(), a -> a.getLastSeenAt())
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  AlertStatus.FIRING, Instant.parse("2026-01-19T00:31:00Z")));
+      assertThat(channel.release.getCount()).isEqualTo(1);
+      assertThat(first.isDone()).isFalse();
+      assertThat(channel.delivered).isEmpty();
+      assertThat(service.deliveries()).isEmpty();
+
+      channel.release.countDown();
+      assertThat(first.get(30, TimeUnit.SECONDS).evaluatedAt())
+          .isEqualTo(Instant.parse("2026-01-19T00:30:00Z"));
+      assertThat(channel.delivered)
+          .extracting(Notification::kind, Notification::at)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  NotificationKind.FIRING, Instant.parse("2026-01-19T00:30:00Z")));
+      assertThat(service.deliveries())
+          .extracting(r -> r.channel(), r -> r.delivered(), r -> r.attempts())
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("slow", true, 1));
+    } finally {
+      channel.release.countDown();
+      caller.shutdownNow();
+      service.stop();
+    }
+  }
+
   @Test
   void resolvedNotificationThatFailedIsRetriedWithBackoffReportedAndSentAgain() {
     MovingClock clock = new MovingClock(Instant.parse("2026-01-19T00:30:00Z"));
     RuleSet rules = RuleSet.defaultsOnly();
-    Evaluator evaluator =
-        new Evaluator(
-            new MinuteSales(),
-            rules,
-            rules.watched(EntityRegistry.load()),
-            BaselineSettings.defaults(),
-            Duration.ofMinutes(15),
-            Duration.ZERO,
-            clock);
+    Evaluator evaluator = evaluator(rules, clock);
     FlakyChannel channel = new FlakyChannel();
     List<Long> sleeps = new ArrayList<>();
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    DeliveryLog deliveryLog = new DeliveryLog(meters);
     NotificationDispatcher dispatcher =
         new NotificationDispatcher(
-            List.of(channel), 2, Duration.ofSeconds(1), sleeps::add, r -> {}, clock);
-    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            List.of(channel), 2, Duration.ofSeconds(1), sleeps::add, deliveryLog, clock);
     DefaultAlertingService service =
         new DefaultAlertingService(
             evaluator,
             new AlertLifecycle(new StateStore(null), List.of()),
             dispatcher,
+            deliveryLog,
             rules,
             clock,
             meters);
