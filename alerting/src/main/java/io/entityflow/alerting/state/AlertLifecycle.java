@@ -95,9 +95,20 @@ public final class AlertLifecycle {
     for (AlertRecord g : snapshot.incidents()) {
       incidents.put(g.getDedupKey(), g);
     }
-    for (AlertRecord a : alerts.values()) {
+    for (AlertRecord a : new ArrayList<>(alerts.values())) {
       if (a.getStatus() == AlertStatus.FIRING && a.isNotified() && a.groupKey() == null) {
+        // an announced alert of a state file from before incidents: its incident keeps the key
+        // it was announced with, the series' alert takes today's key
         groups.adopt(a);
+        String key = Finding.dedupKey(a.getRuleId(), a.getSeriesId());
+        if (!key.equals(a.getDedupKey())) {
+          alerts.remove(a.getDedupKey());
+          a.setDedupKey(key);
+          alerts.put(key, a);
+        }
+        if (a.recoveryFrom() == null && a.getWatchedUntil() != null) {
+          a.setRecoveryFrom(a.getWatchedUntil(), a.getWatchedHourCount());
+        }
       }
     }
     silences.addAll(snapshot.silences());

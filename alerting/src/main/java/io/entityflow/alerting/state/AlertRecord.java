@@ -240,6 +240,10 @@ public final class AlertRecord {
     this.repeatEvery = every;
   }
 
+  void setDedupKey(String key) {
+    this.dedupKey = key;
+  }
+
   void setCondition(String condition) {
     this.condition = condition;
   }

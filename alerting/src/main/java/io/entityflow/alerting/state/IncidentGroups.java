@@ -220,12 +220,16 @@ final class IncidentGroups {
     String worst = members.get(0).getCondition();
     double observed = 0;
     double expected = 0;
+    Instant lastSeen = null;
     Set<String> channels = new LinkedHashSet<>();
     boolean everyChannel = false;
     List<String> parts = new ArrayList<>();
     for (AlertRecord a : members) {
       if (severity(a.getCondition()) > severity(worst)) {
         worst = a.getCondition();
+      }
+      if (a.getLastSeenAt() != null && (lastSeen == null || a.getLastSeenAt().isAfter(lastSeen))) {
+        lastSeen = a.getLastSeenAt();
       }
       observed += a.getObserved();
       expected += a.getExpected();
@@ -242,6 +246,7 @@ final class IncidentGroups {
         observed,
         expected);
     g.setChannels(everyChannel ? List.of() : List.copyOf(channels));
+    g.setLastSeenAt(lastSeen);
     g.members().clear();
     g.members().addAll(members.stream().map(AlertRecord::getSeriesId).toList());
   }

@@ -215,7 +215,9 @@ class HttpChannelsTest {
             + "\"series\":\"retail.sale_v1/CREATED\",\"condition\":\"SILENCE\","
             + "\"summary\":\"No CREATED events of retail.sale_v1 since 2026-01-18T23:59:00Z"
             + " (31m)\",\"observed\":0.0,\"expected\":31.0,"
-            + "\"started_at\":\"2026-01-19T00:30:00Z\",\"sent_at\":\"2026-01-19T00:30:00Z\"}";
+            + "\"started_at\":\"2026-01-19T00:30:00Z\",\"sent_at\":\"2026-01-19T00:30:00Z\","
+            + "\"previous_condition\":null,\"members\":[\"retail.sale_v1/CREATED\"],"
+            + "\"history\":[]}";
     assertThat(request.body()).isEqualTo(expectedBody);
     javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
     mac.init(
@@ -242,13 +244,76 @@ class HttpChannelsTest {
             "{\"routing_key\":\"R0UTING\",\"dedup_key\":\"ef-0123456789abcdef\","
                 + "\"event_action\":\"trigger\",\"payload\":{\"summary\":\"No CREATED events of"
                 + " retail.sale_v1 since 2026-01-18T23:59:00Z (31m)\","
-                + "\"source\":\"entityflow-alerting\",\"severity\":\"error\","
+                + "\"source\":\"entityflow-alerting\",\"severity\":\"critical\","
                 + "\"component\":\"retail.sale_v1/CREATED\",\"group\":\"default\","
-                + "\"class\":\"SILENCE\",\"custom_details\":{\"observed\":0.0,\"expected\":31.0}}}");
+                + "\"class\":\"SILENCE\",\"custom_details\":{\"observed\":0.0,\"expected\":31.0,"
+                + "\"series\":[\"retail.sale_v1/CREATED\"],\"history\":[]}}}");
     assertThat(requests.get(1).body())
         .isEqualTo(
             "{\"routing_key\":\"R0UTING\",\"dedup_key\":\"ef-0123456789abcdef\","
                 + "\"event_action\":\"resolve\"}");
+  }
+
+  @Test
+  void escalationUpdatesTheOpenIncidentUnderItsDedupKeyAndEveryChannelShowsIt() {
+    Instant fired = Instant.parse("2026-01-19T00:30:00Z");
+    Instant escalated = Instant.parse("2026-01-19T00:52:00Z");
+    Notification update =
+        new Notification(
+            "ef-0123456789abcdef",
+            NotificationKind.UPDATED,
+            false,
+            "default",
+            "retail.sale_v1/CREATED",
+            "SILENCE",
+            "retail.sale_v1/CREATED escalated from DROP to SILENCE: No CREATED events",
+            0,
+            31,
+            fired,
+            escalated,
+            List.of(),
+            "DROP",
+            List.of("retail.sale_v1/CREATED"),
+            List.of(
+                new IncidentUpdate(fired, NotificationKind.FIRING, "DROP", "Fewer events"),
+                new IncidentUpdate(
+                    escalated, NotificationKind.UPDATED, "SILENCE", "escalated to SILENCE")));
+    assertThat(update.title())
+        .isEqualTo("[UPDATED] SILENCE retail.sale_v1/CREATED (escalated from DROP)");
+    assertThat(update.pages()).isFalse();
+    assertThat(SlackChannel.text(update))
+        .isEqualTo(
+            ":large_orange_circle: *[UPDATED] SILENCE retail.sale_v1/CREATED (escalated from"
+                + " DROP)*\nretail.sale_v1/CREATED escalated from DROP to SILENCE: No CREATED"
+                + " events\ndedup key `ef-0123456789abcdef`");
+    assertThat(
+            new PagerDutyChannel("pagerduty", server.uri("/v2/enqueue"), "R0UTING", poster)
+                .body(update))
+        .isEqualTo(
+            "{\"routing_key\":\"R0UTING\",\"dedup_key\":\"ef-0123456789abcdef\","
+                + "\"event_action\":\"trigger\",\"payload\":{\"summary\":\"retail.sale_v1/CREATED"
+                + " escalated from DROP to SILENCE: No CREATED events\","
+                + "\"source\":\"entityflow-alerting\",\"severity\":\"critical\","
+                + "\"component\":\"retail.sale_v1/CREATED\",\"group\":\"default\","
+                + "\"class\":\"SILENCE\",\"custom_details\":{\"observed\":0.0,\"expected\":31.0,"
+                + "\"update\":\"retail.sale_v1/CREATED escalated from DROP to SILENCE: No CREATED"
+                + " events\",\"previous_condition\":\"DROP\","
+                + "\"series\":[\"retail.sale_v1/CREATED\"],"
+                + "\"history\":[\"2026-01-19T00:30:00Z FIRING DROP: Fewer events\","
+                + "\"2026-01-19T00:52:00Z UPDATED SILENCE: escalated to SILENCE\"]}}}");
+    assertThat(WebhookPayload.json(update))
+        .isEqualTo(
+            "{\"version\":\"1\",\"status\":\"updated\",\"repeat\":false,"
+                + "\"dedup_key\":\"ef-0123456789abcdef\",\"rule\":\"default\","
+                + "\"series\":\"retail.sale_v1/CREATED\",\"condition\":\"SILENCE\","
+                + "\"summary\":\"retail.sale_v1/CREATED escalated from DROP to SILENCE: No CREATED"
+                + " events\",\"observed\":0.0,\"expected\":31.0,"
+                + "\"started_at\":\"2026-01-19T00:30:00Z\",\"sent_at\":\"2026-01-19T00:52:00Z\","
+                + "\"previous_condition\":\"DROP\",\"members\":[\"retail.sale_v1/CREATED\"],"
+                + "\"history\":[{\"at\":\"2026-01-19T00:30:00Z\",\"kind\":\"firing\","
+                + "\"condition\":\"DROP\",\"summary\":\"Fewer events\"},"
+                + "{\"at\":\"2026-01-19T00:52:00Z\",\"kind\":\"updated\","
+                + "\"condition\":\"SILENCE\",\"summary\":\"escalated to SILENCE\"}]}");
   }
 
   @Test

@@ -8,6 +8,8 @@ import io.entityflow.alerting.notify.IncidentUpdate;
 import io.entityflow.alerting.notify.Notification;
 import io.entityflow.alerting.notify.NotificationKind;
 import io.entityflow.alerting.rules.AlertRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -237,5 +239,41 @@ class IncidentLifecycleTest {
     assertThat(sent)
         .extracting(Notification::pages)
         .containsExactly(true, false, true, true, false, false, false);
+  }
+
+  @Test
+  void stateFileFromBeforeIncidentsPagesNothingAgain(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("state.json");
+    // written before incidents existed: alerts keyed by rule, series and condition
+    Files.writeString(
+        file,
+        """
+        {"alerts":[{"dedupKey":"ef-0123456789abcdef","ruleId":"default",
+          "seriesId":"retail.sale_v1/CREATED","condition":"SILENCE","status":"FIRING",
+          "summary":"No events","notified":true,"firedAt":"2026-01-19T09:56:00Z",
+          "lastNotifiedAt":"2026-01-19T09:56:00Z","watchedUntil":"2026-01-19T09:59:00Z",
+          "watchedHourCount":0,"channels":[]}],
+         "silences":[]}
+        """);
+    SeriesTimeline timeline =
+        new SeriesTimeline()
+            .series(SALE, 120)
+            .every(SALE, HALF_MINUTE, t("08:00"), t("09:50"))
+            .every(SALE, HALF_MINUTE, t("10:05"), t("11:00"));
+    AlertLifecycle lifecycle = new AlertLifecycle(new StateStore(file), List.of());
+    List<Notification> sent =
+        run(
+            lifecycle,
+            timeline,
+            t("10:00"),
+            t("10:30"),
+            now ->
+                now.isBefore(t("10:05"))
+                    ? List.of(finding(SALE, Condition.SILENCE, t("09:49")))
+                    : List.of());
+    assertThat(lines(sent))
+        .containsExactly("2026-01-19T10:14:00Z [RESOLVED] SILENCE retail.sale_v1/CREATED");
+    assertThat(sent.get(0).dedupKey()).isEqualTo("ef-0123456789abcdef");
   }
 }
