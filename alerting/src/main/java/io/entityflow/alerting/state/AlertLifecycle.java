@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Turns evaluations into incidents and notifications.
@@ -56,6 +57,9 @@ import java.util.UUID;
 public final class AlertLifecycle {
   static final Duration KEEP_RESOLVED = Duration.ofDays(7);
 
+  /** Learning gaps are kept this long: longer than any baseline looks back (53 weeks). */
+  static final Duration KEEP_GAPS = Duration.ofDays(7 * 53 + 2);
+
   private final StateStore store;
   private final List<Silence> configSilences;
   private final LifecycleSettings settings;
@@ -63,6 +67,7 @@ public final class AlertLifecycle {
   private final Map<String, AlertRecord> incidents = new LinkedHashMap<>();
   private final IncidentGroups groups;
   private final List<Silence> silences = new ArrayList<>();
+  private final List<LearningGap> gaps = new ArrayList<>();
 
   /** Loads the persisted state with the default settings. */
   public AlertLifecycle(StateStore store, List<Silence> configSilences) {
@@ -112,6 +117,7 @@ public final class AlertLifecycle {
       }
     }
     silences.addAll(snapshot.silences());
+    gaps.addAll(snapshot.learningGaps());
   }
 
   /** Applies one evaluation; returns the notifications to send. */
@@ -145,6 +151,7 @@ public final class AlertLifecycle {
         a.setCondition(f.condition().name());
         a.setCandidate(null, null);
         a.setGroupKey(null);
+        a.setIncidentFrom(null);
         a.clearHistory();
       }
       seen.add(key);
@@ -191,7 +198,15 @@ public final class AlertLifecycle {
                         g.getMembers().size() == 1 ? g.getMembers().get(0) : "",
                         now));
     groups.prune(now, KEEP_RESOLVED);
+    for (Silence s : silences) {
+      if (s.expired(now)) {
+        gaps.add(
+            new LearningGap(
+                s.matcher(), s.startsAt() == null ? s.endsAt() : s.startsAt(), s.endsAt(), true));
+      }
+    }
     silences.removeIf(s -> s.expired(now));
+    gaps.removeIf(g -> g.to().isBefore(now.minus(KEEP_GAPS)));
     save();
     return out;
   }
@@ -206,6 +221,10 @@ public final class AlertLifecycle {
     a.setChannels(f.rule().channels());
     a.setRepeatEvery(f.rule().repeatInterval());
     a.setRecoveryFrom(judged, hourCount);
+    Instant from = f.since() == null || f.since().isAfter(now) ? now : f.since();
+    if (a.incidentFrom() == null || from.isBefore(a.incidentFrom())) {
+      a.setIncidentFrom(from);
+    }
     String condition = f.condition().name();
     if (a.getStatus() == AlertStatus.PENDING) {
       a.setCondition(condition);
@@ -275,6 +294,9 @@ public final class AlertLifecycle {
     String summary = ResolutionSummary.of(a, evaluation, verdict);
     a.setResolvedSummary(summary);
     a.addHistory(now, NotificationKind.RESOLVED, a.getCondition(), summary);
+    if (a.incidentFrom() != null && a.getFiredAt() != null) {
+      gaps.add(new LearningGap(a.getSeriesId(), a.incidentFrom(), now, false));
+    }
     groups.ended(a, now);
   }
 
@@ -354,6 +376,47 @@ public final class AlertLifecycle {
     return s;
   }
 
+  /**
+   * The hours (by their start) that must not teach the baseline of {@code seriesId}: those
+   * overlapping its incidents (firing ones up to now, past ones from the start of the span their
+   * condition judged to their resolve) and the silences that matched it (the rules file's, the
+   * API's, and API silences that expired). A lasting level shift still re-learns: see the
+   * baseline's level factor.
+   */
+  public synchronized Predicate<Instant> excludedFromLearning(String seriesId, Instant now) {
+    List<LearningGap> spans = new ArrayList<>();
+    for (LearningGap g : gaps) {
+      if (g.covers(seriesId, g.from(), g.to())) {
+        spans.add(g);
+      }
+    }
+    for (AlertRecord a : alerts.values()) {
+      if (a.getSeriesId().equals(seriesId)
+          && a.getStatus() == AlertStatus.FIRING
+          && a.incidentFrom() != null) {
+        spans.add(new LearningGap(seriesId, a.incidentFrom(), now, false));
+      }
+    }
+    for (Silence s : silences(now.minus(KEEP_GAPS))) {
+      LearningGap g =
+          new LearningGap(
+              s.matcher(), s.startsAt() == null ? Instant.EPOCH : s.startsAt(), s.endsAt(), true);
+      if (g.covers(seriesId, g.from(), g.to())) {
+        spans.add(g);
+      }
+    }
+    List<LearningGap> copy = List.copyOf(spans);
+    return hour -> {
+      Instant end = hour.plus(Duration.ofHours(1));
+      for (LearningGap g : copy) {
+        if (g.covers(seriesId, hour, end)) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+
   /** Removes an API silence; false when there is none with that id. */
   public synchronized boolean removeSilence(String id) {
     boolean removed = silences.removeIf(s -> s.id().equals(id));
@@ -382,7 +445,8 @@ public final class AlertLifecycle {
         new StateStore.Snapshot(
             alerts.values().stream().map(AlertRecord::copy).toList(),
             List.copyOf(silences),
-            incidents.values().stream().map(AlertRecord::copy).toList()));
+            incidents.values().stream().map(AlertRecord::copy).toList(),
+            List.copyOf(gaps)));
   }
 
   private static int order(AlertStatus status) {

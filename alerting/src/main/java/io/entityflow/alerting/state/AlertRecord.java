@@ -48,6 +48,7 @@ public final class AlertRecord {
   private String candidateCondition;
   private Instant candidateSince;
   private Duration repeatEvery;
+  private Instant incidentFrom;
 
   /** For the JSON reader. */
   public AlertRecord() {}
@@ -85,6 +86,7 @@ public final class AlertRecord {
     c.candidateCondition = candidateCondition;
     c.candidateSince = candidateSince;
     c.repeatEvery = repeatEvery;
+    c.incidentFrom = incidentFrom;
     return c;
   }
 
@@ -238,6 +240,15 @@ public final class AlertRecord {
 
   void setRepeatEvery(Duration every) {
     this.repeatEvery = every;
+  }
+
+  /** Start of the span the incident judged abnormal (its earliest finding's span start). */
+  Instant incidentFrom() {
+    return incidentFrom;
+  }
+
+  void setIncidentFrom(Instant from) {
+    this.incidentFrom = from;
   }
 
   void setDedupKey(String key) {

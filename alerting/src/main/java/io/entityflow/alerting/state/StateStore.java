@@ -52,14 +52,16 @@ public final class StateStore {
   /** Loads the state (empty when there is no file). */
   public Snapshot load() {
     if (file == null || !Files.exists(file)) {
-      return new Snapshot(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      return new Snapshot(
+          new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
     try {
       Snapshot s = json.readValue(file.toFile(), Snapshot.class);
       return new Snapshot(
           s.alerts() == null ? new ArrayList<>() : new ArrayList<>(s.alerts()),
           s.silences() == null ? new ArrayList<>() : new ArrayList<>(s.silences()),
-          s.incidents() == null ? new ArrayList<>() : new ArrayList<>(s.incidents()));
+          s.incidents() == null ? new ArrayList<>() : new ArrayList<>(s.incidents()),
+          s.learningGaps() == null ? new ArrayList<>() : new ArrayList<>(s.learningGaps()));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot read the alerting state file " + file + " (fix or move it away): " + e, e);
@@ -89,12 +91,16 @@ public final class StateStore {
    * @param alerts the series' own alerts
    * @param silences silences created through the API
    * @param incidents incidents as notified (absent in files written before incidents existed)
+   * @param learningGaps spans of past incidents and silences that must not teach baselines
    */
   public record Snapshot(
-      List<AlertRecord> alerts, List<Silence> silences, List<AlertRecord> incidents) {
+      List<AlertRecord> alerts,
+      List<Silence> silences,
+      List<AlertRecord> incidents,
+      List<LearningGap> learningGaps) {
     /** A snapshot without incidents. */
     public Snapshot(List<AlertRecord> alerts, List<Silence> silences) {
-      this(alerts, silences, new ArrayList<>());
+      this(alerts, silences, new ArrayList<>(), new ArrayList<>());
     }
   }
 }
