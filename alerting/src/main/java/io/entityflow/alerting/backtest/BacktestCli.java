@@ -4,6 +4,8 @@ import io.entityflow.alerting.evaluation.Durations;
 import io.entityflow.alerting.model.BaselineSettings;
 import io.entityflow.alerting.model.Sensitivity;
 import io.entityflow.alerting.model.SeriesHistory;
+import io.entityflow.alerting.model.SeriesKey;
+import io.entityflow.alerting.notify.Notification;
 import io.entityflow.alerting.rules.AlertRule;
 import io.entityflow.alerting.rules.RuleSet;
 import io.entityflow.alerting.rules.RulesFileParser;
@@ -22,8 +24,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code entityflow backtest}: replays a rule over history and prints the alerts that would have
- * fired and a summary, optionally with injected outages and their detection delay.
+ * {@code entityflow backtest}: replays history through the service's own judge, lifecycle and
+ * scheduler ({@link Backtester}) and prints every notification on-call would have received (FIRING,
+ * its repeats and updates, RESOLVED), a summary (pages, updates, resolves, false pages per month),
+ * and for each injected outage the detection delay against the Poisson optimum.
  *
  * <pre>{@code
  * entityflow backtest --csv signups.csv --inject-outage 2026-02-03T10:00:00Z/PT3H
@@ -132,32 +136,65 @@ public final class BacktestCli {
               + " to "
               + rows.get(rows.size() - 1).at());
     }
-    BacktestResult result = new Backtester(rule, settings, step).run(rows, start, end, outages);
-    print(out, rule, start, end, result);
+    SeriesKey key = new SeriesKey(parts[0], parts[1], parts[2], null);
+    BacktestResult result =
+        new Backtester(rules, rule, key, settings, step).run(rows, start, end, outages, outages);
+    print(out, rule, start, end, step, result);
     return 0;
   }
 
   private static void print(
-      PrintStream out, AlertRule rule, Instant start, Instant end, BacktestResult result) {
-    out.println("rule '" + rule.id() + "' replayed from " + start + " to " + end);
-    for (BacktestAlert a : result.alerts()) {
+      PrintStream out,
+      AlertRule rule,
+      Instant start,
+      Instant end,
+      Duration step,
+      BacktestResult result) {
+    out.println(
+        "rule '"
+            + rule.id()
+            + "' replayed from "
+            + start
+            + " to "
+            + end
+            + " ("
+            + result.evaluations()
+            + " evaluations, every "
+            + Durations.format(step)
+            + ")");
+    List<Incident> injected =
+        result.outages().stream()
+            .map(
+                d ->
+                    Incident.outage(
+                        "injected", d.outage().from(), d.outage().to(), Backtester.OUTAGE_GRACE))
+            .toList();
+    for (Notification n : result.notifications()) {
+      Instant started = OnCallMessage.of(n).alertStartedAt();
       out.println(
-          "FIRING "
-              + a.firedAt()
-              + (a.resolvedAt() == null ? " (still firing)" : " RESOLVED " + a.resolvedAt())
+          n.kind().name()
+              + (n.repeat() ? " (repeat)" : "")
               + " "
-              + a.condition()
-              + (a.duringOutage() ? " [injected outage]" : "")
+              + n.at()
+              + " "
+              + n.condition()
+              + " "
+              + n.dedupKey()
+              + (injected.stream().anyMatch(i -> i.attributes(started)) ? " [injected outage]" : "")
               + ": "
-              + a.summary());
+              + n.summary());
     }
+    NotificationScore score = result.score();
     out.println(
         String.format(
             Locale.ROOT,
-            "summary: %d alerts, %d outside injected outages (%.2f per month)",
-            result.alerts().size(),
-            result.falseAlerts(),
-            result.falseAlertsPerMonth()));
+            "summary: %d pages, %d updates, %d resolves; %d false pages outside injected outages"
+                + " (%.2f per month)",
+            score.pages(),
+            score.updates(),
+            score.resolves(),
+            score.falsePages(),
+            score.falsePagesPerMonth()));
     for (OutageDetection d : result.outages()) {
       out.println(
           "outage "
@@ -165,7 +202,10 @@ public final class BacktestCli {
               + " to "
               + d.outage().to()
               + ": "
-              + (d.detectedAt() == null ? "NOT detected" : detected(d)));
+              + (d.detectedAt() == null ? "NOT detected" : detected(d))
+              + ", "
+              + d.notifications()
+              + (d.notifications() == 1 ? " notification" : " notifications"));
     }
   }
 

@@ -1,36 +1,42 @@
 package io.entityflow.alerting.backtest;
 
+import io.entityflow.alerting.notify.Notification;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The outcome of a replay.
+ * The outcome of a replay: what the service would have sent, what its judge found, and how each
+ * watched outage was detected.
  *
  * <pre>{@code
- * BacktestResult r = backtester.run(rows, from, to, outages);
- * r.falseAlertsPerMonth();
+ * BacktestResult r = backtester.run(rows, from, to, outages, outages);
+ * r.notifications().forEach(n -> System.out.println(n.at() + " " + n.title()));
+ * r.score().falsePagesPerMonth();
  * }</pre>
  *
  * @param replayed the judged span
- * @param alerts alerts that would have fired
- * @param outages detection of each injected outage
+ * @param evaluations how many evaluations ran
+ * @param notifications the lifecycle's notifications, in time order
+ * @param findings every uninterrupted span of a finding, by first evaluation
+ * @param outages detection of each watched outage, in input order
+ * @param score the notifications scored against the watched outages
  */
 public record BacktestResult(
-    Duration replayed, List<BacktestAlert> alerts, List<OutageDetection> outages) {
+    Duration replayed,
+    long evaluations,
+    List<Notification> notifications,
+    List<FindingSpan> findings,
+    List<OutageDetection> outages,
+    NotificationScore score) {
   /** Copies the lists. */
   public BacktestResult {
-    alerts = List.copyOf(alerts);
+    notifications = List.copyOf(notifications);
+    findings = List.copyOf(findings);
     outages = List.copyOf(outages);
   }
 
-  /** Alerts not overlapping any injected outage. */
-  public long falseAlerts() {
-    return alerts.stream().filter(a -> !a.duringOutage()).count();
-  }
-
-  /** False alerts scaled to a 30-day month. */
-  public double falseAlertsPerMonth() {
-    double days = replayed.toMinutes() / 1440.0;
-    return days <= 0 ? 0 : falseAlerts() * 30.0 / days;
+  /** The notifications as on-call receives them (pages, updates, resolves). */
+  public List<OnCallMessage> messages() {
+    return notifications.stream().map(OnCallMessage::of).toList();
   }
 }

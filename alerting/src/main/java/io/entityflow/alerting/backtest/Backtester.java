@@ -1,267 +1,197 @@
 package io.entityflow.alerting.backtest;
 
-import io.entityflow.alerting.evaluation.Condition;
+import io.entityflow.alerting.evaluation.Evaluation;
+import io.entityflow.alerting.evaluation.Evaluator;
+import io.entityflow.alerting.evaluation.Finding;
 import io.entityflow.alerting.evaluation.JudgedSeries;
 import io.entityflow.alerting.evaluation.SeriesJudge;
 import io.entityflow.alerting.model.Baseline;
 import io.entityflow.alerting.model.BaselineSettings;
-import io.entityflow.alerting.model.DropCusum;
-import io.entityflow.alerting.model.DropVerdict;
-import io.entityflow.alerting.model.HourlyCounts;
-import io.entityflow.alerting.model.SeasonalBaselineLearner;
 import io.entityflow.alerting.model.SeriesHistory;
 import io.entityflow.alerting.model.SeriesKey;
-import io.entityflow.alerting.model.SilenceTest;
-import io.entityflow.alerting.model.SilenceVerdict;
-import io.entityflow.alerting.model.WindowCount;
+import io.entityflow.alerting.notify.Notification;
 import io.entityflow.alerting.rules.AlertRule;
+import io.entityflow.alerting.rules.RuleSet;
 import io.entityflow.alerting.rules.TimeWindow;
+import io.entityflow.alerting.rules.WatchedTable;
+import io.entityflow.alerting.service.EvaluationScheduler;
+import io.entityflow.alerting.state.AlertLifecycle;
+import io.entityflow.alerting.state.StateStore;
+import io.entityflow.alerting.warehouse.CountQuery;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Replays a rule over history as the service would have judged it: one evaluation every {@code
- * step}, and, as the service schedules it, an extra evaluation at the instant the silence test
- * predicts a silence to become significant when that comes before the next step. The baseline and
- * the drop CUSUM are recomputed each hour (as their inputs change hourly), the silence test at
- * every evaluation. Each row counts the events of {@code [at, at + resolution)} (resolution =
- * smallest gap between rows, at most an hour); its events are taken as spread evenly over that
- * interval, so at an instant inside a row the events before it are seen and the last event has an
- * exact time (as {@code max(occurred_at)} in the warehouse). Learning sees whole rows once they
- * ended. Nothing later than the rows cover is judged (as the service never judges past the
- * ingestion watermark). Events of injected outages are removed first. An alert fires when its
- * condition appears and resolves when it disappears.
+ * Replays one series through the service itself on a simulated clock: the service's {@link
+ * Evaluator} (one watched table holding the series, judged by {@link SeriesJudge}) reads an
+ * in-memory warehouse that reveals the history rows up to the clock ({@link ReplaySource}); an
+ * {@link AlertLifecycle} with memory-only state and the rules' silences turns each evaluation into
+ * notifications (pending-for, cooldown, repeats, resolves); the next evaluation comes when the
+ * service's scheduler would run it ({@link EvaluationScheduler#nextDelay}: every {@code interval},
+ * or earlier at a predicted silence crossing, at least {@link #MIN_GAP} later). Events of injected
+ * outages are removed from the rows first.
  *
  * <pre>{@code
- * BacktestResult r = new Backtester(rule, BaselineSettings.defaults(), Duration.ofMinutes(5))
- *     .run(rows, from, to, List.of(outage));
+ * BacktestResult r = new Backtester(RuleSet.defaultsOnly(), AlertRule.defaultRule(),
+ *         new SeriesKey("csv", "csv", "EVENTS", null), BaselineSettings.defaults(),
+ *         Duration.ofMinutes(1))
+ *     .run(rows, from, to, List.of(outage), List.of(outage));
  * }</pre>
  *
- * <p>Guarantees: deterministic; uses the same model classes as the service; the judged span is
- * {@code [from, to]}.
+ * <p>Guarantees: deterministic; the judged span is {@code [from, to]}; nothing later than the clock
+ * or the rows is ever seen; no model or judging logic of its own (the Poisson optimum of a watched
+ * outage is the only figure computed here, from the judge's baseline at the outage start).
  */
 public final class Backtester {
-  /** Alerts firing this long after an outage ended are still attributed to it. */
-  static final Duration OUTAGE_GRACE = Duration.ofHours(6);
+  /** Alerts starting this long after an outage ended are still attributed to it. */
+  public static final Duration OUTAGE_GRACE = Duration.ofHours(6);
 
-  /** How far ahead of the last event the silence crossing is predicted. */
-  static final Duration PREDICTION_HORIZON = Duration.ofDays(1);
+  /** The service's default least gap between a brought-forward evaluation and the previous one. */
+  public static final Duration MIN_GAP = Duration.ofSeconds(5);
 
+  private static final Duration MAX_WATERMARK_LAG = Duration.ofMinutes(15);
+  private static final Duration INGESTION_HYSTERESIS = Duration.ofMinutes(2);
+
+  private final RuleSet rules;
   private final AlertRule rule;
+  private final SeriesKey key;
   private final BaselineSettings settings;
-  private final Duration step;
+  private final Duration interval;
 
-  /** Creates a backtester. */
-  public Backtester(AlertRule rule, BaselineSettings settings, Duration step) {
-    if (step.isZero() || step.isNegative()) {
-      throw new IllegalArgumentException("backtest step must be positive, got " + step);
+  /**
+   * Creates a backtester of the series {@code key} judged by {@code rule}; {@code rules} gives the
+   * silences and the defaults (as in the service).
+   */
+  public Backtester(
+      RuleSet rules, AlertRule rule, SeriesKey key, BaselineSettings settings, Duration interval) {
+    if (interval.isZero() || interval.isNegative()) {
+      throw new IllegalArgumentException(
+          "backtest step (evaluation interval) must be positive, got " + interval);
     }
+    this.rules = rules;
     this.rule = rule;
+    this.key = key;
     this.settings = settings;
-    this.step = step;
+    this.interval = interval;
   }
 
   /**
-   * Replays {@code rows} (sorted by time) over {@code [from, to]} with {@code outages} injected.
+   * Replays {@code rows} (sorted by time) over {@code [from, to]}, with the events of {@code
+   * inject} removed; reports how each outage of {@code watch} was detected.
    */
   public BacktestResult run(
-      List<CountRow> rows, Instant from, Instant to, List<TimeWindow> outages) {
-    if (rows.isEmpty()) {
-      throw new IllegalArgumentException("backtest needs history, got no rows");
-    }
-    Duration resolution = RowEvents.resolution(rows);
-    Instant origin = rows.get(0).at().truncatedTo(ChronoUnit.HOURS);
-    int hours = (int) Duration.between(origin, to).toHours() + 2;
-    long[] filled = new long[hours];
-    SeriesKey key = new SeriesKey("backtest", "series", "EVENTS", null);
-    SeasonalBaselineLearner learner = new SeasonalBaselineLearner(settings);
-    DropCusum cusum = new DropCusum(rule.dropRatio(), 48);
-    List<BacktestAlert> alerts = new ArrayList<>();
-    List<OutageDetection> detections = new ArrayList<>();
-    double[] outageAlpha = new double[outages.size()];
-    Baseline[] outageBaseline = new Baseline[outages.size()];
-    int next = 0;
-    Instant lastEvent = null;
-    Instant visibleThrough = null;
-    Instant learnedHour = null;
-    Baseline baseline = null;
-    HourlyCounts learnedCounts = null;
-    DropVerdict drop = null;
-    JudgedSeries staticVerdict = null;
-    String open = null;
-    Instant openedAt = null;
-    String openSummary = null;
-    Instant predictedFor = null;
-    Baseline predictedWith = null;
-    Instant predicted = null;
-    long stepIndex = 0;
+      List<CountRow> rows,
+      Instant from,
+      Instant to,
+      List<TimeWindow> inject,
+      List<TimeWindow> watch) {
+    SimulatedClock clock = new SimulatedClock(from);
+    ReplaySource source = new ReplaySource(rows, inject, key, clock);
+    Evaluator evaluator =
+        new Evaluator(
+            source,
+            rules,
+            List.of(
+                new WatchedTable(
+                    key.dataset(),
+                    key.table(),
+                    List.of(new WatchedTable.WatchedOperation(key.operation(), rule)))),
+            settings,
+            MAX_WATERMARK_LAG,
+            INGESTION_HYSTERESIS,
+            clock);
+    AlertLifecycle lifecycle =
+        new AlertLifecycle(new StateStore(null), rules.silences(), INGESTION_HYSTERESIS);
+    List<Notification> notifications = new ArrayList<>();
+    List<FindingSpan> findings = new ArrayList<>();
+    Map<String, FindingSpan> open = new LinkedHashMap<>();
+    long evaluations = 0;
     for (Instant t = from; !t.isAfter(to); ) {
-      while (next < rows.size() && !rows.get(next).at().plus(resolution).isAfter(t)) {
-        CountRow row = rows.get(next++);
-        visibleThrough = row.at().plus(resolution);
-        long count = RowEvents.inOutage(row.at(), outages) ? 0 : row.count();
-        int index = (int) Duration.between(origin, row.at()).toHours();
-        if (index >= 0 && index < hours && count > 0) {
-          filled[index] += count;
-          lastEvent = RowEvents.eventTime(row.at(), resolution, count, count);
-        }
-      }
-      Instant latest = lastEvent;
-      Instant seenThrough = visibleThrough;
-      if (next < rows.size() && !rows.get(next).at().isAfter(t)) {
-        // the row in progress: its events, spread evenly over its interval, are seen up to t
-        CountRow row = rows.get(next);
-        seenThrough = t;
-        long count = RowEvents.inOutage(row.at(), outages) ? 0 : row.count();
-        long seen = RowEvents.eventsSeen(row.at(), resolution, count, t);
-        if (seen > 0) {
-          latest = RowEvents.eventTime(row.at(), resolution, count, seen);
-        }
-      }
-      if (seenThrough == null) {
-        stepIndex++;
-        t = from.plus(step.multipliedBy(stepIndex));
-        continue;
-      }
-      Instant judged = seenThrough.isBefore(t) ? seenThrough : t;
-      Instant hour = judged.truncatedTo(ChronoUnit.HOURS);
-      if (!hour.equals(learnedHour)) {
-        learnedHour = hour;
-        learnedCounts = new HourlyCounts(origin, filled);
-        if (rule.staticMinimum() == null) {
-          baseline = learner.learn(learnedCounts, judged, rule.zone(), rule::quiet).orElse(null);
-          drop =
-              baseline == null
-                  ? null
-                  : cusum.judge(baseline, learnedCounts, judged, rule.sensitivity());
-        }
-      }
-      if (rule.staticMinimum() != null) {
-        Instant windowStart = rule.staticMinimum().windowStart(judged);
-        WindowCount window =
-            new WindowCount(
-                windowStart,
-                judged,
-                RowEvents.countBetween(rows, next, resolution, outages, windowStart, judged));
-        staticVerdict =
-            SeriesJudge.judge(
-                rule,
-                new SeriesHistory(key, learnedCounts, latest).withWindow(window),
-                judged,
-                settings);
-      }
-      for (int i = 0; i < outages.size(); i++) {
-        if (outageBaseline[i] == null && !t.isBefore(outages.get(i).from()) && baseline != null) {
-          outageBaseline[i] = baseline;
-          outageAlpha[i] = rule.sensitivity().alpha(baseline);
-        }
-      }
-      String condition = null;
-      String summary = null;
-      if (staticVerdict != null && !staticVerdict.findings().isEmpty()) {
-        condition = Condition.BELOW_MINIMUM.name();
-        summary = staticVerdict.findings().get(0).summary();
-      } else if (baseline != null) {
-        SilenceVerdict silence = SilenceTest.judge(baseline, latest, judged, rule.sensitivity());
-        if (silence.silent()) {
-          condition = Condition.SILENCE.name();
-          summary =
-              String.format(
-                  Locale.ROOT,
-                  "no events since %s: %.1f expected, P(none) %.1e < alpha %.1e",
-                  silence.lastEventAt(),
-                  silence.expectedSinceLast(),
-                  silence.probabilityOfNone(),
-                  silence.alpha());
-        } else if (drop != null && drop.dropped()) {
-          condition = Condition.DROP.name();
-          summary =
-              String.format(
-                  Locale.ROOT,
-                  "drop: %d observed vs %.1f expected since %s",
-                  drop.observed(),
-                  drop.expected(),
-                  drop.since());
-        }
-      }
-      if (open != null && !open.equals(condition)) {
-        alerts.add(alert(openedAt, t, open, openSummary, outages));
-        open = null;
-      }
-      if (condition != null && open == null) {
-        open = condition;
-        openedAt = t;
-        openSummary = summary;
-      }
-      // as the service: evaluate again at the next step, or earlier when the silence is predicted
-      // to become significant before it
-      Instant nextStep = from.plus(step.multipliedBy(stepIndex + 1));
-      if (baseline != null
-          && latest != null
-          && !Condition.SILENCE.name().equals(condition)
-          && (!latest.equals(predictedFor) || baseline != predictedWith)) {
-        predictedFor = latest;
-        predictedWith = baseline;
-        predicted =
-            SilenceTest.predictedSilenceAt(
-                baseline, latest, rule.sensitivity(), PREDICTION_HORIZON);
-      }
-      if (predicted != null
-          && latest.equals(predictedFor)
-          && predicted.isAfter(t)
-          && predicted.isBefore(nextStep)) {
-        t = predicted;
-      } else {
-        stepIndex++;
-        t = nextStep;
-      }
+      clock.set(t);
+      Evaluation evaluation = evaluator.evaluate();
+      notifications.addAll(lifecycle.apply(evaluation));
+      evaluations++;
+      track(evaluation, open, findings);
+      Duration delay = EvaluationScheduler.nextDelay(evaluation, t, interval, MIN_GAP);
+      t = t.plus(delay.isZero() ? MIN_GAP : delay);
     }
-    if (open != null) {
-      alerts.add(alert(openedAt, null, open, openSummary, outages));
+    findings.addAll(open.values());
+    findings.sort(Comparator.comparing(FindingSpan::firstSeen));
+    Duration replayed = Duration.between(from, to);
+    List<Incident> incidents = new ArrayList<>();
+    for (TimeWindow w : watch) {
+      incidents.add(Incident.outage("outage", w.from(), w.to(), OUTAGE_GRACE));
     }
-    for (int i = 0; i < outages.size(); i++) {
-      TimeWindow w = outages.get(i);
-      Instant detected = null;
-      for (BacktestAlert a : alerts) {
-        if (!a.firedAt().isBefore(w.from()) && a.firedAt().isBefore(w.to().plus(OUTAGE_GRACE))) {
-          detected = a.firedAt();
-          break;
-        }
-      }
-      Duration optimum =
-          outageBaseline[i] == null ? null : optimum(outageBaseline[i], w.from(), outageAlpha[i]);
-      Duration delay = detected == null ? null : Duration.between(w.from(), detected);
-      detections.add(
-          new OutageDetection(
-              w,
-              detected,
-              delay,
-              optimum,
-              noOptimumReason(optimum, outageBaseline[i]),
-              outageAlpha[i]));
+    NotificationScore score =
+        NotificationScore.of(
+            notifications.stream().map(OnCallMessage::of).toList(), incidents, replayed);
+    List<OutageDetection> detections = new ArrayList<>();
+    for (int i = 0; i < watch.size(); i++) {
+      detections.add(detection(source, watch.get(i), score.incidents().get(i)));
     }
-    return new BacktestResult(Duration.between(from, to), alerts, detections);
+    return new BacktestResult(replayed, evaluations, notifications, findings, detections, score);
   }
 
-  /** Why an outage has no Poisson optimum, or null when it has one. */
-  private String noOptimumReason(Duration optimum, Baseline baselineAtStart) {
-    if (optimum != null) {
-      return null;
+  /** Opens and closes finding spans after one evaluation. */
+  private static void track(
+      Evaluation evaluation, Map<String, FindingSpan> open, List<FindingSpan> closed) {
+    Instant now = evaluation.evaluatedAt();
+    Set<String> seen = new HashSet<>();
+    for (Finding f : evaluation.findings()) {
+      String k = f.dedupKey();
+      seen.add(k);
+      FindingSpan span = open.get(k);
+      open.put(
+          k,
+          span == null
+              ? new FindingSpan(k, f.condition().name(), now, now, f.summary())
+              : new FindingSpan(k, span.condition(), span.firstSeen(), now, span.summary()));
     }
-    if (rule.staticMinimum() != null) {
-      return "static rule, no Poisson optimum";
+    for (String k : new ArrayList<>(open.keySet())) {
+      if (!seen.contains(k)) {
+        closed.add(open.remove(k));
+      }
     }
-    return baselineAtStart == null
-        ? "no learned baseline at the outage start"
-        : "fewer than ln(1/alpha) events expected within 14 days";
+  }
+
+  private OutageDetection detection(
+      ReplaySource source, TimeWindow outage, NotificationScore.IncidentScore score) {
+    Baseline baseline = null;
+    double alpha = 0;
+    if (rule.staticMinimum() == null) {
+      Instant at = outage.from();
+      SeriesHistory history =
+          source
+              .hourlyCounts(
+                  new CountQuery(
+                      key.dataset(), key.table(), null, at.minus(settings.lookback()), at))
+              .get(0);
+      JudgedSeries judged = SeriesJudge.judge(rule, history, at, settings);
+      baseline = judged.baseline();
+      alpha = baseline == null ? 0 : judged.status().alpha();
+    }
+    Duration optimum = baseline == null ? null : optimum(baseline, outage.from(), alpha);
+    String reason =
+        optimum != null
+            ? null
+            : rule.staticMinimum() != null
+                ? "static rule, no Poisson optimum"
+                : baseline == null
+                    ? "no learned baseline at the outage start"
+                    : "fewer than ln(1/alpha) events expected within 14 days";
+    return new OutageDetection(
+        outage, score.firstPageAt(), score.delay(), optimum, reason, alpha, score.notifications());
   }
 
   /** Time from {@code start} until {@code ln(1/alpha)} events were expected, by minute. */
-  static Duration optimum(Baseline baseline, Instant start, double alpha) {
+  public static Duration optimum(Baseline baseline, Instant start, double alpha) {
     double target = Math.log(1 / alpha);
     double sum = 0;
     Instant t = start;
@@ -273,20 +203,5 @@ public final class Backtester {
       }
     }
     return null;
-  }
-
-  private static BacktestAlert alert(
-      Instant firedAt,
-      Instant resolvedAt,
-      String condition,
-      String summary,
-      List<TimeWindow> outages) {
-    boolean during = false;
-    for (TimeWindow w : outages) {
-      if (!firedAt.isBefore(w.from()) && firedAt.isBefore(w.to().plus(OUTAGE_GRACE))) {
-        during = true;
-      }
-    }
-    return new BacktestAlert(firedAt, resolvedAt, condition, summary, during);
   }
 }

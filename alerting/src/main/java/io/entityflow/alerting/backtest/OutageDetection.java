@@ -18,13 +18,15 @@ import java.util.OptionalDouble;
  * noOptimumReason} is null.
  *
  * @param outage the injected window (events removed)
- * @param detectedAt first alert at or after its start, inside it, or null when missed
+ * @param detectedAt first page at or after its start and before its end plus the grace period, or
+ *     null when missed
  * @param delay detection time minus outage start, or null
  * @param optimum Poisson-optimal delay: time until {@code ln(1/alpha)} events were expected, or
  *     null when it is not defined
  * @param noOptimumReason why there is no optimum (e.g. {@code static rule, no Poisson optimum}: a
  *     static minimum has no silence test), or null when there is one
  * @param alpha the silence test's significance at the outage start (0 without a learned baseline)
+ * @param notifications pages and resolves attributed to the outage (updates do not count)
  */
 public record OutageDetection(
     TimeWindow outage,
@@ -32,7 +34,8 @@ public record OutageDetection(
     Duration delay,
     Duration optimum,
     String noOptimumReason,
-    double alpha) {
+    double alpha,
+    int notifications) {
   /** Checks that an outage has either an optimum or the reason it has none. */
   public OutageDetection {
     if ((optimum == null) == (noOptimumReason == null)) {

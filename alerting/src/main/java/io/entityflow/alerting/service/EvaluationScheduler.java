@@ -64,9 +64,11 @@ public class EvaluationScheduler {
    * Service-clock delay from {@code now} to the next evaluation after {@code last}: the regular
    * interval, or sooner (but at least {@code minGap} after {@code last}) when a silence is
    * predicted to become significant before then. The prediction is in judged time, so it is shifted
-   * by how far the judged span lagged behind the clock.
+   * by how far the judged span lagged behind the clock. Public so that the backtest replays the
+   * same schedule.
    */
-  static Duration nextDelay(Evaluation last, Instant now, Duration interval, Duration minGap) {
+  public static Duration nextDelay(
+      Evaluation last, Instant now, Duration interval, Duration minGap) {
     Instant next = last.evaluatedAt().plus(interval);
     if (last.nextSilenceAt() != null) {
       Duration lag = Duration.between(last.judgedUntil(), last.evaluatedAt());

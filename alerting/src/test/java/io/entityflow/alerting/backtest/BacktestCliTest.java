@@ -49,22 +49,30 @@ class BacktestCliTest {
     String[] r =
         run("--csv", steadyCsv().toString(), "--inject-outage", "2026-01-14T10:00:00Z/PT3H");
     assertThat(r[0]).isEqualTo("0");
-    List<String> lines = r[1].lines().toList();
-    assertThat(lines.get(0))
-        .isEqualTo("rule 'default' replayed from 2026-01-13T00:00:00Z to 2026-01-14T23:59:00Z");
-    assertThat(lines.get(1))
-        .isEqualTo(
-            "FIRING 2026-01-14T10:11:46.983Z RESOLVED 2026-01-14T13:05:00Z SILENCE [injected"
-                + " outage]: no events since 2026-01-14T09:59:30Z: 12.3 expected, P(none) 4.6e-06"
-                + " < alpha 4.6e-06");
-    assertThat(lines.get(2)).startsWith("FIRING 2026-01-14T13:05:00Z RESOLVED ");
-    assertThat(lines.get(2))
-        .contains(" DROP [injected outage]: drop: 0 observed vs 180.0 expected");
-    assertThat(lines)
-        .contains(
-            "summary: 2 alerts, 0 outside injected outages (0.00 per month)",
+    assertThat(r[1].lines().toList())
+        .containsExactly(
+            "rule 'default' replayed from 2026-01-13T00:00:00Z to 2026-01-14T23:59:00Z (577"
+                + " evaluations, every 5m)",
+            "FIRING 2026-01-14T10:11:46.983Z SILENCE ef-c9668b73b438ddf1 [injected outage]: No"
+                + " EVENTS events of csv.csv since 2026-01-14T09:59:30Z (12m): 12.3 expected,"
+                + " P(none) = 4.6e-06 < alpha 4.6e-06; time to detect 12m",
+            "FIRING 2026-01-14T13:01:46.983Z DROP ef-e7e7760a94f817ce [injected outage]: EVENTS"
+                + " events of csv.csv dropped: 0 observed vs 180.0 expected since"
+                + " 2026-01-14T10:00:00Z (CUSUM 90.0 > 8.2)",
+            "RESOLVED 2026-01-14T13:01:46.983Z SILENCE ef-c9668b73b438ddf1 [injected outage]:"
+                + " csv.csv/EVENTS events are back: 2 in the last 5m (since"
+                + " 2026-01-14T12:56:46.983Z, latest at 2026-01-14T13:01:30Z); silent for at least"
+                + " 2h 57m (no events after 2026-01-14T09:59:30Z)",
+            "FIRING (repeat) 2026-01-14T17:01:46.983Z DROP ef-e7e7760a94f817ce [injected outage]:"
+                + " EVENTS events of csv.csv dropped: 240 observed vs 420.0 expected since"
+                + " 2026-01-14T10:00:00Z (CUSUM 43.6 > 8.2)",
+            "RESOLVED 2026-01-14T21:01:46.983Z DROP ef-e7e7760a94f817ce [injected outage]:"
+                + " csv.csv/EVENTS is back to its expected level: 0.3 events expected since the"
+                + " last one (alert below P(none) 4.6e-06)",
+            "summary: 2 pages, 1 updates, 2 resolves; 0 false pages outside injected outages"
+                + " (0.00 per month)",
             "outage 2026-01-14T10:00:00Z to 2026-01-14T13:00:00Z: detected after 11m (Poisson"
-                + " optimum 13m, 0.91x)");
+                + " optimum 13m, 0.91x), 4 notifications");
   }
 
   @Test
@@ -72,8 +80,10 @@ class BacktestCliTest {
     String[] r = run("--csv", steadyCsv().toString());
     assertThat(r[1].lines().toList())
         .containsExactly(
-            "rule 'default' replayed from 2026-01-13T00:00:00Z to 2026-01-14T23:59:00Z",
-            "summary: 0 alerts, 0 outside injected outages (0.00 per month)");
+            "rule 'default' replayed from 2026-01-13T00:00:00Z to 2026-01-14T23:59:00Z (576"
+                + " evaluations, every 5m)",
+            "summary: 0 pages, 0 updates, 0 resolves; 0 false pages outside injected outages"
+                + " (0.00 per month)");
   }
 
   @Test
@@ -95,19 +105,21 @@ class BacktestCliTest {
     assertThat(r[0]).isEqualTo("0");
     List<String> lines = r[1].lines().toList();
     assertThat(lines.get(0))
-        .isEqualTo("rule 'default' replayed from 2026-01-13T00:00:00Z to 2026-01-14T23:00:00Z");
+        .isEqualTo(
+            "rule 'default' replayed from 2026-01-13T00:00:00Z to 2026-01-14T23:00:00Z (565"
+                + " evaluations, every 5m)");
     // hourly history: each hour's 60 events are spread over it (the last of 09:00 at 09:59:30),
     // and the empty 10:00 hour is seen as it passes, so the silence is caught when it becomes
     // significant (12.3 expected events after the last one), not at the end of the hour
     assertThat(lines.get(1))
         .isEqualTo(
-            "FIRING 2026-01-14T10:11:46.983Z RESOLVED 2026-01-14T13:05:00Z SILENCE [injected"
-                + " outage]: no events since 2026-01-14T09:59:30Z: 12.3 expected, P(none) 4.6e-06"
-                + " < alpha 4.6e-06");
+            "FIRING 2026-01-14T10:11:46.983Z SILENCE ef-902f51637b57606b [injected outage]: No CREATED"
+                + " events of retail.sale_v1 since 2026-01-14T09:59:30Z (12m): 12.3 expected,"
+                + " P(none) = 4.6e-06 < alpha 4.6e-06; time to detect 12m");
     assertThat(lines)
         .contains(
             "outage 2026-01-14T10:00:00Z to 2026-01-14T13:00:00Z: detected after 11m (Poisson"
-                + " optimum 13m, 0.91x)");
+                + " optimum 13m, 0.91x), 4 notifications");
   }
 
   @Test
@@ -134,8 +146,10 @@ class BacktestCliTest {
     assertThat(r[0]).isEqualTo("0");
     assertThat(r[1].lines().toList())
         .containsExactly(
-            "rule 'default' replayed from 2026-01-13T00:00:00Z to 2026-01-14T23:00:00Z",
-            "summary: 0 alerts, 0 outside injected outages (0.00 per month)");
+            "rule 'default' replayed from 2026-01-13T00:00:00Z to 2026-01-14T23:00:00Z (565"
+                + " evaluations, every 5m)",
+            "summary: 0 pages, 0 updates, 0 resolves; 0 false pages outside injected outages"
+                + " (0.00 per month)");
   }
 
   @Test
@@ -157,13 +171,18 @@ class BacktestCliTest {
     // one event a minute (at :30 s): 15 in 09:45-10:15; 20 again in 10:50-11:20
     assertThat(r[1].lines().toList())
         .containsExactly(
-            "rule 'open-hours' replayed from 2026-01-14T00:00:00Z to 2026-01-14T23:59:00Z",
-            "FIRING 2026-01-14T10:15:00Z RESOLVED 2026-01-14T11:20:00Z BELOW_MINIMUM [injected"
-                + " outage]: Only 15 EVENTS events of backtest.series in 2026-01-14T09:45:00Z to"
+            "rule 'open-hours' replayed from 2026-01-14T00:00:00Z to 2026-01-14T23:59:00Z (288"
+                + " evaluations, every 5m)",
+            "FIRING 2026-01-14T10:15:00Z BELOW_MINIMUM ef-29fdc7f2fc0341c4 [injected outage]:"
+                + " Only 15 EVENTS events of csv.csv in 2026-01-14T09:45:00Z to"
                 + " 2026-01-14T10:15:00Z; at least 20 expected in business hours",
-            "summary: 1 alerts, 0 outside injected outages (0.00 per month)",
+            "RESOLVED 2026-01-14T11:20:00Z BELOW_MINIMUM ef-29fdc7f2fc0341c4 [injected outage]:"
+                + " csv.csv/EVENTS is back above its minimum: 20 events in the last window,"
+                + " minimum 20",
+            "summary: 1 pages, 0 updates, 1 resolves; 0 false pages outside injected outages"
+                + " (0.00 per month)",
             "outage 2026-01-14T10:00:00Z to 2026-01-14T11:00:00Z: detected after 15m (ratio"
-                + " n/a: static rule, no Poisson optimum)");
+                + " n/a: static rule, no Poisson optimum), 2 notifications");
     assertThat(r[1]).doesNotContain("NaN");
   }
 
@@ -179,7 +198,8 @@ class BacktestCliTest {
             Duration.ofMinutes(125),
             null,
             "no learned baseline at the outage start",
-            0);
+            0,
+            2);
     assertThat(BacktestCli.detected(learning))
         .isEqualTo("detected after 2h 5m (ratio n/a: no learned baseline at the outage start)");
     OutageDetection learned =
@@ -189,7 +209,8 @@ class BacktestCliTest {
             Duration.ofMinutes(9),
             Duration.ofMinutes(8),
             null,
-            1e-5);
+            1e-5,
+            2);
     assertThat(BacktestCli.detected(learned))
         .isEqualTo("detected after 9m (Poisson optimum 8m, 1.13x)");
   }

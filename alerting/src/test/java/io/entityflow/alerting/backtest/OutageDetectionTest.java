@@ -22,13 +22,15 @@ class OutageDetectionTest {
             Duration.ofMinutes(12),
             Duration.ofMinutes(8),
             null,
-            1e-5);
+            1e-5,
+            2);
     assertThat(d.ratio().getAsDouble()).isEqualTo(1.5);
   }
 
   @Test
   void missedOutageHasNoRatio() {
-    OutageDetection d = new OutageDetection(OUTAGE, null, null, Duration.ofMinutes(8), null, 1e-5);
+    OutageDetection d =
+        new OutageDetection(OUTAGE, null, null, Duration.ofMinutes(8), null, 1e-5, 0);
     assertThat(d.ratio()).isEmpty();
   }
 
@@ -41,19 +43,21 @@ class OutageDetectionTest {
             Duration.ofMinutes(15),
             null,
             "static rule, no Poisson optimum",
-            0);
+            0,
+            2);
     assertThat(d.ratio()).isEmpty();
   }
 
   @Test
   void optimumAndReasonAreExclusive() {
     assertThatThrownBy(
-            () -> new OutageDetection(OUTAGE, null, null, Duration.ofMinutes(8), "static rule", 0))
+            () ->
+                new OutageDetection(OUTAGE, null, null, Duration.ofMinutes(8), "static rule", 0, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "an outage detection needs either an optimum or the reason it has none, got optimum"
                 + " PT8M and reason static rule");
-    assertThatThrownBy(() -> new OutageDetection(OUTAGE, null, null, null, null, 0))
+    assertThatThrownBy(() -> new OutageDetection(OUTAGE, null, null, null, null, 0, 0))
         .hasMessage(
             "an outage detection needs either an optimum or the reason it has none, got optimum"
                 + " null and reason null");

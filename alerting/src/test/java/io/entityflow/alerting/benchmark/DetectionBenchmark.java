@@ -5,7 +5,9 @@ import io.entityflow.alerting.backtest.Backtester;
 import io.entityflow.alerting.backtest.CountRow;
 import io.entityflow.alerting.backtest.OutageDetection;
 import io.entityflow.alerting.model.BaselineSettings;
+import io.entityflow.alerting.model.SeriesKey;
 import io.entityflow.alerting.rules.AlertRule;
+import io.entityflow.alerting.rules.RuleSet;
 import io.entityflow.alerting.rules.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +18,10 @@ import java.util.SplittableRandom;
 /**
  * Detection-quality benchmark (run by hand, see BENCHMARKS.md): 100 synthetic series ({@link
  * SyntheticTraffic}), 4 weeks of learning history then 4 judged weeks, evaluated every minute with
- * the default rule. Reports false alerts per series per month without outages, and with one
- * injected outage per series the detection delay against the Poisson optimum (time until {@code
- * ln(1/alpha)} events were expected at the TRUE rate).
+ * the default rule, through the service's judge and lifecycle ({@link Backtester}). Reports false
+ * pages per series per month without outages, and with one injected outage per series the detection
+ * delay against the Poisson optimum (time until {@code ln(1/alpha)} events were expected at the
+ * TRUE rate).
  */
 public final class DetectionBenchmark {
   private DetectionBenchmark() {}
@@ -33,7 +36,12 @@ public final class DetectionBenchmark {
     Instant end = start.plus(Duration.ofHours(hours)).minusSeconds(60);
     AlertRule rule = AlertRule.defaultRule();
     Backtester backtester =
-        new Backtester(rule, BaselineSettings.defaults(), Duration.ofMinutes(1));
+        new Backtester(
+            RuleSet.defaultsOnly(),
+            rule,
+            new SeriesKey("bench", "series", "EVENTS", null),
+            BaselineSettings.defaults(),
+            Duration.ofMinutes(1));
     SplittableRandom outageRandom = new SplittableRandom(seed);
     double falsePerMonthSum = 0;
     long falseAlerts = 0;
@@ -47,17 +55,18 @@ public final class DetectionBenchmark {
     for (int i = 0; i < seriesCount; i++) {
       SyntheticTraffic traffic = new SyntheticTraffic(seed, i);
       List<CountRow> rows = traffic.minutes(start, hours);
-      BacktestResult quiet = backtester.run(rows, judgedFrom, end, List.of());
-      falseAlerts += quiet.falseAlerts();
-      falsePerMonthSum += quiet.falseAlertsPerMonth();
+      BacktestResult quiet = backtester.run(rows, judgedFrom, end, List.of(), List.of());
+      falseAlerts += quiet.score().falsePages();
+      falsePerMonthSum += quiet.score().falsePagesPerMonth();
       if (i % 4 == 0) {
-        lowFalse += quiet.falseAlertsPerMonth();
+        lowFalse += quiet.score().falsePagesPerMonth();
       }
       Instant outageStart =
           judgedFrom.plus(Duration.ofMinutes(60L * 24 + outageRandom.nextInt(60 * 24 * 25)));
       TimeWindow outage =
           new TimeWindow(outageStart, outageStart.plus(Duration.ofDays(2)), "bench");
-      BacktestResult withOutage = backtester.run(rows, judgedFrom, end, List.of(outage));
+      BacktestResult withOutage =
+          backtester.run(rows, judgedFrom, end, List.of(outage), List.of(outage));
       OutageDetection d = withOutage.outages().get(0);
       if (d.detectedAt() == null) {
         missed++;
@@ -72,14 +81,14 @@ public final class DetectionBenchmark {
       if (ratio > 1.2) {
         over++;
       }
-      if (ratio > 1.2 || quiet.falseAlerts() > 1) {
+      if (ratio > 1.2 || quiet.score().falsePages() > 1) {
         System.out.printf(
             Locale.ROOT,
             "series %d (base %.1f/h): false %d, outage at %s detected after %s, optimum %s,"
                 + " ratio %.2f%n",
             i,
             traffic.base(),
-            quiet.falseAlerts(),
+            quiet.score().falsePages(),
             outageStart,
             d.delay(),
             trueOptimum,

@@ -1,0 +1,124 @@
+package io.entityflow.alerting.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.entityflow.alerting.model.BaselineSettings;
+import io.entityflow.alerting.model.SeriesKey;
+import io.entityflow.alerting.rules.AlertRule;
+import io.entityflow.alerting.rules.RuleSet;
+import io.entityflow.alerting.rules.TimeWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BacktesterTest {
+  private static final TimeWindow OUTAGE =
+      new TimeWindow(
+          Instant.parse("2026-01-14T10:00:00Z"), Instant.parse("2026-01-14T13:00:00Z"), "x");
+
+  /** 10 days of 60 events an hour, one row per hour, from 2026-01-05T00:00:00Z. */
+  private static List<CountRow> hourly() {
+    List<CountRow> rows = new ArrayList<>();
+    Instant t = Instant.parse("2026-01-05T00:00:00Z");
+    for (int i = 0; i < 240; i++) {
+      rows.add(new CountRow(t.plusSeconds(3600L * i), 60));
+    }
+    return rows;
+  }
+
+  private static BacktestResult replay(AlertRule rule) {
+    return new Backtester(
+            RuleSet.defaultsOnly(),
+            rule,
+            new SeriesKey("csv", "csv", "EVENTS", null),
+            BaselineSettings.defaults(),
+            Duration.ofMinutes(5))
+        .run(
+            hourly(),
+            Instant.parse("2026-01-13T00:00:00Z"),
+            Instant.parse("2026-01-14T23:00:00Z"),
+            List.of(OUTAGE),
+            List.of(OUTAGE));
+  }
+
+  private static List<String> lines(BacktestResult r) {
+    return r.notifications().stream()
+        .map(n -> n.kind() + (n.repeat() ? " repeat " : " ") + n.at() + " " + n.condition())
+        .toList();
+  }
+
+  @Test
+  void threeHourOutageOfAnHourlySeriesPagesWhenTheSilenceBecomesSignificant() {
+    BacktestResult r = replay(AlertRule.defaultRule());
+    // the silence is caught at its predicted crossing (12.3 events expected after the last one),
+    // not at the next 5-minute tick; the service's lifecycle then resolves it when events are
+    // back and the drop CUSUM (0 observed vs 180 expected) pages, repeats after 4 h, resolves
+    assertThat(lines(r))
+        .containsExactly(
+            "FIRING 2026-01-14T10:11:46.983Z SILENCE",
+            "FIRING 2026-01-14T13:01:46.983Z DROP",
+            "RESOLVED 2026-01-14T13:01:46.983Z SILENCE",
+            "FIRING repeat 2026-01-14T17:01:46.983Z DROP",
+            "RESOLVED 2026-01-14T21:01:46.983Z DROP");
+    assertThat(r.notifications().get(0).summary())
+        .isEqualTo(
+            "No EVENTS events of csv.csv since 2026-01-14T09:59:30Z (12m): 12.3 expected, P(none)"
+                + " = 4.6e-06 < alpha 4.6e-06; time to detect 12m");
+    assertThat(r.notifications().get(0).dedupKey()).isEqualTo("ef-c9668b73b438ddf1");
+    assertThat(r.evaluations()).isEqualTo(565);
+    OutageDetection d = r.outages().get(0);
+    assertThat(d.detectedAt()).isEqualTo(Instant.parse("2026-01-14T10:11:46.983Z"));
+    assertThat(d.optimum()).isEqualTo(Duration.ofMinutes(13));
+    assertThat(d.notifications()).isEqualTo(4);
+    assertThat(r.score().pages()).isEqualTo(2);
+    assertThat(r.score().updates()).isEqualTo(1);
+    assertThat(r.score().resolves()).isEqualTo(2);
+    assertThat(r.score().falsePages()).isZero();
+  }
+
+  @Test
+  void findingsAreReportedAsUninterruptedSpans() {
+    List<FindingSpan> findings = replay(AlertRule.defaultRule()).findings();
+    assertThat(findings)
+        .extracting(f -> f.condition() + " " + f.firstSeen() + " " + f.lastSeen())
+        .containsExactly(
+            "SILENCE 2026-01-14T10:11:46.983Z 2026-01-14T12:56:46.983Z",
+            "DROP 2026-01-14T13:01:46.983Z 2026-01-14T20:56:46.983Z");
+  }
+
+  @Test
+  void pendingForDelaysThePageByItsDurationAfterTheFindingFirstAppears() {
+    BacktestResult r = replay(AlertRule.defaultRule().withPendingFor(Duration.ofMinutes(30)));
+    assertThat(r.findings().get(0).firstSeen())
+        .isEqualTo(Instant.parse("2026-01-14T10:11:46.983Z"));
+    assertThat(lines(r))
+        .containsExactly(
+            "FIRING 2026-01-14T10:41:46.983Z SILENCE",
+            "RESOLVED 2026-01-14T13:01:46.983Z SILENCE",
+            "FIRING 2026-01-14T13:31:46.983Z DROP",
+            "FIRING repeat 2026-01-14T17:31:46.983Z DROP",
+            "RESOLVED 2026-01-14T21:01:46.983Z DROP");
+    assertThat(r.outages().get(0).delay()).isEqualTo(Duration.parse("PT41M46.983S"));
+  }
+
+  @Test
+  void steadyHistoryProducesNoNotification() {
+    BacktestResult r =
+        new Backtester(
+                RuleSet.defaultsOnly(),
+                AlertRule.defaultRule(),
+                new SeriesKey("csv", "csv", "EVENTS", null),
+                BaselineSettings.defaults(),
+                Duration.ofMinutes(5))
+            .run(
+                hourly(),
+                Instant.parse("2026-01-13T00:00:00Z"),
+                Instant.parse("2026-01-14T23:00:00Z"),
+                List.of(),
+                List.of());
+    assertThat(r.notifications()).isEmpty();
+    assertThat(r.findings()).isEmpty();
+  }
+}
