@@ -2,8 +2,10 @@ package io.entityflow.alerting.evaluation;
 
 import io.entityflow.alerting.model.Baseline;
 import io.entityflow.alerting.model.BaselineSettings;
+import io.entityflow.alerting.model.CalendarPeriod;
 import io.entityflow.alerting.model.CombinedSilence;
 import io.entityflow.alerting.model.HourlyCounts;
+import io.entityflow.alerting.model.LearningExclusions;
 import io.entityflow.alerting.model.SeriesHistory;
 import io.entityflow.alerting.model.SeriesKey;
 import io.entityflow.alerting.model.WindowCount;
@@ -53,11 +55,10 @@ public final class Evaluator {
   private final Duration maxWatermarkLag;
   private final Duration ingestionPendingFor;
   private final Clock clock;
+  private final LearningExclusions exclusions;
 
   /**
-   * Creates an evaluator; an ingestion-down finding must hold for at least {@code
-   * ingestionPendingFor} (or the defaults' pending-for when longer) before it fires, so that
-   * pipeline latency does not make it flap.
+   * Creates an evaluator whose series learn from all their hours ({@link LearningExclusions#NONE}).
    */
   public Evaluator(
       EventCountSource source,
@@ -67,6 +68,33 @@ public final class Evaluator {
       Duration maxWatermarkLag,
       Duration ingestionPendingFor,
       Clock clock) {
+    this(
+        source,
+        rules,
+        watched,
+        settings,
+        maxWatermarkLag,
+        ingestionPendingFor,
+        clock,
+        LearningExclusions.NONE);
+  }
+
+  /**
+   * Creates an evaluator; an ingestion-down finding must hold for at least {@code
+   * ingestionPendingFor} (or the defaults' pending-for when longer) before it fires, so that
+   * pipeline latency does not make it flap; the hours {@code exclusions} gives for a series (its
+   * incidents and silences) do not teach its profile.
+   */
+  public Evaluator(
+      EventCountSource source,
+      RuleSet rules,
+      List<WatchedTable> watched,
+      BaselineSettings settings,
+      Duration maxWatermarkLag,
+      Duration ingestionPendingFor,
+      Clock clock,
+      LearningExclusions exclusions) {
+    this.exclusions = exclusions;
     this.ingestionPendingFor = ingestionPendingFor;
     this.source = source;
     this.rules = rules;
@@ -91,6 +119,7 @@ public final class Evaluator {
       }
     }
     List<List<SeriesHistory>> results = source.hourlyCounts(queries);
+    List<Map<String, HourlyCounts>> lastYear = lastYearCounts(queries, queryTables, judgedUntil);
     Map<String, Integer> windowIndex = new HashMap<>();
     List<WindowCountQuery> windowQueries = new ArrayList<>();
     for (int q = 0; q < queries.size(); q++) {
@@ -152,7 +181,13 @@ public final class Evaluator {
                         w.to(),
                         windows.get(window).getOrDefault(history.key().id(), 0L)));
           }
-          JudgedSeries judged = SeriesJudge.judge(rule, history, judgedUntil, settings);
+          HourlyCounts yearAgo = lastYear.get(q).get(history.key().id());
+          if (yearAgo != null) {
+            history = history.withLastYear(yearAgo);
+          }
+          JudgedSeries judged =
+              SeriesJudge.judge(
+                  rule, history, judgedUntil, settings, exclusions.forSeries(history.key().id()));
           if (judged.silentAt() != null
               && (nextSilenceAt == null || judged.silentAt().isBefore(nextSilenceAt))) {
             nextSilenceAt = judged.silentAt();
@@ -197,6 +232,49 @@ public final class Evaluator {
     }
     return new Evaluation(
         now, judgedUntil, watermark, statuses, findings, nextSilenceAt, baselineBySeries);
+  }
+
+  /**
+   * Per count query, last year's hourly counts by series id when a learned rule of its table has a
+   * calendar period near {@code judgedUntil} (one more query per such table, over last year's
+   * period and the 7 days before it); empty maps otherwise.
+   */
+  private List<Map<String, HourlyCounts>> lastYearCounts(
+      List<CountQuery> queries, List<WatchedTable> queryTables, Instant judgedUntil) {
+    List<CountQuery> yearAgo = new ArrayList<>();
+    List<Integer> of = new ArrayList<>();
+    for (int q = 0; q < queries.size(); q++) {
+      CountQuery query = queries.get(q);
+      Instant from = null;
+      Instant to = null;
+      for (WatchedTable.WatchedOperation op : queryTables.get(q).operations()) {
+        if (!Objects.equals(op.rule().segmentColumn(), query.segmentColumn())) {
+          continue;
+        }
+        Optional<CalendarPeriod.Span> span = op.rule().lastYearSpan(judgedUntil);
+        if (span.isPresent()) {
+          from = from == null || span.get().from().isBefore(from) ? span.get().from() : from;
+          to = to == null || span.get().to().isAfter(to) ? span.get().to() : to;
+        }
+      }
+      if (from != null) {
+        yearAgo.add(
+            new CountQuery(query.dataset(), query.table(), query.segmentColumn(), from, to));
+        of.add(q);
+      }
+    }
+    List<Map<String, HourlyCounts>> byQuery = new ArrayList<>();
+    for (int q = 0; q < queries.size(); q++) {
+      byQuery.add(new HashMap<>());
+    }
+    List<List<SeriesHistory>> results =
+        yearAgo.isEmpty() ? List.of() : source.hourlyCounts(yearAgo);
+    for (int i = 0; i < results.size(); i++) {
+      for (SeriesHistory h : results.get(i)) {
+        byQuery.get(of.get(i)).put(h.key().id(), h.counts());
+      }
+    }
+    return byQuery;
   }
 
   /** The defaults with the ingestion pending-for when that is longer. */

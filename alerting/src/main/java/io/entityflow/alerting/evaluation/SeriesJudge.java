@@ -5,6 +5,7 @@ import io.entityflow.alerting.model.BaselineSettings;
 import io.entityflow.alerting.model.DropCusum;
 import io.entityflow.alerting.model.DropVerdict;
 import io.entityflow.alerting.model.HourlyCounts;
+import io.entityflow.alerting.model.LearningContext;
 import io.entityflow.alerting.model.SeasonalBaselineLearner;
 import io.entityflow.alerting.model.SeriesHistory;
 import io.entityflow.alerting.model.SilenceTest;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Judges one series up to a point in time with its rule: learned rules run the silence test and,
@@ -39,15 +41,26 @@ public final class SeriesJudge {
 
   private SeriesJudge() {}
 
-  /** Judges the series. */
+  /** Judges the series; every hour may teach its profile. */
   public static JudgedSeries judge(
       AlertRule rule, SeriesHistory history, Instant judgedUntil, BaselineSettings settings) {
+    return judge(rule, history, judgedUntil, settings, hour -> false);
+  }
+
+  /**
+   * Judges the series; the hours for which {@code excluded} is true (its incidents and silences) do
+   * not teach its profile.
+   */
+  public static JudgedSeries judge(
+      AlertRule rule,
+      SeriesHistory history,
+      Instant judgedUntil,
+      BaselineSettings settings,
+      Predicate<Instant> excluded) {
     if (rule.staticMinimum() != null) {
       return judgeStatic(rule, history, judgedUntil);
     }
-    Optional<Baseline> learned =
-        new SeasonalBaselineLearner(settings)
-            .learn(history.counts(), judgedUntil, rule.zone(), rule::quiet);
+    Optional<Baseline> learned = learn(rule, history, judgedUntil, settings, excluded);
     String id = history.key().id();
     if (learned.isEmpty()) {
       return new JudgedSeries(
@@ -153,6 +166,25 @@ public final class SeriesJudge {
         findings,
         baseline,
         silentAt);
+  }
+
+  /**
+   * The learned rule's baseline of the series as of {@code judgedUntil}: the rule's zone, quiet
+   * hours and calendar, the series' counts and last year's counts, {@code excluded} hours not
+   * teaching the profile. The backtest learns through this too.
+   */
+  public static Optional<Baseline> learn(
+      AlertRule rule,
+      SeriesHistory history,
+      Instant judgedUntil,
+      BaselineSettings settings,
+      Predicate<Instant> excluded) {
+    return new SeasonalBaselineLearner(settings)
+        .learn(
+            history.counts(),
+            history.lastYear(),
+            judgedUntil,
+            new LearningContext(rule.zone(), rule::quiet, rule.calendar(), excluded));
   }
 
   private static JudgedSeries judgeStatic(

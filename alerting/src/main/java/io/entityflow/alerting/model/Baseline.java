@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>Guarantees: immutable; hours for which {@code quiet} is true (holidays, maintenance) expect 0
- * events.
+ * events; hours of a calendar period expect last year's rate when {@link CalendarRates} has one,
+ * else the profile's, and then {@link #judgesDrops(Instant)} is false for them.
  */
 public final class Baseline {
   private final double[] rates;
@@ -28,6 +29,18 @@ public final class Baseline {
   private final ZoneId zone;
   private final Duration history;
   private final Predicate<Instant> quiet;
+  private final CalendarRates calendar;
+
+  /** A baseline without calendar periods. */
+  public Baseline(
+      double[] rates,
+      double level,
+      double overdispersion,
+      ZoneId zone,
+      Duration history,
+      Predicate<Instant> quiet) {
+    this(rates, level, overdispersion, zone, history, quiet, CalendarRates.NONE);
+  }
 
   /**
    * Creates a baseline.
@@ -38,6 +51,7 @@ public final class Baseline {
    * @param zone the zone of the hour-of-week profile
    * @param history how much history the baseline was learned from
    * @param quiet hours (by their start) that expect no events
+   * @param calendar the calendar periods and their rates learnt from last year
    */
   public Baseline(
       double[] rates,
@@ -45,7 +59,8 @@ public final class Baseline {
       double overdispersion,
       ZoneId zone,
       Duration history,
-      Predicate<Instant> quiet) {
+      Predicate<Instant> quiet,
+      CalendarRates calendar) {
     if (rates.length != HourOfWeek.HOURS) {
       throw new IllegalArgumentException("a baseline needs 168 hourly rates, got " + rates.length);
     }
@@ -55,6 +70,7 @@ public final class Baseline {
     this.zone = zone;
     this.history = history;
     this.quiet = quiet;
+    this.calendar = calendar;
   }
 
   /** Expected events per hour in the hour containing {@code t}. */
@@ -63,7 +79,27 @@ public final class Baseline {
     if (quiet.test(hour)) {
       return 0;
     }
+    if (calendar.contains(hour)) {
+      double lastYear = calendar.rate(hour);
+      if (!Double.isNaN(lastYear)) {
+        return lastYear;
+      }
+    }
     return rates[HourOfWeek.of(hour, zone)] * level;
+  }
+
+  /**
+   * False for the hours of a calendar period that have no rate from last year: their expectation is
+   * the ordinary profile's, which is not trusted to judge partial drops.
+   */
+  public boolean judgesDrops(Instant t) {
+    Instant hour = t.truncatedTo(ChronoUnit.HOURS);
+    return !calendar.contains(hour) || calendar.fromLastYear(hour);
+  }
+
+  /** The calendar periods and their rates learnt from last year. */
+  public CalendarRates calendar() {
+    return calendar;
   }
 
   /** Expected number of events in {@code [from, to)}, prorating partial hours. */

@@ -13,8 +13,9 @@ import java.time.temporal.ChronoUnit;
  * DropVerdict v = new DropCusum(0.5, 48).judge(baseline, counts, watermark, sensitivity);
  * }</pre>
  *
- * <p>Guarantees: only hours that ended at or before {@code judgedUntil} are judged; stateless (the
- * statistic is recomputed over the last {@code windowHours}).
+ * <p>Guarantees: only hours that ended at or before {@code judgedUntil} are judged; hours for which
+ * {@link Baseline#judgesDrops(Instant)} is false (calendar periods without last year's data) are
+ * skipped; stateless (the statistic is recomputed over the last {@code windowHours}).
  *
  * @param ratio the drop to detect, e.g. 0.5 for "half the expected events"
  * @param windowHours complete hours the statistic runs over
@@ -47,6 +48,9 @@ public record DropCusum(double ratio, int windowHours) {
     long observed = 0;
     double expected = 0;
     for (int i = start; i < Math.min(end, counts.size()); i++) {
+      if (!baseline.judgesDrops(counts.hourStart(i))) {
+        continue;
+      }
       double mu = baseline.expectedRate(counts.hourStart(i));
       long x = counts.count(i);
       double llr = (x * logRatio + mu * (1 - ratio)) / (1 + baseline.overdispersion() * mu);

@@ -6,28 +6,46 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
- * Learns a {@link Baseline} from hourly counts: the mean count per hour-of-week over recent weeks,
- * shrunk towards a day-of-week x hour-of-day product by empirical Bayes (the weight of each hour's
- * own mean is its signal variance over signal plus sampling variance, the signal variance being how
- * far hour-of-week means depart from the product beyond sampling noise), so noisy and low-volume
- * series borrow strength from their whole week while real weekday-specific shapes are kept; then
- * level-adjusted by the last week's observed / expected ratio; the over-dispersion is estimated by
- * the method of moments.
+ * Learns a {@link Baseline} from hourly counts in three parts:
+ *
+ * <ol>
+ *   <li><b>Profile</b> (shape): the {@link RobustProfile} of the last {@link
+ *       BaselineSettings#weeks()} weeks ending {@code excludeRecent} before the judged instant.
+ *       Hours that are quiet (holidays, maintenance), in a {@link CalendarPeriod}, or excluded (the
+ *       series' incidents and silences, {@link LearningExclusions}) do not teach it; spikes,
+ *       outages and abnormal weeks that are a minority are left out by the robust estimate.
+ *   <li><b>Level</b>: the {@link RobustRatio} of observed to profile-expected events over the last
+ *       {@link BaselineSettings#levelDays()} days of 24 hours that are neither quiet nor in a
+ *       calendar period (incident hours included, so a lasting shift is learnt even while it is
+ *       alerted), with {@link #LEVEL_PRIOR_EVENTS} pseudo-events at 1, clamped to [{@link
+ *       #MIN_LEVEL}, {@link #MAX_LEVEL}]. Days that disagree with the median day (an outage, a
+ *       spike) are left out, so after a lasting shift the level follows within {@link
+ *       BaselineSettings#relearnBound()}.
+ *   <li><b>Calendar</b>: hours of calendar periods expect the same hours 364 days earlier ({@link
+ *       CalendarRates}) when the counts (or {@code lastYear}) reach back that far.
+ * </ol>
  *
  * <pre>{@code
  * Optional<Baseline> b = new SeasonalBaselineLearner(BaselineSettings.defaults())
  *     .learn(history.counts(), now, ZoneOffset.UTC, hour -> false);
  * }</pre>
  *
- * <p>Guarantees: only hours that ended before {@code judgedUntil - excludeRecent} and not quiet are
- * learned from; hours before the series' first event do not count as zeros; empty when the series
- * has less than {@code minHistory} of history or no events.
+ * <p>Guarantees: only hours that ended before {@code judgedUntil - excludeRecent} are learned from;
+ * hours before the series' first event do not count as zeros; empty when the series has less than
+ * {@code minHistory} of history or no events; deterministic.
  */
 public final class SeasonalBaselineLearner {
   /** Prior weight of the level adjustment, in events. */
   static final double LEVEL_PRIOR_EVENTS = 20.0;
+
+  /** Smallest level factor. */
+  static final double MIN_LEVEL = 0.5;
+
+  /** Largest level factor. */
+  static final double MAX_LEVEL = 2.0;
 
   private final BaselineSettings settings;
 
@@ -36,9 +54,18 @@ public final class SeasonalBaselineLearner {
     this.settings = settings;
   }
 
-  /** Learns the baseline as of {@code judgedUntil}. */
+  /** Learns the baseline as of {@code judgedUntil}: no calendar, nothing excluded. */
   public Optional<Baseline> learn(
       HourlyCounts counts, Instant judgedUntil, ZoneId zone, Predicate<Instant> quiet) {
+    return learn(counts, null, judgedUntil, LearningContext.of(zone, quiet));
+  }
+
+  /**
+   * Learns the baseline as of {@code judgedUntil}; {@code lastYear} (or null) holds counts of last
+   * year's calendar periods when {@code counts} do not reach back that far.
+   */
+  public Optional<Baseline> learn(
+      HourlyCounts counts, HourlyCounts lastYear, Instant judgedUntil, LearningContext context) {
     int first = counts.firstNonZero();
     if (first < 0) {
       return Optional.empty();
@@ -56,110 +83,87 @@ public final class SeasonalBaselineLearner {
     if (history.compareTo(settings.minHistory()) < 0 || history.isZero()) {
       return Optional.empty();
     }
+    CalendarRates periods = CalendarRates.of(context.calendar(), context.zone());
+    int end = counts.indexOf(trainEnd);
     int from = counts.indexOf(trainStart);
-    int to = Math.min(counts.indexOf(trainEnd), counts.size());
-    double[] sum = new double[HourOfWeek.HOURS];
-    double[] sumSq = new double[HourOfWeek.HOURS];
-    int[] n = new int[HourOfWeek.HOURS];
-    int[] index = new int[Math.max(0, to - from)];
-    for (int i = from; i < to; i++) {
+    int to = Math.min(end, counts.size());
+    int n = Math.max(0, to - from);
+    int[] hourOfWeek = new int[n];
+    int[] age = new int[n];
+    double[] x = new double[n];
+    int[] eligible = new int[n];
+    int kept = 0;
+    int levelHours = 0;
+    for (int i = to - 1; i >= from; i--) {
       Instant hour = counts.hourStart(i);
-      int h = quiet.test(hour) ? -1 : HourOfWeek.of(hour, zone);
-      index[i - from] = h;
-      if (h >= 0) {
-        double x = counts.count(i);
-        sum[h] += x;
-        sumSq[h] += x * x;
-        n[h]++;
-      }
-    }
-    double overdispersion = overdispersion(sum, sumSq, n);
-    double[] rates = shrunkRates(sum, n, overdispersion);
-    double level = level(counts, from, to, index, rates);
-    return Optional.of(new Baseline(rates, level, overdispersion, zone, history, quiet));
-  }
-
-  private static double[] shrunkRates(double[] sum, int[] n, double overdispersion) {
-    double[] daySum = new double[7];
-    int[] dayN = new int[7];
-    double[] hourSum = new double[24];
-    int[] hourN = new int[24];
-    double total = 0;
-    int totalN = 0;
-    for (int h = 0; h < HourOfWeek.HOURS; h++) {
-      daySum[h / 24] += sum[h];
-      dayN[h / 24] += n[h];
-      hourSum[h % 24] += sum[h];
-      hourN[h % 24] += n[h];
-      total += sum[h];
-      totalN += n[h];
-    }
-    double overall = totalN == 0 ? 0 : total / totalN;
-    double[] prior = new double[HourOfWeek.HOURS];
-    double excess = 0;
-    double priorSq = 0;
-    for (int h = 0; h < HourOfWeek.HOURS; h++) {
-      double dayMean = dayN[h / 24] == 0 ? overall : daySum[h / 24] / dayN[h / 24];
-      double hourFactor =
-          hourN[h % 24] == 0 || overall == 0 ? 1 : (hourSum[h % 24] / hourN[h % 24]) / overall;
-      prior[h] = dayMean * hourFactor;
-      if (n[h] > 0 && prior[h] > 0) {
-        double raw = sum[h] / n[h];
-        double samplingVariance = (prior[h] + overdispersion * prior[h] * prior[h]) / n[h];
-        excess += (raw - prior[h]) * (raw - prior[h]) - samplingVariance;
-        priorSq += prior[h] * prior[h];
-      }
-    }
-    // Empirical Bayes: how far hour-of-week means really depart from the day x hour product
-    // (relative variance), beyond what sampling noise explains.
-    double signal = priorSq <= 0 ? 0 : Math.max(0, excess / priorSq);
-    double[] rates = new double[HourOfWeek.HOURS];
-    for (int h = 0; h < HourOfWeek.HOURS; h++) {
-      double raw = n[h] == 0 ? 0 : sum[h] / n[h];
-      if (prior[h] <= 0) {
-        rates[h] = raw;
-      } else if (n[h] == 0) {
-        rates[h] = prior[h];
-      } else {
-        double samplingVariance = (prior[h] + overdispersion * prior[h] * prior[h]) / n[h];
-        double signalVariance = signal * prior[h] * prior[h];
-        double weight = signalVariance / (signalVariance + samplingVariance);
-        rates[h] = weight * raw + (1 - weight) * prior[h];
-      }
-    }
-    return rates;
-  }
-
-  private static double overdispersion(double[] sum, double[] sumSq, int[] n) {
-    double excess = 0;
-    double meanSq = 0;
-    for (int h = 0; h < HourOfWeek.HOURS; h++) {
-      if (n[h] < 2) {
+      if (context.quiet().test(hour) || periods.contains(hour)) {
         continue;
       }
-      double mean = sum[h] / n[h];
-      double squares = sumSq[h] - n[h] * mean * mean;
-      excess += squares * n[h] / (n[h] - 1) - n[h] * mean;
-      meanSq += n[h] * mean * mean;
-    }
-    if (meanSq <= 0) {
-      return 0;
-    }
-    double a = excess / meanSq;
-    return a <= 0 ? 0 : Math.min(a, 2.0);
-  }
-
-  private static double level(HourlyCounts counts, int from, int to, int[] index, double[] rates) {
-    double observed = 0;
-    double expected = 0;
-    for (int i = Math.max(from, to - 168); i < to; i++) {
-      int h = index[i - from];
-      if (h >= 0) {
-        observed += counts.count(i);
-        expected += rates[h];
+      eligible[levelHours++] = i;
+      if (!context.excluded().test(hour)) {
+        hourOfWeek[kept] = HourOfWeek.of(hour, context.zone());
+        age[kept] = end - 1 - i;
+        x[kept] = counts.count(i);
+        kept++;
       }
     }
-    double level = (observed + LEVEL_PRIOR_EVENTS) / (expected + LEVEL_PRIOR_EVENTS);
-    return Math.max(0.5, Math.min(2.0, level));
+    RobustProfile profile = RobustProfile.fit(hourOfWeek, age, x, kept);
+    double[] rates = profile.rates();
+    double a = profile.overdispersion();
+    double level = level(counts, eligible, levelHours, rates, a, context);
+    CalendarRates calendar =
+        context.calendar().isEmpty()
+            ? periods
+            : CalendarRates.learn(
+                context.calendar(),
+                context.zone(),
+                context.quiet(),
+                rates,
+                level,
+                a,
+                lastYearCounts(counts, lastYear),
+                judgedUntil);
+    return Optional.of(
+        new Baseline(rates, level, a, context.zone(), history, context.quiet(), calendar));
+  }
+
+  /**
+   * The level over the newest {@code levelDays} blocks of 24 eligible hours ({@code eligible} is
+   * newest first).
+   */
+  private double level(
+      HourlyCounts counts,
+      int[] eligible,
+      int eligibleHours,
+      double[] rates,
+      double a,
+      LearningContext context) {
+    int days = Math.min(settings.levelDays(), (eligibleHours + 23) / 24);
+    double[] o = new double[days];
+    double[] e = new double[days];
+    double[] e2 = new double[days];
+    for (int k = 0; k < Math.min(eligibleHours, days * 24); k++) {
+      int i = eligible[k];
+      double mu = rates[HourOfWeek.of(counts.hourStart(i), context.zone())];
+      o[k / 24] += counts.count(i);
+      e[k / 24] += mu;
+      e2[k / 24] += mu * mu;
+    }
+    double level = RobustRatio.of(o, e, e2, days, a, LEVEL_PRIOR_EVENTS, 1.0);
+    return Math.max(MIN_LEVEL, Math.min(MAX_LEVEL, level));
+  }
+
+  /** The count of an hour from {@code lastYear}, else from {@code counts}; -1 when uncovered. */
+  private static ToLongFunction<Instant> lastYearCounts(
+      HourlyCounts counts, HourlyCounts lastYear) {
+    return hour -> {
+      if (lastYear != null && !hour.isBefore(lastYear.start()) && hour.isBefore(lastYear.end())) {
+        return lastYear.countAt(hour);
+      }
+      if (!hour.isBefore(counts.start()) && hour.isBefore(counts.end())) {
+        return counts.countAt(hour);
+      }
+      return -1;
+    };
   }
 }

@@ -1,11 +1,13 @@
 package io.entityflow.alerting.rules;
 
+import io.entityflow.alerting.model.CalendarPeriod;
 import io.entityflow.alerting.model.Sensitivity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +37,8 @@ import java.util.Set;
  * @param repeatInterval how often a firing alert is re-sent
  * @param cooldown how long after a resolve the same alert is not re-sent
  * @param channels notification channel names; empty means every enabled channel
+ * @param calendar periods (days in {@code zone}) with a different shape: not learnt, expected from
+ *     last year when the history reaches back that far
  */
 public record AlertRule(
     String id,
@@ -50,13 +54,49 @@ public record AlertRule(
     Duration pendingFor,
     Duration repeatInterval,
     Duration cooldown,
-    List<String> channels) {
+    List<String> channels,
+    List<CalendarPeriod> calendar) {
 
   /** Copies the collections. */
   public AlertRule {
     holidays = Set.copyOf(holidays);
     maintenance = List.copyOf(maintenance);
     channels = List.copyOf(channels);
+    calendar = List.copyOf(calendar);
+  }
+
+  /** A rule without calendar periods. */
+  public AlertRule(
+      String id,
+      RuleMatch match,
+      boolean enabled,
+      Sensitivity sensitivity,
+      ZoneId zone,
+      String segmentColumn,
+      StaticMinimum staticMinimum,
+      double dropRatio,
+      Set<LocalDate> holidays,
+      List<TimeWindow> maintenance,
+      Duration pendingFor,
+      Duration repeatInterval,
+      Duration cooldown,
+      List<String> channels) {
+    this(
+        id,
+        match,
+        enabled,
+        sensitivity,
+        zone,
+        segmentColumn,
+        staticMinimum,
+        dropRatio,
+        holidays,
+        maintenance,
+        pendingFor,
+        repeatInterval,
+        cooldown,
+        channels,
+        List.of());
   }
 
   /**
@@ -92,6 +132,34 @@ public record AlertRule(
       }
     }
     return false;
+  }
+
+  /** The calendar period containing {@code t} (days in the rule's zone), or null. */
+  public CalendarPeriod calendarPeriod(Instant t) {
+    for (CalendarPeriod period : calendar) {
+      if (period.contains(t, zone)) {
+        return period;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The hours of last year's counts that judging at {@code judgedUntil} may read: the union of
+   * {@link CalendarPeriod#lastYearSpan(ZoneId)} over the periods {@link CalendarPeriod#isNear near}
+   * it; empty when none is near (or the rule is static).
+   */
+  public Optional<CalendarPeriod.Span> lastYearSpan(Instant judgedUntil) {
+    Instant from = null;
+    Instant to = null;
+    for (CalendarPeriod period : staticMinimum == null ? calendar : List.<CalendarPeriod>of()) {
+      if (period.isNear(judgedUntil, zone)) {
+        CalendarPeriod.Span span = period.lastYearSpan(zone);
+        from = from == null || span.from().isBefore(from) ? span.from() : from;
+        to = to == null || span.to().isAfter(to) ? span.to() : to;
+      }
+    }
+    return from == null ? Optional.empty() : Optional.of(new CalendarPeriod.Span(from, to));
   }
 
   /** A builder starting from every part of this rule. */

@@ -1,5 +1,6 @@
 package io.entityflow.alerting.rules;
 
+import io.entityflow.alerting.model.CalendarPeriod;
 import io.entityflow.alerting.model.Sensitivity;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -37,6 +38,7 @@ public final class AlertRuleBuilder {
   private Duration repeatInterval;
   private Duration cooldown;
   private List<String> channels;
+  private List<CalendarPeriod> calendar;
 
   /** Starts from every part of {@code rule}. */
   AlertRuleBuilder(AlertRule rule) {
@@ -54,6 +56,7 @@ public final class AlertRuleBuilder {
     repeatInterval = rule.repeatInterval();
     cooldown = rule.cooldown();
     channels = rule.channels();
+    calendar = rule.calendar();
   }
 
   /** Sets the rule id. */
@@ -140,6 +143,12 @@ public final class AlertRuleBuilder {
     return this;
   }
 
+  /** Sets the calendar periods. */
+  public AlertRuleBuilder calendar(List<CalendarPeriod> value) {
+    calendar = value;
+    return this;
+  }
+
   /** The rule. */
   public AlertRule build() {
     return new AlertRule(
@@ -156,6 +165,7 @@ public final class AlertRuleBuilder {
         pendingFor,
         repeatInterval,
         cooldown,
-        channels);
+        channels,
+        calendar);
   }
 }

@@ -14,9 +14,9 @@ import java.util.Set;
 /**
  * Parses one rule of a rules file (or its {@code defaults}) on top of a parent rule: every key the
  * rule does not set is inherited from the parent; holidays add up. The learned-rule options ({@code
- * sensitivity}, {@code time-zone}, {@code segment}, {@code drop-ratio}, {@code holidays}), the
- * lifecycle durations, the {@code channels} and the {@code type} are read here; a static minimum is
- * read by {@link StaticMinimumParser}.
+ * sensitivity}, {@code time-zone}, {@code segment}, {@code drop-ratio}, {@code holidays}, {@code
+ * calendar} with {@link CalendarParser}), the lifecycle durations, the {@code channels} and the
+ * {@code type} are read here; a static minimum is read by {@link StaticMinimumParser}.
  *
  * <pre>{@code
  * AlertRuleParser p = new AlertRuleParser(yaml);
@@ -39,6 +39,7 @@ final class AlertRuleParser {
           "segment",
           "drop-ratio",
           "holidays",
+          "calendar",
           "pending-for",
           "repeat-interval",
           "cooldown",
@@ -51,11 +52,13 @@ final class AlertRuleParser {
 
   private final RulesYaml yaml;
   private final StaticMinimumParser staticMinimum;
+  private final CalendarParser calendar;
 
   /** Parses with the given file's value access and errors. */
   AlertRuleParser(RulesYaml yaml) {
     this.yaml = yaml;
     this.staticMinimum = new StaticMinimumParser(yaml);
+    this.calendar = new CalendarParser(yaml);
   }
 
   /**
@@ -130,6 +133,7 @@ final class AlertRuleParser {
         .staticMinimum(minimum)
         .dropRatio(dropRatio)
         .holidays(holidays)
+        .calendar(calendar.parse(spec, parent.calendar(), where))
         .pendingFor(pendingFor)
         .repeatInterval(repeat)
         .cooldown(cooldown)

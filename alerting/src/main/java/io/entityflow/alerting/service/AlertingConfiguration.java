@@ -73,8 +73,8 @@ public interface AlertingConfiguration {
   @Bindable(defaultValue = "PT15M")
   Duration getMaxWatermarkLag();
 
-  /** Weeks of history the baseline averages. Default 4. */
-  @Bindable(defaultValue = "4")
+  /** Weeks of history the baseline's profile is estimated from. Default 8. */
+  @Bindable(defaultValue = "8")
   int getBaselineWeeks();
 
   /** History a series needs before it is judged. Default 7 days. */

@@ -39,7 +39,8 @@ class SeasonalBaselineLearnerTest {
     assertThat(b.overdispersion()).isZero();
     assertThat(b.distribution()).isEqualTo("Poisson");
     assertThat(b.level()).isCloseTo(1.0, within(0.01));
-    assertThat(b.history()).isEqualTo(Duration.ofDays(28));
+    // 8 weeks reach back before the first event (Monday 09:00 of the first week)
+    assertThat(b.history()).isEqualTo(Duration.ofDays(34).minusHours(9));
   }
 
   @Test

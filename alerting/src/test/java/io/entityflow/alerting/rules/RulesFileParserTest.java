@@ -94,7 +94,7 @@ class RulesFileParserTest {
         .isInstanceOf(RulesException.class)
         .hasMessage(
             "rules file r.yaml: rule #1 has unknown key 'treshold'; allowed: business-hours,"
-                + " channels, cooldown, days, drop-ratio, enabled, holidays, id, match, minimum,"
+                + " calendar, channels, cooldown, days, drop-ratio, enabled, holidays, id, match, minimum,"
                 + " pending-for, repeat-interval, segment, sensitivity, time-zone, type, window");
   }
 
