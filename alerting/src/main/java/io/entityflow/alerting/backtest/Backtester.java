@@ -94,6 +94,8 @@ public final class Backtester {
       List<TimeWindow> watch) {
     SimulatedClock clock = new SimulatedClock(from);
     ReplaySource source = new ReplaySource(rows, inject, key, clock);
+    AlertLifecycle lifecycle =
+        new AlertLifecycle(new StateStore(null), rules.silences(), INGESTION_HYSTERESIS);
     Evaluator evaluator =
         new Evaluator(
             source,
@@ -106,9 +108,8 @@ public final class Backtester {
             settings,
             MAX_WATERMARK_LAG,
             INGESTION_HYSTERESIS,
-            clock);
-    AlertLifecycle lifecycle =
-        new AlertLifecycle(new StateStore(null), rules.silences(), INGESTION_HYSTERESIS);
+            clock,
+            lifecycle);
     List<Notification> notifications = new ArrayList<>();
     List<FindingSpan> findings = new ArrayList<>();
     Map<String, FindingSpan> open = new LinkedHashMap<>();
@@ -145,14 +146,16 @@ public final class Backtester {
     Instant now = evaluation.evaluatedAt();
     Set<String> seen = new HashSet<>();
     for (Finding f : evaluation.findings()) {
-      String k = f.dedupKey();
+      // one span per condition: SILENCE then DROP of one incident are two spans
+      String k = f.dedupKey() + "|" + f.condition();
       seen.add(k);
       FindingSpan span = open.get(k);
       open.put(
           k,
           span == null
-              ? new FindingSpan(k, f.condition().name(), now, now, f.summary())
-              : new FindingSpan(k, span.condition(), span.firstSeen(), now, span.summary()));
+              ? new FindingSpan(f.dedupKey(), f.condition().name(), now, now, f.summary())
+              : new FindingSpan(
+                  f.dedupKey(), span.condition(), span.firstSeen(), now, span.summary()));
     }
     for (String k : new ArrayList<>(open.keySet())) {
       if (!seen.contains(k)) {

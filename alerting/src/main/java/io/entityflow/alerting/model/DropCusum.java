@@ -7,7 +7,9 @@ import java.time.temporal.ChronoUnit;
  * Partial-drop detection: a one-sided Poisson CUSUM over complete hourly buckets testing the
  * expected rate against {@code ratio} times it. Each hour adds the log-likelihood ratio {@code x
  * ln(ratio) + mu (1 - ratio)}, divided by {@code 1 + a mu} under over-dispersion
- * (quasi-likelihood), and the statistic is floored at 0.
+ * (quasi-likelihood), and the statistic is floored at 0. It alarms when the statistic exceeds the
+ * threshold and the last complete hour still raised it: once the drop is over the statistic only
+ * decays (for hours after a total silence), and the incident's recovery test decides the end.
  *
  * <pre>{@code
  * DropVerdict v = new DropCusum(0.5, 48).judge(baseline, counts, watermark, sensitivity);
@@ -44,6 +46,7 @@ public record DropCusum(double ratio, int windowHours) {
     int start = Math.max(0, end - windowHours);
     double logRatio = Math.log(ratio);
     double s = 0;
+    double lastLlr = 0;
     int runStart = -1;
     long observed = 0;
     double expected = 0;
@@ -55,6 +58,7 @@ public record DropCusum(double ratio, int windowHours) {
       long x = counts.count(i);
       double llr = (x * logRatio + mu * (1 - ratio)) / (1 + baseline.overdispersion() * mu);
       s = Math.max(0, s + llr);
+      lastLlr = llr;
       if (s == 0) {
         runStart = -1;
         observed = 0;
@@ -68,6 +72,8 @@ public record DropCusum(double ratio, int windowHours) {
       }
     }
     Instant since = runStart < 0 ? null : counts.hourStart(runStart);
-    return new DropVerdict(s > threshold, s, threshold, since, observed, expected);
+    // an alarm while the statistic still climbs: after the drop ended (or after a total silence,
+    // which the silence test judges) the statistic only decays, hours after traffic came back
+    return new DropVerdict(s > threshold && lastLlr > 0, s, threshold, since, observed, expected);
   }
 }

@@ -163,7 +163,9 @@ public class AlertingFactory {
       BaselineSettings settings,
       AlertingConfiguration config,
       AlertingConfiguration.IngestionDown ingestionDown,
+      AlertLifecycle lifecycle,
       @Named("alerting") Clock clock) {
+    // incident and silence hours of each series do not teach its baseline
     return new Evaluator(
         source,
         rules,
@@ -171,7 +173,8 @@ public class AlertingFactory {
         settings,
         config.getMaxWatermarkLag(),
         ingestionDown.getPendingFor(),
-        clock);
+        clock,
+        lifecycle);
   }
 
   /** The lifecycle with its state file. */

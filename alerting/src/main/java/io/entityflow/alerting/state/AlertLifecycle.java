@@ -5,6 +5,7 @@ import io.entityflow.alerting.evaluation.Evaluation;
 import io.entityflow.alerting.evaluation.Finding;
 import io.entityflow.alerting.evaluation.SeriesStatus;
 import io.entityflow.alerting.model.Baseline;
+import io.entityflow.alerting.model.LearningExclusions;
 import io.entityflow.alerting.model.RecoveryVerdict;
 import io.entityflow.alerting.notify.Notification;
 import io.entityflow.alerting.notify.NotificationKind;
@@ -54,7 +55,7 @@ import java.util.function.Predicate;
  * <p>Guarantees: state is saved after every {@link #apply}, so a restarted service sends no
  * duplicate; thread-safe; resolved alerts are pruned after 7 days.
  */
-public final class AlertLifecycle {
+public final class AlertLifecycle implements LearningExclusions {
   static final Duration KEEP_RESOLVED = Duration.ofDays(7);
 
   /** Learning gaps are kept this long: longer than any baseline looks back (53 weeks). */
@@ -381,9 +382,10 @@ public final class AlertLifecycle {
    * overlapping its incidents (firing ones up to now, past ones from the start of the span their
    * condition judged to their resolve) and the silences that matched it (the rules file's, the
    * API's, and API silences that expired). A lasting level shift still re-learns: see the
-   * baseline's level factor.
+   * baseline's level factor. The service's evaluator asks for it at every evaluation.
    */
-  public synchronized Predicate<Instant> excludedFromLearning(String seriesId, Instant now) {
+  @Override
+  public synchronized Predicate<Instant> forSeries(String seriesId) {
     List<LearningGap> spans = new ArrayList<>();
     for (LearningGap g : gaps) {
       if (g.covers(seriesId, g.from(), g.to())) {
@@ -394,10 +396,12 @@ public final class AlertLifecycle {
       if (a.getSeriesId().equals(seriesId)
           && a.getStatus() == AlertStatus.FIRING
           && a.incidentFrom() != null) {
-        spans.add(new LearningGap(seriesId, a.incidentFrom(), now, false));
+        spans.add(new LearningGap(seriesId, a.incidentFrom(), Instant.MAX, false));
       }
     }
-    for (Silence s : silences(now.minus(KEEP_GAPS))) {
+    List<Silence> all = new ArrayList<>(configSilences);
+    all.addAll(silences);
+    for (Silence s : all) {
       LearningGap g =
           new LearningGap(
               s.matcher(), s.startsAt() == null ? Instant.EPOCH : s.startsAt(), s.endsAt(), true);

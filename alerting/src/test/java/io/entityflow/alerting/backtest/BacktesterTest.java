@@ -53,28 +53,28 @@ class BacktesterTest {
   void threeHourOutageOfAnHourlySeriesPagesWhenTheSilenceBecomesSignificant() {
     BacktestResult r = replay(AlertRule.defaultRule());
     // the silence is caught at its predicted crossing (12.3 events expected after the last one),
-    // not at the next 5-minute tick; the service's lifecycle then resolves it when events are
-    // back and the drop CUSUM (0 observed vs 180 expected) pages, repeats after 4 h, resolves
+    // not at the next 5-minute tick. Events are back at 13:00, but the last complete hour (12:00)
+    // was empty, so the drop CUSUM still climbs until 14:00: one incident, eased to DROP without a
+    // page, resolved when 20 minutes of traffic after the last finding (13:56) pass the recovery
+    // test (20 expected)
     assertThat(lines(r))
         .containsExactly(
             "FIRING 2026-01-14T10:11:46.983Z SILENCE",
-            "FIRING 2026-01-14T13:01:46.983Z DROP",
-            "RESOLVED 2026-01-14T13:01:46.983Z SILENCE",
-            "FIRING repeat 2026-01-14T17:01:46.983Z DROP",
-            "RESOLVED 2026-01-14T21:01:46.983Z DROP");
+            "UPDATED 2026-01-14T13:11:46.983Z DROP",
+            "RESOLVED 2026-01-14T14:16:46.983Z DROP");
     assertThat(r.notifications().get(0).summary())
         .isEqualTo(
             "No EVENTS events of csv.csv since 2026-01-14T09:59:30Z (12m): 12.3 expected, P(none)"
                 + " = 4.6e-06 < alpha 4.6e-06; time to detect 12m");
-    assertThat(r.notifications().get(0).dedupKey()).isEqualTo("ef-c9668b73b438ddf1");
+    assertThat(r.notifications().get(0).dedupKey()).isEqualTo("ef-0b2d6b90dba2ef13");
     assertThat(r.evaluations()).isEqualTo(565);
     OutageDetection d = r.outages().get(0);
     assertThat(d.detectedAt()).isEqualTo(Instant.parse("2026-01-14T10:11:46.983Z"));
     assertThat(d.optimum()).isEqualTo(Duration.ofMinutes(13));
-    assertThat(d.notifications()).isEqualTo(4);
-    assertThat(r.score().pages()).isEqualTo(2);
+    assertThat(d.notifications()).isEqualTo(2); // the page and the resolve: updates do not page
+    assertThat(r.score().pages()).isEqualTo(1);
     assertThat(r.score().updates()).isEqualTo(1);
-    assertThat(r.score().resolves()).isEqualTo(2);
+    assertThat(r.score().resolves()).isEqualTo(1);
     assertThat(r.score().falsePages()).isZero();
   }
 
@@ -85,7 +85,7 @@ class BacktesterTest {
         .extracting(f -> f.condition() + " " + f.firstSeen() + " " + f.lastSeen())
         .containsExactly(
             "SILENCE 2026-01-14T10:11:46.983Z 2026-01-14T12:56:46.983Z",
-            "DROP 2026-01-14T13:01:46.983Z 2026-01-14T20:56:46.983Z");
+            "DROP 2026-01-14T13:01:46.983Z 2026-01-14T13:56:46.983Z");
   }
 
   @Test
@@ -96,10 +96,8 @@ class BacktesterTest {
     assertThat(lines(r))
         .containsExactly(
             "FIRING 2026-01-14T10:41:46.983Z SILENCE",
-            "RESOLVED 2026-01-14T13:01:46.983Z SILENCE",
-            "FIRING 2026-01-14T13:31:46.983Z DROP",
-            "FIRING repeat 2026-01-14T17:31:46.983Z DROP",
-            "RESOLVED 2026-01-14T21:01:46.983Z DROP");
+            "UPDATED 2026-01-14T13:11:46.983Z DROP",
+            "RESOLVED 2026-01-14T14:16:46.983Z DROP");
     assertThat(r.outages().get(0).delay()).isEqualTo(Duration.parse("PT41M46.983S"));
   }
 

@@ -102,16 +102,13 @@ class IncidentLifecycleTest {
                 + " 2026-01-19T10:49:00Z)");
     assertThat(sent.get(1).dedupKey()).isEqualTo(sent.get(0).dedupKey());
     // the incident's hours, from its last event before the silence to its resolve, teach nothing
-    java.util.function.Predicate<Instant> excluded =
-        lifecycle.excludedFromLearning(SALE, t("11:30"));
+    java.util.function.Predicate<Instant> excluded = lifecycle.forSeries(SALE);
     assertThat(
             List.of(t("08:00"), t("09:00"), t("10:00"), t("11:00"), t("12:00")).stream()
                 .map(excluded::test)
                 .toList())
         .containsExactly(false, true, true, true, false);
-    assertThat(
-            lifecycle.excludedFromLearning("retail.sale_v1/UPDATED", t("11:30")).test(t("10:00")))
-        .isFalse();
+    assertThat(lifecycle.forSeries("retail.sale_v1/UPDATED").test(t("10:00"))).isFalse();
   }
 
   @Test
@@ -121,8 +118,7 @@ class IncidentLifecycleTest {
     SeriesTimeline timeline = new SeriesTimeline().series(SALE, 120);
     lifecycle.apply(timeline.evaluation(t("12:00"), List.of()));
     assertThat(lifecycle.silences(t("12:00"))).isEmpty();
-    java.util.function.Predicate<Instant> excluded =
-        lifecycle.excludedFromLearning(SALE, t("12:00"));
+    java.util.function.Predicate<Instant> excluded = lifecycle.forSeries(SALE);
     assertThat(List.of(t("09:00"), t("10:00"), t("11:00")).stream().map(excluded::test).toList())
         .containsExactly(false, true, false);
   }
