@@ -6,8 +6,9 @@
 #   scripts/alert-quality-benchmark.sh [OUT_DIR]      (default alerting/target/alert-quality)
 #
 # Environment: SERIES=100 WEEKS=12 SEED=42 STEP=PT5M THREADS=2 BEFORE=06e3a41
-#   NEW_RULES=FILE  rules file for the current code (e.g. one with a holiday calendar);
-#                   default: the generated OUT_DIR/rules.yaml, which the old code also uses
+#   NEW_RULES=FILE  rules file for the current code; default: the generated
+#                   OUT_DIR/rules-calendar.yaml (the default rule with the holiday season as a
+#                   calendar period); OUT_DIR/rules.yaml (no calendar) is what the old code uses
 #   OFFLINE=-o      Maven offline flag (set OFFLINE= to allow downloads)
 #   SKIP_BEFORE=1   only the current code
 # Needs a built tree (./mvnw -B verify or test-compile) and git; never installs into ~/.m2.
@@ -36,7 +37,7 @@ java -cp "$CP" $BENCH generate "$OUT" "$SERIES" "$WEEKS" "$SEED"
 
 echo "== current code: replay every series (step $STEP, $THREADS threads)"
 java -cp "$CP" $BENCH run "$OUT" --step "$STEP" --threads "$THREADS" \
-  --rules "${NEW_RULES:-$OUT/rules.yaml}" 2> "$OUT/after.log"
+  --rules "${NEW_RULES:-$OUT/rules-calendar.yaml}" 2> "$OUT/after.log"
 tail -1 "$OUT/after.log" || true
 
 if [ -z "${SKIP_BEFORE:-}" ]; then

@@ -124,6 +124,16 @@ public final class AlertQualityBenchmark {
             + "# for these dates can be given to the run: AlertQualityBenchmark run DIR --rules FILE\n"
             + "# (scripts/alert-quality-benchmark.sh: NEW_RULES=FILE).\n"
             + "defaults:\n  sensitivity: medium\n");
+    // the same with the holiday season as a calendar period, as a user marks it (dates in UTC,
+    // both days included); the code before the calendar existed refuses the key
+    Files.writeString(
+        dir.resolve("rules-calendar.yaml"),
+        "# Alert-quality benchmark: the default rule with the holiday season as a calendar period.\n"
+            + "defaults:\n  sensitivity: medium\n  calendar:\n    - {name: holiday season, from: "
+            + holidayFrom.atZone(java.time.ZoneOffset.UTC).toLocalDate()
+            + ", to: "
+            + holidayTo.minusNanos(1).atZone(java.time.ZoneOffset.UTC).toLocalDate()
+            + "}\n");
     System.out.printf(
         Locale.ROOT, "generated %d series x %d weeks (seed %d) in %s%n", count, weeks, seed, dir);
   }
