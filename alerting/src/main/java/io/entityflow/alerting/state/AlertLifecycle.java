@@ -136,7 +136,7 @@ public final class AlertLifecycle implements LearningExclusions {
       String key = f.dedupKey();
       AlertRecord a = alerts.get(key);
       if (a == null || a.getStatus() == AlertStatus.RESOLVED) {
-        if (f.suppressed()) {
+        if (f.suppressed() || staleDrop(a, f)) {
           continue;
         }
         if (a == null) {
@@ -210,6 +210,19 @@ public final class AlertLifecycle implements LearningExclusions {
     gaps.removeIf(g -> g.to().isBefore(now.minus(KEEP_GAPS)));
     save();
     return out;
+  }
+
+  /**
+   * A DROP whose CUSUM run started before the series' last resolve: the drop already announced and
+   * judged over (the statistic only decays after it), not a new one. It opens nothing until its run
+   * restarts.
+   */
+  private static boolean staleDrop(AlertRecord a, Finding f) {
+    return a != null
+        && f.condition() == Condition.DROP
+        && f.since() != null
+        && a.getResolvedAt() != null
+        && f.since().isBefore(a.getResolvedAt());
   }
 
   /** Records a finding on its series' alert: counts, recovery restart, firing, condition change. */

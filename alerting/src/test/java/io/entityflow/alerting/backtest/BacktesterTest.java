@@ -119,4 +119,58 @@ class BacktesterTest {
     assertThat(r.notifications()).isEmpty();
     assertThat(r.findings()).isEmpty();
   }
+
+  /**
+   * Five weeks of 60 events an hour from 08:00 to 20:00 and 10 at night (UTC), then from
+   * 2026-02-09T00:00:00Z on, 30% fewer, for good.
+   */
+  private static List<CountRow> levelShift() {
+    List<CountRow> rows = new ArrayList<>();
+    Instant start = Instant.parse("2026-01-05T00:00:00Z");
+    Instant shift = Instant.parse("2026-02-09T00:00:00Z");
+    for (int i = 0; i < 24 * 49; i++) {
+      Instant t = start.plusSeconds(3600L * i);
+      int hour = i % 24;
+      long count = hour >= 8 && hour < 20 ? 60 : 10;
+      rows.add(new CountRow(t, t.isBefore(shift) ? count : Math.round(count * 0.7)));
+    }
+    return rows;
+  }
+
+  @Test
+  void lastingThirtyPercentDropIsOneIncidentThatEndsWithinTheRelearnBound() {
+    BacktestResult r =
+        new Backtester(
+                RuleSet.defaultsOnly(),
+                AlertRule.defaultRule(),
+                new SeriesKey("csv", "csv", "EVENTS", null),
+                BaselineSettings.defaults(),
+                Duration.ofMinutes(15))
+            .run(
+                levelShift(),
+                Instant.parse("2026-02-08T00:00:00Z"),
+                Instant.parse("2026-02-22T23:00:00Z"),
+                List.of(),
+                List.of());
+    // one page when the CUSUM crosses its threshold (16:09 the first day), reminders every 4
+    // hours (no page), one resolve the next morning once the level factor has learnt most of the
+    // shift and the last hours pass the recovery test; the decaying statistic pages nothing again
+    assertThat(lines(r))
+        .containsExactly(
+            "FIRING 2026-02-09T16:09:36.071Z DROP",
+            "FIRING repeat 2026-02-09T20:13:10.357Z DROP",
+            "FIRING repeat 2026-02-10T00:13:10.357Z DROP",
+            "FIRING repeat 2026-02-10T04:13:10.357Z DROP",
+            "FIRING repeat 2026-02-10T08:22:31.186Z DROP",
+            "RESOLVED 2026-02-10T10:16:53.934Z DROP");
+    assertThat(r.notifications().get(0).summary())
+        .isEqualTo(
+            "EVENTS events of csv.csv dropped: 392 observed vs 560.0 expected since"
+                + " 2026-02-09T00:00:00Z (CUSUM 8.3 > 8.2)");
+    assertThat(r.notifications().get(5).summary())
+        .startsWith(
+            "csv.csv/EVENTS is back to its expected level: 16 in the last 22m (since"
+                + " 2026-02-10T09:53:59.691Z");
+    assertThat(r.score().pages()).isEqualTo(1);
+  }
 }
