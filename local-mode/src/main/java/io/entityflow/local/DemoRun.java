@@ -28,6 +28,9 @@ import java.util.UUID;
  * the recorded end is the simulated instant at which the stop began.
  */
 public final class DemoRun implements AutoCloseable {
+  /** The alerting port that lets the service pick a free one (Micronaut's random port). */
+  public static final int ANY_PORT = -1;
+
   private final LocalHome home;
   private final DemoRunPlan plan;
   private final LocalStack stack;
@@ -42,7 +45,7 @@ public final class DemoRun implements AutoCloseable {
   /**
    * Applies {@code plan}, starts every process and waits until each is ready.
    *
-   * @param alertingPort HTTP port of the alerting service
+   * @param alertingPort HTTP port of the alerting service, or {@link #ANY_PORT}
    * @param outage whether the demo service runs its planned outage
    * @param emulator the Pub/Sub emulator the run uses
    * @param out where the announcement, progress and the children's output go
@@ -76,7 +79,9 @@ public final class DemoRun implements AutoCloseable {
     state.put("pid.demo", Long.toString(ProcessHandle.current().pid()));
     stack.children().forEach(c -> state.put("pid." + c.name(), Long.toString(c.pid())));
     state.put("emulator", stack.emulatorHost());
-    state.put("alerting", "http://127.0.0.1:" + alertingPort + "/status/index.html");
+    if (alertingPort != ANY_PORT) {
+      state.put("alerting", "http://127.0.0.1:" + alertingPort + "/status/index.html");
+    }
     state.put("alerting.api-token", apiToken);
     state.put("simulated-clock", timeline.start() + " x" + timeline.speed());
     state.put("started", Instant.now().toString());

@@ -29,7 +29,6 @@ class DemoRerunIT {
     Path repository = Path.of("..").toAbsolutePath().normalize();
     LocalHome home =
         new LocalHome(repository, Files.createTempDirectory("entityflow-demo-rerun-it"));
-    int alertingPort = LocalModeIT.PubSubEmulatorPorts.free();
     try (PubSubEmulator emulator = PubSubEmulator.startDedicated()) {
       Instant firstStart = Instant.now();
       DemoRunPlan fresh = DemoRunPlan.decide(home, false, firstStart);
@@ -39,7 +38,8 @@ class DemoRerunIT {
       DemoRunPlan first =
           new DemoRunPlan(
               yesterday, yesterday.historyStart(), fresh.moved(), null, fresh.announcement());
-      try (DemoRun run = DemoRun.start(home, first, alertingPort, false, emulator, System.out)) {
+      try (DemoRun run =
+          DemoRun.start(home, first, DemoRun.ANY_PORT, false, emulator, System.out)) {
         assertThat(run.deadChildren()).isEmpty();
       }
       // a new ./entityflow demo starts a new emulator
@@ -54,7 +54,8 @@ class DemoRerunIT {
               "entityflow demo: fresh demo; the previous run moved to "
                   + moved
                   + " (use --continue to resume its timeline instead)");
-      try (DemoRun run = DemoRun.start(home, second, alertingPort, false, emulator, System.out)) {
+      try (DemoRun run =
+          DemoRun.start(home, second, DemoRun.ANY_PORT, false, emulator, System.out)) {
         Instant watchedUntil = second.timeline().at(Instant.now()).plus(WATCHED);
         while (second.timeline().at(Instant.now()).isBefore(watchedUntil)) {
           assertThat(run.deadChildren()).isEmpty();
