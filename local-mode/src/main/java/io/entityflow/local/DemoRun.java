@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import java.util.UUID;
  * }</pre>
  *
  * <p>Guarantees: {@link #close()} is idempotent (the launcher calls it from a shutdown hook), and
- * the recorded end is the simulated instant at which the stop began.
+ * the recorded end is the simulated instant at which the stop began, to the whole second.
  */
 public final class DemoRun implements AutoCloseable {
   /** The alerting port that lets the service pick a free one (Micronaut's random port). */
@@ -106,8 +107,10 @@ public final class DemoRun implements AutoCloseable {
     }
   }
 
+  /** Records the end to the whole second (less than a simulated second overlaps on continue). */
   private void recordEnd(Instant simulatedEnd) {
-    new TimelineRecord(plan.historyStart(), simulatedEnd).write(home.timelineFile());
+    new TimelineRecord(plan.historyStart(), simulatedEnd.truncatedTo(ChronoUnit.SECONDS))
+        .write(home.timelineFile());
   }
 
   /** Records the simulated end, stops every process and removes the running demo's state. */
