@@ -46,7 +46,7 @@ public final class AlertingSettings {
    * into simulated minutes, do not raise alerts.
    */
   static java.nio.file.Path writeRules(LocalHome home) {
-    java.nio.file.Path rules = home.home().resolve("alert-rules.yaml");
+    java.nio.file.Path rules = home.alertRules();
     try {
       Files.createDirectories(home.home());
       Files.writeString(

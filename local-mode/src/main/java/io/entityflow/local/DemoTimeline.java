@@ -2,20 +2,23 @@ package io.entityflow.local;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The shared compressed clock of a local demo: the demo service publishes with occurred-at on it
- * and the alerting service judges on it. It starts at 08:00 UTC three days ago and runs 30 times
- * faster than real time, so it stays behind the pipeline's real ingestion watermark for more than
- * two hours of demo; eight days of history before the start let the alerting service learn
- * baselines.
+ * and the alerting service judges on it. A fresh demo starts it at 08:00 UTC three days ago and
+ * runs it 30 times faster than real time, so it stays behind the pipeline's real ingestion
+ * watermark for more than two hours of demo; eight days of history before the start let the
+ * alerting service learn baselines. A continued demo ({@code demo --continue}) starts it where the
+ * previous run stopped, with no history: the previous runs' data is the history.
  *
  * <pre>{@code
- * DemoTimeline timeline = DemoTimeline.startingNear(Instant.now());
- * timeline.start(); // e.g. 2026-11-20T08:00:00Z
- * timeline.at(Instant.now()); // the simulated now
+ * DemoTimeline fresh = DemoTimeline.startingNear(Instant.now());
+ * fresh.start(); // e.g. 2026-11-20T08:00:00Z
+ * fresh.at(Instant.now()); // the simulated now
+ * DemoTimeline next = DemoTimeline.continuing(Instant.parse("2026-11-20T09:30:00Z"), Instant.now());
+ * next.history(); // PT0S: nothing is published again
  * }</pre>
  *
  * @param start simulated time at the real instant {@code anchor}
@@ -33,15 +36,32 @@ public record DemoTimeline(Instant start, Instant anchor, double speed, Duration
   /** Default history: eight days, one more than the alerting service's minimum. */
   public static final Duration HISTORY = Duration.ofDays(8);
 
-  /** The timeline of a demo started at {@code now}. */
+  /** The timeline of a fresh demo started at {@code now}. */
   public static DemoTimeline startingNear(Instant now) {
-    Instant start =
-        now.atZone(ZoneOffset.UTC)
-            .toLocalDate()
-            .minusDays(3)
-            .atTime(8, 0)
-            .toInstant(ZoneOffset.UTC);
-    return new DemoTimeline(start.truncatedTo(ChronoUnit.HOURS), now, SPEED, HISTORY);
+    return startingOn(now.atZone(ZoneOffset.UTC).toLocalDate(), now);
+  }
+
+  /**
+   * The timeline of a fresh demo started on the UTC day {@code today} at the real instant {@code
+   * anchor}: the clock reads 08:00 UTC three days before {@code today} at {@code anchor}.
+   */
+  public static DemoTimeline startingOn(LocalDate today, Instant anchor) {
+    Instant start = today.minusDays(3).atTime(8, 0).toInstant(ZoneOffset.UTC);
+    return new DemoTimeline(start, anchor, SPEED, HISTORY);
+  }
+
+  /**
+   * The timeline of a demo that continues a previous run: the clock reads {@code previousEnd} (the
+   * simulated instant the previous run stopped at) at the real instant {@code now}, and no history
+   * is published.
+   */
+  public static DemoTimeline continuing(Instant previousEnd, Instant now) {
+    return new DemoTimeline(previousEnd, now, SPEED, Duration.ZERO);
+  }
+
+  /** The first simulated instant this run publishes: {@code start} minus {@code history}. */
+  public Instant historyStart() {
+    return start.minus(history);
   }
 
   /** Simulated time at the real instant {@code real}. */

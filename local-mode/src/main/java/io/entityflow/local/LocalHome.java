@@ -1,11 +1,13 @@
 package io.entityflow.local;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where local mode keeps things: the repository root (to find each module's build) and the data
- * home, {@code <repo>/.entityflow} by default ({@code ENTITYFLOW_HOME}), which persists between
- * runs.
+ * home, {@code <repo>/.entityflow} by default ({@code ENTITYFLOW_HOME}). The data of the last demo
+ * run stays there after it stops (for {@code sql}, {@code status} and {@code demo --continue}); a
+ * fresh {@code demo} moves it to {@link #previousRuns()}.
  *
  * <pre>{@code
  * LocalHome home = LocalHome.fromEnvironment();
@@ -52,5 +54,30 @@ public record LocalHome(Path repository, Path home) {
   /** Where the local webhook channel appends notifications, one JSON per line. */
   public Path webhookLog() {
     return home.resolve("notifications.jsonl");
+  }
+
+  /** The alerting rules file local mode writes for the demo. */
+  public Path alertRules() {
+    return home.resolve("alert-rules.yaml");
+  }
+
+  /** The demo's simulated timeline (first history instant, simulated end), kept after a stop. */
+  public Path timelineFile() {
+    return home.resolve("demo-timeline.properties");
+  }
+
+  /** Where a fresh demo moves the previous run's data: one directory, at most one run in it. */
+  public Path previousRuns() {
+    return home.resolve("previous");
+  }
+
+  /**
+   * Everything one demo run writes into the home, in the order a fresh run moves it aside: the
+   * warehouse, the logs, the running demo's state, the alerting service's state, notifications and
+   * rules, and the timeline.
+   */
+  public List<Path> runEntries() {
+    return List.of(
+        warehouse(), logs(), stateFile(), alertState(), webhookLog(), alertRules(), timelineFile());
   }
 }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * ./entityflow} launcher runs this class).
  *
  * <pre>{@code
- * ./entityflow demo [--minutes 20] [--no-outage]
+ * ./entityflow demo [--minutes 20] [--no-outage] [--continue]
  * ./entityflow sql "SELECT operation, count(*) FROM retail.sale_v1 GROUP BY 1"
  * ./entityflow sql --contract build/contract.desc "SELECT count(*) FROM logistics.parcel_v1"
  * ./entityflow status [--contract build/contract.desc]
@@ -32,6 +31,12 @@ import java.util.Optional;
  * --contract} names (a descriptor set file, a directory of {@code .proto} files or a git ref;
  * default the contract on the classpath); {@code demo} publishes the sample entities, so it always
  * runs the classpath contract.
+ *
+ * <p>{@code demo} starts fresh by default: the previous run's data moves to {@code
+ * .entityflow/previous/<UTC time>} (only the latest previous run is kept) and a new simulated
+ * timeline starts with eight days of history. {@code demo --continue} keeps the data and resumes
+ * the previous run's simulated clock where it stopped, without publishing history again (see {@link
+ * DemoRunPlan}). Either way the first line says which.
  *
  * <p>Exit codes: 0 done, 1 the command failed (the reason is printed), 2 bad usage, an unreadable
  * contract or a missing prerequisite (with the command that installs it).
@@ -199,15 +204,17 @@ public final class LocalModeCli {
   private int demo(List<String> args) {
     Duration runFor = null;
     boolean outage = true;
+    boolean continueTimeline = false;
     for (int i = 0; i < args.size(); i++) {
       switch (args.get(i)) {
         case "--minutes" -> runFor = Duration.ofMinutes(Long.parseLong(args.get(++i)));
         case "--no-outage" -> outage = false;
+        case "--continue" -> continueTimeline = true;
         default -> {
           err.println(
               "entityflow demo: unknown option '"
                   + args.get(i)
-                  + "'; allowed: --minutes N, --no-outage");
+                  + "'; allowed: --minutes N, --no-outage, --continue");
           return 2;
         }
       }
@@ -231,39 +238,23 @@ public final class LocalModeCli {
               + "); stop it with ./entityflow stop");
       return 1;
     }
-    DemoTimeline timeline = DemoTimeline.startingNear(Instant.now());
-    String apiToken = java.util.UUID.randomUUID().toString();
-    out.println(
-        "entityflow demo: starting the emulator, the pipeline, the alerting service and the demo service");
-    out.println("  data: " + home.warehouse() + "   logs: " + home.logs());
-    LocalStack stack =
-        LocalStack.start(
-            new LocalStack.Settings(
-                home,
-                ALERTING_PORT,
-                AlertingSettings.forLocalMode(home, timeline, apiToken),
-                AlertingSettings.demoService(timeline, outage),
-                List.of(),
-                out));
-    Map<String, String> state = new LinkedHashMap<>();
-    state.put("pid.demo", Long.toString(ProcessHandle.current().pid()));
-    stack.children().forEach(c -> state.put("pid." + c.name(), Long.toString(c.pid())));
-    state.put("emulator", stack.emulatorHost());
-    state.put("alerting", "http://127.0.0.1:" + ALERTING_PORT + "/status/index.html");
-    state.put("alerting.api-token", apiToken);
-    state.put("simulated-clock", timeline.start() + " x" + timeline.speed());
-    state.put("started", Instant.now().toString());
-    new DemoState(state).write(home.stateFile());
+    DemoRunPlan plan;
+    try {
+      plan = DemoRunPlan.decide(home, continueTimeline, Instant.now());
+    } catch (IllegalArgumentException e) {
+      err.println("entityflow demo: " + e.getMessage());
+      return 2;
+    }
+    DemoRun run = DemoRun.start(home, plan, ALERTING_PORT, outage, PubSubEmulator.shared(), out);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   out.println("entityflow demo: stopping");
-                  stack.close();
                   try {
-                    Files.deleteIfExists(home.stateFile());
-                  } catch (java.io.IOException e) {
-                    err.println("cannot delete " + home.stateFile() + ": " + e.getMessage());
+                    run.close();
+                  } catch (RuntimeException e) {
+                    err.println("entityflow demo: " + e.getMessage());
                   }
                 }));
     out.println(
@@ -274,8 +265,7 @@ public final class LocalModeCli {
     EntityRegistry registry = EntityRegistry.load();
     while (Instant.now().isBefore(end)) {
       sleep(Duration.ofSeconds(15));
-      List<String> dead = new ArrayList<>();
-      stack.children().stream().filter(c -> !c.alive()).forEach(c -> dead.add(c.name()));
+      List<String> dead = run.deadChildren();
       if (!dead.isEmpty()) {
         err.println(
             "entityflow demo: "
@@ -284,6 +274,7 @@ public final class LocalModeCli {
                 + home.logs());
         return 1;
       }
+      run.recordProgress();
       try {
         out.println(
             "progress: "

@@ -110,6 +110,15 @@ class LocalModeCliTest {
   }
 
   @Test
+  void demoRejectsAnUnknownOptionListingTheAllowedOnes(@TempDir Path home) {
+    assertThat(run(home, "demo", "--resume")).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "entityflow demo: unknown option '--resume'; allowed: --minutes N, --no-outage,"
+                + " --continue\n");
+  }
+
+  @Test
   void stopWithoutARunningDemoSaysSo(@TempDir Path home) {
     assertThat(run(home, "stop")).isZero();
     assertThat(out.toString()).isEqualTo("no demo is running\n");
