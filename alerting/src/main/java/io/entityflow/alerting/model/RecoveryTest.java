@@ -24,7 +24,7 @@ import java.time.Instant;
  *     0.01)
  * @param minExpected expected events a window needs before it is judged (default 20)
  * @param minDuration shortest window (default 10 minutes)
- * @param maxDuration longest window: judged then even with fewer expected events (default 1 hour)
+ * @param maxDuration longest window: judged then even with fewer expected events (default 3 hours)
  */
 public record RecoveryTest(
     double alpha, double minExpected, Duration minDuration, Duration maxDuration) {
@@ -47,9 +47,9 @@ public record RecoveryTest(
     }
   }
 
-  /** alpha 0.01, 20 expected events, at least 10 minutes, at most 1 hour. */
+  /** alpha 0.01, 20 expected events, at least 10 minutes, at most 3 hours. */
   public static RecoveryTest defaults() {
-    return new RecoveryTest(0.01, 20, Duration.ofMinutes(10), Duration.ofHours(1));
+    return new RecoveryTest(0.01, 20, Duration.ofMinutes(10), Duration.ofHours(3));
   }
 
   /** Judges the {@code observed} events of {@code [from, to)}. */

@@ -124,8 +124,12 @@ public interface AlertingConfiguration {
     @Bindable(defaultValue = "PT10M")
     Duration getMinDuration();
 
-    /** Longest recovery window, judged then even with fewer expected events. Default 1 hour. */
-    @Bindable(defaultValue = "PT1H")
+    /**
+     * Longest recovery window, judged then even with fewer expected events (low-volume series).
+     * Default 3 hours: long enough that one trickle event of a series of a few events an hour does
+     * not pass it.
+     */
+    @Bindable(defaultValue = "PT3H")
     Duration getMaxDuration();
   }
 
