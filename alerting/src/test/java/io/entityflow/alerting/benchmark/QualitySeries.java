@@ -197,13 +197,6 @@ final class QualitySeries {
     if (lambda > 60) {
       return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * random.nextGaussian()));
     }
-    double l = Math.exp(-lambda);
-    long k = 0;
-    double p = 1;
-    do {
-      k++;
-      p *= random.nextDouble();
-    } while (p > l);
-    return k - 1;
+    return PoissonDraw.draw(random, lambda);
   }
 }

@@ -70,13 +70,6 @@ public final class SyntheticTraffic {
   }
 
   private long poisson(double lambda) {
-    double l = Math.exp(-lambda);
-    long k = 0;
-    double p = 1;
-    do {
-      k++;
-      p *= random.nextDouble();
-    } while (p > l);
-    return k - 1;
+    return PoissonDraw.draw(random, lambda);
   }
 }

@@ -86,14 +86,7 @@ class RobustBaselineTest {
   }
 
   static long poisson(SplittableRandom random, double mean) {
-    double l = Math.exp(-mean);
-    long k = 0;
-    double p = 1;
-    do {
-      k++;
-      p *= random.nextDouble();
-    } while (p > l);
-    return k - 1;
+    return io.entityflow.alerting.benchmark.PoissonDraw.draw(random, mean);
   }
 
   @Test
