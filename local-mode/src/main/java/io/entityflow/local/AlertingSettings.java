@@ -3,8 +3,9 @@ package io.entityflow.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How local mode configures the alerting service: the local warehouse, notifications to the console
@@ -15,6 +16,10 @@ import java.util.Map;
  * }</pre>
  */
 public final class AlertingSettings {
+  /** The webhook JSON's leading status and repeat flag (its history repeats kinds later on). */
+  private static final Pattern STATUS =
+      Pattern.compile("^\\{\"version\":\"1\",\"status\":\"([a-z]+)\",\"repeat\":(true|false)");
+
   private AlertingSettings() {}
 
   /**
@@ -71,20 +76,38 @@ public final class AlertingSettings {
     return properties;
   }
 
-  /** A short summary of the notifications sent so far, from the local webhook log. */
+  /**
+   * A short summary of the notifications sent so far, from the local webhook log: pages (first
+   * FIRING of an incident), updates (escalations, series joining or recovering; reminders) and
+   * resolves, e.g. {@code alerts: 1 fired, 2 updated, 1 resolved}.
+   */
   public static String alertSummary(LocalHome home) {
     if (!Files.isRegularFile(home.webhookLog())) {
       return "alerts: none";
     }
     try {
-      List<String> lines = Files.readAllLines(home.webhookLog());
-      long firing =
-          lines.stream().filter(l -> l.contains("\"FIRING\"") || l.contains("\"firing\"")).count();
-      long resolved =
-          lines.stream()
-              .filter(l -> l.contains("\"RESOLVED\"") || l.contains("\"resolved\""))
-              .count();
-      return "alerts: " + firing + " fired, " + resolved + " resolved";
+      long fired = 0;
+      long updated = 0;
+      long resolved = 0;
+      for (String line : Files.readAllLines(home.webhookLog())) {
+        Matcher m = STATUS.matcher(line);
+        if (!m.find()) {
+          continue;
+        }
+        switch (m.group(1)) {
+          case "firing" -> {
+            if ("false".equals(m.group(2))) {
+              fired++;
+            } else {
+              updated++;
+            }
+          }
+          case "updated" -> updated++;
+          case "resolved" -> resolved++;
+          default -> {}
+        }
+      }
+      return "alerts: " + fired + " fired, " + updated + " updated, " + resolved + " resolved";
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + home.webhookLog(), e);
     }
