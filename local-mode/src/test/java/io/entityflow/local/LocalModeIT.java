@@ -283,8 +283,17 @@ class LocalModeIT {
     assertThat(fired).as(series()).hasSize(1);
     String dedupKey = fired.get(0).replaceAll(".*\"dedup_key\":\"([^\"]+)\".*", "$1");
 
-    // accruals resume: the same SILENCE alert resolves (a partial-drop alert for the hour may fire)
+    // accruals resume: the first few events do not resolve it (the recovery test wants 20
+    // expected events since the last silent evaluation: 40 simulated minutes at 30 an hour)
     publishLive(List.of(accrual, sale), Duration.ofSeconds(16));
+    evaluate();
+    assertThat(notifications("retail.loyalty_accrual_v1/CREATED"))
+        .as(series())
+        .filteredOn(line -> line.contains("\"status\":\"resolved\""))
+        .isEmpty();
+
+    // once they are back for long enough, the same SILENCE incident resolves, saying what came back
+    publishLive(List.of(accrual, sale), Duration.ofSeconds(80));
     evaluate();
     assertThat(notifications("retail.loyalty_accrual_v1/CREATED"))
         .as(series())
@@ -292,7 +301,8 @@ class LocalModeIT {
         .singleElement()
         .asString()
         .contains("\"dedup_key\":\"" + dedupKey + "\"")
-        .contains("\"condition\":\"SILENCE\"");
+        .contains("\"condition\":\"SILENCE\"")
+        .contains("retail.loyalty_accrual_v1/CREATED events are back: ");
   }
 
   /**
