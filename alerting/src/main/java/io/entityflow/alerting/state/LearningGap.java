@@ -23,12 +23,6 @@ public record LearningGap(String seriesId, Instant from, Instant to, boolean mat
     if (!from.isBefore(end) || !to.isAfter(start)) {
       return false;
     }
-    if (!matcher) {
-      return seriesId.equals(series);
-    }
-    return seriesId.equals("*")
-        || series.equals(seriesId)
-        || series.startsWith(seriesId + "/")
-        || series.startsWith(seriesId + ".");
+    return matcher ? Silence.matchesSeries(seriesId, series) : seriesId.equals(series);
   }
 }

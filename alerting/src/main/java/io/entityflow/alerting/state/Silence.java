@@ -38,8 +38,15 @@ public record Silence(
     if ((startsAt != null && now.isBefore(startsAt)) || !now.isBefore(endsAt)) {
       return false;
     }
+    return matcher.equals(dedupKey) || matchesSeries(matcher, seriesId);
+  }
+
+  /**
+   * True when {@code matcher} names {@code seriesId}: {@code *}, the series id itself or a prefix
+   * of it ending before a {@code /} or {@code .} ({@code retail}, {@code retail.sale_v1}).
+   */
+  static boolean matchesSeries(String matcher, String seriesId) {
     return matcher.equals("*")
-        || matcher.equals(dedupKey)
         || seriesId.equals(matcher)
         || seriesId.startsWith(matcher + "/")
         || seriesId.startsWith(matcher + ".");
