@@ -1,7 +1,5 @@
 package io.entityflow.pipelines;
 
-import com.google.api.services.bigquery.model.TableRow;
-import io.entityflow.contract.layout.DeadLetterTable;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.pipelines.bigquery.WriteToBigQuery;
 import io.entityflow.pipelines.events.ContractFile;
@@ -12,7 +10,9 @@ import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.pipelines.events.RegistrySource;
 import io.entityflow.pipelines.heartbeat.Heartbeats;
 import io.entityflow.pipelines.options.EntityTopicsToBigQueryOptions;
+import io.entityflow.pipelines.options.LocalReadOptions;
 import io.entityflow.pipelines.options.WarehouseKind;
+import io.entityflow.pipelines.pubsub.ReadPubsubBatches;
 import io.entityflow.pipelines.warehouse.WriteToLocalWarehouse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,24 +21,22 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubIO;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PDone;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 
 /**
  * The whole streaming graph as one transform: for each chosen entity, read its pipeline
- * subscription, parse every message into a typed row, and write it to the table of the same name in
- * BigQuery (Storage Write API) or the local warehouse; messages that cannot be parsed and rows the
- * warehouse refuses go to {@code entityflow.dead_letter} with their original payload; a heartbeat
- * row goes to {@code entityflow.pipeline_heartbeat} every {@code --heartbeatSeconds}.
+ * subscription ({@code PubsubIO}; in local mode {@link ReadPubsubBatches} unless {@code
+ * --localRead=PUBSUB_IO}), parse every message into a typed row ({@link ParseEntityEvents}), and
+ * write it to the table of the same name in BigQuery ({@link WriteToBigQuery}, Storage Write API)
+ * or the local warehouse ({@link WriteToLocalWarehouse}); messages that cannot be parsed and rows
+ * the warehouse refuses go to {@code entityflow.dead_letter} with their original payload; a
+ * heartbeat row goes to {@code entityflow.pipeline_heartbeat} every {@code --heartbeatSeconds}.
  *
  * <pre>{@code
  * pipeline.apply("Entity topics to warehouse",
@@ -109,60 +107,52 @@ public final class EntityTopicsToWarehouse extends PTransform<PBegin, PDone> {
 
   @Override
   public PDone expand(PBegin begin) {
-    boolean bigQuery = options.getWarehouse() != WarehouseKind.LOCAL;
-    List<PCollection<KV<String, TableRow>>> rows = new ArrayList<>();
-    List<PCollection<EventRow>> sourcedRows = new ArrayList<>();
-    List<PCollection<TableRow>> deadLetters = new ArrayList<>();
+    boolean local = options.getWarehouse() == WarehouseKind.LOCAL;
+    List<PCollection<EventRow>> rows = new ArrayList<>();
     for (EntityDefinition entity : entities) {
       String topic = entity.topicName();
+      String subscription = EntitySelection.subscription(options, options.getProject(), topic);
       PCollection<PubsubMessage> messages =
           begin.apply(
               "Read " + topic,
-              PubsubIO.readMessagesWithAttributesAndMessageId()
-                  .fromSubscription(
-                      EntitySelection.subscription(options, options.getProject(), topic)));
-      ParseEntityEvents parse =
-          ParseEntityEvents.forTopic(topic).withRegistry(registry).withClock(clock);
+              local && options.getLocalRead() == LocalReadOptions.LocalRead.PULL_BATCHES
+                  ? localRead(subscription, topic)
+                  : PubsubIO.readMessagesWithAttributesAndMessageId()
+                      .fromSubscription(subscription));
       PCollectionTuple parsed =
           messages.apply(
               "Events of " + topic,
-              bigQuery ? parse.withSources() : parse.withSink(localWarehouse().sink()));
-      if (bigQuery) {
-        sourcedRows.add(parsed.get(ParseEntityEvents.ROWS_WITH_SOURCES));
-      }
-      deadLetters.add(parsed.get(ParseEntityEvents.DEAD_LETTERS));
+              ParseEntityEvents.forTopic(topic).withRegistry(registry).withClock(clock));
+      rows.add(parsed.get(ParseEntityEvents.EVENTS));
+      rows.add(parsed.get(ParseEntityEvents.DEAD_LETTERS));
     }
-    String deadLetterTable = DeadLetterTable.definition().qualifiedName();
-    rows.add(
-        PCollectionList.of(deadLetters)
-            .apply("All dead letters", Flatten.pCollections())
-            .apply(
-                "Key dead letters",
-                MapElements.into(
-                        TypeDescriptors.kvs(
-                            TypeDescriptors.strings(), TypeDescriptor.of(TableRow.class)))
-                    .via(row -> KV.of(deadLetterTable, row))));
     if (options.getHeartbeatSeconds() != null && options.getHeartbeatSeconds() > 0) {
       rows.add(begin.apply("Heartbeat", heartbeats()));
     }
-    PCollection<KV<String, TableRow>> all =
-        PCollectionList.of(rows).apply("All rows", Flatten.pCollections());
-    if (!bigQuery) {
-      all.apply("Write system rows", localWarehouse());
+    PCollection<EventRow> all =
+        PCollectionList.of(rows)
+            .apply("All rows", Flatten.pCollections())
+            .setCoder(EventRowCoder.of());
+    if (local) {
+      all.apply("Write local warehouse", localWarehouse());
       return PDone.in(begin.getPipeline());
     }
     WriteToBigQuery sink = bigQuerySink();
-    sourcedRows.add(
-        all.apply(
-                "As event rows",
-                MapElements.into(TypeDescriptor.of(EventRow.class))
-                    .via(kv -> EventRow.withoutSource(kv.getKey(), kv.getValue())))
-            .setCoder(EventRowCoder.of()));
-    PCollectionList.of(sourcedRows)
-        .apply("All event rows", Flatten.pCollections())
-        .apply("Write BigQuery", sink)
-        .apply("Write rejected rows", sink);
+    all.apply("Write BigQuery", sink).apply("Write rejected rows", sink);
     return PDone.in(begin.getPipeline());
+  }
+
+  private ReadPubsubBatches localRead(String subscription, String topic) {
+    String journal = options.getJournalDir();
+    return ReadPubsubBatches.fromSubscription(subscription)
+        .withTopic(topic)
+        .withEmulator(options.getPubsubRootUrl())
+        .withJournal(
+            journal == null || journal.isBlank()
+                ? Path.of(options.getWarehouseDir()).resolve(".journal")
+                : Path.of(journal))
+        .withMaxMessagesPerPull(options.getMaxMessagesPerPull())
+        .withMaxPendingMessages(options.getMaxPendingMessages());
   }
 
   private Heartbeats heartbeats() {

@@ -1,47 +1,49 @@
 package io.entityflow.pipelines.events;
 
 import com.google.api.services.bigquery.model.TableRow;
+import com.google.auto.value.AutoValue;
 import io.entityflow.contract.bigquery.EntityTable;
+import io.entityflow.contract.layout.DeadLetterTable;
 import io.entityflow.contract.registry.EntityDefinition;
-import io.entityflow.pipelines.deadletter.DeadLetter;
 import io.entityflow.pipelines.deadletter.DeadLetterKind;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Parses the messages of one entity topic into rows of the entity's table, keyed by the table's
- * qualified name ({@code retail.sale_v1}); every message that cannot become a row goes, with its
- * raw payload and attributes, to the {@link #DEAD_LETTERS} output as a dead-letter row.
+ * Parses the messages of one entity topic into rows of the entity's table, each with the message it
+ * came from ({@link #EVENTS}); every message that cannot become a row goes, with its raw payload
+ * and attributes, to {@link #DEAD_LETTERS} as a row of the dead-letter table (also with its source
+ * message). Every message yields exactly one of the two. Where the rows go is the caller's choice:
+ * {@code WriteToBigQuery} or {@code WriteToLocalWarehouse} take both outputs as they are.
  *
  * <pre>{@code
  * PCollectionTuple parsed = messages.apply("Parse sale_v1",
  *     ParseEntityEvents.forTopic("sale_v1").withRegistry(RegistrySource.contract()));
- * PCollection<KV<String, TableRow>> rows = parsed.get(ParseEntityEvents.ROWS);
- * PCollection<TableRow> deadLetters = parsed.get(ParseEntityEvents.DEAD_LETTERS);
+ * PCollection<EventRow> events = parsed.get(ParseEntityEvents.EVENTS);
+ * PCollection<EventRow> deadLetters = parsed.get(ParseEntityEvents.DEAD_LETTERS);
  * }</pre>
  *
- * <p>Immutable; {@code withX} returns a copy. Counters: {@code entityflow.events/parsed}, {@code
- * entityflow.events/unknown_fields} and {@code entityflow.events/events_with_unknown_fields}
- * (payload fields the contract does not know, skipped), and one per {@link DeadLetterKind} in
- * {@link #METRICS_NAMESPACE}.
+ * <p>Immutable; the {@code withX} methods may be called in any order. Counters: {@code
+ * entityflow.events/parsed}, {@code entityflow.events/unknown_fields} and {@code
+ * entityflow.events/events_with_unknown_fields} (payload fields the contract does not know,
+ * skipped), and one per {@link DeadLetterKind} in {@link DeadLetterKind#METRICS_NAMESPACE}.
  */
-public final class ParseEntityEvents
+@AutoValue
+public abstract class ParseEntityEvents
     extends PTransform<PCollection<PubsubMessage>, PCollectionTuple> {
   /** Namespace of the event counters. */
   public static final String METRICS_NAMESPACE = "entityflow.events";
@@ -55,86 +57,77 @@ public final class ParseEntityEvents
   /** Counter of events with at least one field the pipeline's contract does not know. */
   public static final String EVENTS_WITH_UNKNOWN_FIELDS = "events_with_unknown_fields";
 
-  /** Rows of entity tables, keyed by {@code dataset.table}. */
-  public static final TupleTag<KV<String, TableRow>> ROWS = new TupleTag<>() {};
+  /** Rows of the entity's table ({@code dataset.table}), each with its source message. */
+  public static final TupleTag<EventRow> EVENTS = new TupleTag<>() {};
 
-  /** Rows of the dead-letter table. */
-  public static final TupleTag<TableRow> DEAD_LETTERS = new TupleTag<>() {};
+  /** Rows of the dead-letter table, each with the message that could not be parsed. */
+  public static final TupleTag<EventRow> DEAD_LETTERS = new TupleTag<>() {};
 
-  /**
-   * Rows of entity tables with the message each came from, instead of {@link #ROWS}, when {@link
-   * #withSources()} is set.
-   */
-  public static final TupleTag<EventRow> ROWS_WITH_SOURCES = new TupleTag<>() {};
+  abstract String topic();
 
-  private final String topic;
-  private final RegistrySource registry;
-  private final PipelineClock clock;
-  private final boolean sources;
-  private final RowSink sink;
+  abstract RegistrySource registry();
 
-  private ParseEntityEvents(
-      String topic, RegistrySource registry, PipelineClock clock, boolean sources, RowSink sink) {
-    this.topic = topic;
-    this.registry = registry;
-    this.clock = clock;
-    this.sources = sources;
-    this.sink = sink;
+  abstract PipelineClock clock();
+
+  abstract Builder toBuilder();
+
+  @AutoValue.Builder
+  abstract static class Builder {
+    abstract Builder setTopic(String topic);
+
+    abstract Builder setRegistry(RegistrySource registry);
+
+    abstract Builder setClock(PipelineClock clock);
+
+    abstract ParseEntityEvents build();
   }
 
   /** Parses messages read from {@code topic}, with the contract registry and the system clock. */
   public static ParseEntityEvents forTopic(String topic) {
-    return new ParseEntityEvents(
-        topic, RegistrySource.contract(), PipelineClock.system(), false, null);
+    if (topic == null || topic.isBlank()) {
+      throw new IllegalArgumentException(
+          "topic '" + topic + "' is empty; a topic name is required");
+    }
+    return new AutoValue_ParseEntityEvents.Builder()
+        .setTopic(topic)
+        .setRegistry(RegistrySource.contract())
+        .setClock(PipelineClock.system())
+        .build();
   }
 
   /** A copy reading entities from {@code registry}. */
   public ParseEntityEvents withRegistry(RegistrySource registry) {
-    return new ParseEntityEvents(topic, registry, clock, sources, sink);
+    return toBuilder().setRegistry(Objects.requireNonNull(registry, "registry")).build();
   }
 
   /** A copy stamping ingestion and failure times from {@code clock}. */
   public ParseEntityEvents withClock(PipelineClock clock) {
-    return new ParseEntityEvents(topic, registry, clock, sources, sink);
-  }
-
-  /**
-   * A copy emitting rows with their source message to {@link #ROWS_WITH_SOURCES} (and nothing to
-   * {@link #ROWS}), so that a row the warehouse rejects can be dead-lettered with its raw payload.
-   */
-  public ParseEntityEvents withSources() {
-    return new ParseEntityEvents(topic, registry, clock, true, null);
-  }
-
-  /**
-   * A copy handing each parsed row to {@code sink} inside the parse step (nothing goes to {@link
-   * #ROWS}); dead letters still go to {@link #DEAD_LETTERS}. Saves a step per bundle on runners
-   * that pay per step and bundle (the DirectRunner).
-   */
-  public ParseEntityEvents withSink(RowSink sink) {
-    return new ParseEntityEvents(topic, registry, clock, false, sink);
+    return toBuilder().setClock(Objects.requireNonNull(clock, "clock")).build();
   }
 
   @Override
   public PCollectionTuple expand(PCollection<PubsubMessage> messages) {
     PCollectionTuple result =
         messages.apply(
-            "Parse " + topic,
-            ParDo.of(new ParseFn(topic, registry, clock, sources, sink))
-                .withOutputTags(ROWS, TupleTagList.of(DEAD_LETTERS).and(ROWS_WITH_SOURCES)));
-    result.get(ROWS).setCoder(KvCoder.of(StringUtf8Coder.of(), TableRowJsonCoder.of()));
-    result.get(DEAD_LETTERS).setCoder(TableRowJsonCoder.of());
-    result.get(ROWS_WITH_SOURCES).setCoder(EventRowCoder.of());
+            "Parse " + topic(),
+            ParDo.of(new ParseFn(topic(), registry(), clock()))
+                .withOutputTags(EVENTS, TupleTagList.of(DEAD_LETTERS)));
+    result.get(EVENTS).setCoder(EventRowCoder.of());
+    result.get(DEAD_LETTERS).setCoder(EventRowCoder.of());
     return result;
   }
 
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder.add(DisplayData.item("topic", topic()).withLabel("Entity topic"));
+  }
+
   /** The DoFn: one parser per instance, one counter per dead-letter kind. */
-  static final class ParseFn extends DoFn<PubsubMessage, KV<String, TableRow>> {
+  static final class ParseFn extends DoFn<PubsubMessage, EventRow> {
     private final String topic;
     private final RegistrySource registry;
     private final PipelineClock clock;
-    private final boolean sources;
-    private final RowSink sink;
     private final Counter parsed = Metrics.counter(METRICS_NAMESPACE, "parsed");
     private final Counter unknownFields = Metrics.counter(METRICS_NAMESPACE, UNKNOWN_FIELDS);
     private final Counter withUnknownFields =
@@ -142,14 +135,12 @@ public final class ParseEntityEvents
     private final Map<DeadLetterKind, Counter> failures = new EnumMap<>(DeadLetterKind.class);
     private transient Optional<EntityEventParser> parser;
     private transient String table;
+    private transient String deadLetterTable;
 
-    ParseFn(
-        String topic, RegistrySource registry, PipelineClock clock, boolean sources, RowSink sink) {
+    ParseFn(String topic, RegistrySource registry, PipelineClock clock) {
       this.topic = topic;
       this.registry = registry;
       this.clock = clock;
-      this.sources = sources;
-      this.sink = sink;
       for (DeadLetterKind kind : DeadLetterKind.values()) {
         failures.put(kind, Metrics.counter(DeadLetterKind.METRICS_NAMESPACE, kind.name()));
       }
@@ -160,30 +151,7 @@ public final class ParseEntityEvents
       Optional<EntityDefinition> entity = registry.registry().forTopic(topic);
       parser = entity.map(EntityEventParser::of);
       table = entity.map(e -> EntityTable.of(e).qualifiedName()).orElse(null);
-      if (sink != null) {
-        sink.setup();
-      }
-    }
-
-    @StartBundle
-    public void startBundle() {
-      if (sink != null) {
-        sink.startBundle();
-      }
-    }
-
-    @FinishBundle
-    public void finishBundle() {
-      if (sink != null) {
-        sink.finishBundle();
-      }
-    }
-
-    @Teardown
-    public void teardown() {
-      if (sink != null) {
-        sink.teardown();
-      }
+      deadLetterTable = DeadLetterTable.definition().qualifiedName();
     }
 
     private void countUnknownFields(int count) {
@@ -200,6 +168,9 @@ public final class ParseEntityEvents
           message.getAttributeMap() == null ? Map.of() : message.getAttributeMap();
       Instant publishTime = Instant.ofEpochMilli(context.timestamp().getMillis());
       Instant now = clock.now();
+      SourceMessage source =
+          new SourceMessage(
+              topic, message.getMessageId(), publishTime, attributes, message.getPayload());
       try {
         if (parser.isEmpty()) {
           throw new RejectedMessageException(
@@ -217,37 +188,13 @@ public final class ParseEntityEvents
                     now,
                     this::countUnknownFields);
         parsed.inc();
-        if (sources) {
-          context.output(
-              ROWS_WITH_SOURCES,
-              new EventRow(
-                  table,
-                  row,
-                  new SourceMessage(
-                      topic,
-                      message.getMessageId(),
-                      publishTime,
-                      attributes,
-                      message.getPayload())));
-        } else if (sink != null) {
-          sink.add(table, row);
-        } else {
-          context.output(KV.of(table, row));
-        }
+        context.output(new EventRow(table, row, source));
       } catch (RejectedMessageException e) {
         failures.get(e.kind()).inc();
         context.output(
             DEAD_LETTERS,
-            new DeadLetter(
-                    now,
-                    e.kind(),
-                    e.getMessage(),
-                    topic,
-                    message.getMessageId(),
-                    publishTime,
-                    attributes,
-                    message.getPayload())
-                .toRow());
+            new EventRow(
+                deadLetterTable, source.deadLetter(now, e.kind(), e.getMessage()).toRow(), source));
       }
     }
   }

@@ -3,23 +3,21 @@ package io.entityflow.pipelines.heartbeat;
 import com.google.api.services.bigquery.model.TableRow;
 import io.entityflow.contract.layout.HeartbeatTable;
 import io.entityflow.pipelines.convert.Timestamps;
+import io.entityflow.pipelines.events.EventRow;
+import io.entityflow.pipelines.events.EventRowCoder;
 import io.entityflow.pipelines.events.PipelineClock;
 import java.time.Instant;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.GenerateSequence;
-import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.joda.time.Duration;
 
 /**
  * A periodic heartbeat row for {@code entityflow.pipeline_heartbeat}, emitted every {@code period}
- * whether or not events arrive, keyed by the table's qualified name so that it travels through the
+ * whether or not events arrive, as an {@link EventRow} of that table so that it travels through the
  * same writer as the entity rows.
  *
  * <p>{@code ingested_through} is the heartbeat time minus {@code lag}, where the lag must cover the
@@ -27,11 +25,11 @@ import org.joda.time.Duration;
  * frequency) plus Pub/Sub delivery: every event published before it has been written.
  *
  * <pre>{@code
- * PCollection<KV<String, TableRow>> beats = pipeline.apply("Heartbeat",
+ * PCollection<EventRow> beats = pipeline.apply("Heartbeat",
  *     Heartbeats.every(Duration.standardSeconds(30)).named("prod").withLag(Duration.standardSeconds(15)));
  * }</pre>
  */
-public final class Heartbeats extends PTransform<PBegin, PCollection<KV<String, TableRow>>> {
+public final class Heartbeats extends PTransform<PBegin, PCollection<EventRow>> {
   /** Key of heartbeat rows: the table's qualified name. */
   public static final String TABLE = HeartbeatTable.definition().qualifiedName();
 
@@ -68,15 +66,15 @@ public final class Heartbeats extends PTransform<PBegin, PCollection<KV<String, 
   }
 
   @Override
-  public PCollection<KV<String, TableRow>> expand(PBegin input) {
+  public PCollection<EventRow> expand(PBegin input) {
     return input
         .apply("Tick", GenerateSequence.from(0).withRate(1, period))
         .apply("Heartbeat row", ParDo.of(new BeatFn(pipelineName, lag.getMillis(), clock)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), TableRowJsonCoder.of()));
+        .setCoder(EventRowCoder.of());
   }
 
   /** Builds the heartbeat row of one tick. */
-  static final class BeatFn extends DoFn<Long, KV<String, TableRow>> {
+  static final class BeatFn extends DoFn<Long, EventRow> {
     private final String pipelineName;
     private final long lagMillis;
     private final PipelineClock clock;
@@ -88,9 +86,9 @@ public final class Heartbeats extends PTransform<PBegin, PCollection<KV<String, 
     }
 
     @ProcessElement
-    public void process(OutputReceiver<KV<String, TableRow>> out) {
+    public void process(OutputReceiver<EventRow> out) {
       Instant now = clock.now();
-      out.output(KV.of(TABLE, row(pipelineName, now.minusMillis(lagMillis), now)));
+      out.output(EventRow.withoutSource(TABLE, row(pipelineName, now.minusMillis(lagMillis), now)));
     }
   }
 

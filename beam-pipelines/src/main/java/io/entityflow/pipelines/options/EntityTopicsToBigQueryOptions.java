@@ -17,6 +17,7 @@ public interface EntityTopicsToBigQueryOptions
     extends ContractOptions,
         EntitySourceOptions,
         WarehouseOptions,
+        LocalReadOptions,
         BigQuerySinkOptions,
         PubsubOptions,
         BigQueryOptions,

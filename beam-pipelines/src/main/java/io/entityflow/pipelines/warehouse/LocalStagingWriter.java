@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,33 +27,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JVM-wide writer of one local-warehouse root: bundles append their rows as NDJSON lines to a
- * per-table staging file under {@code <root>/.staging/<dataset>/<table>/} and force them to disk
- * before their bundle commits; a background thread converts the staged lines into one Parquet part
- * per table every {@code flush} (sooner when a file reaches {@code maxRowsPerFile} rows).
+ * A writer of one local-warehouse root, owned by one DoFn instance: bundles append their rows as
+ * NDJSON lines to a per-table staging file under {@code <root>/.staging/<dataset>/<table>/} and
+ * force them to disk before their bundle commits; a background thread converts the staged lines
+ * into one Parquet part per table every {@code flush} (sooner when a file reaches {@code
+ * maxRowsPerFile} rows).
  *
  * <pre>{@code
- * LocalStagingWriter writer = LocalStagingWriter.acquire(root, layout, 50_000, 5_000, clock);
+ * LocalStagingWriter writer = LocalStagingWriter.open(root, layout, 50_000, 5_000, clock);
  * try {
  *   writer.stage("retail.sale_v1", "{\"event_id\":\"e-1\",...}\n".getBytes(UTF_8), 1);
  * } finally {
- *   writer.release(); // the last release converts what is staged and stops the thread
+ *   writer.close(); // converts what is staged and stops the thread
  * }
  * }</pre>
  *
  * <p>Guarantees: {@link #stage} returns only once the lines are on disk; staged lines are deleted
  * only after their Parquet part is published (or their rows are dead letters, staged first); a
- * conversion that fails as a whole keeps its staging file and is retried on the next flush. On the
- * first {@link #acquire} of a root, staging files no live process holds (orphans of a crashed run)
- * are converted first. A crash between publishing a part and deleting its staging file publishes
- * those rows twice (at least once; the latest views ignore duplicate event ids). Thread-safe.
+ * conversion that fails as a whole keeps its staging file and is retried on the next flush. On
+ * {@link #open}, staging files no live writer holds (orphans of a crashed run, or files a closed
+ * writer could not convert) are adopted and converted first. Any number of writers may write one
+ * root at once, in one process or several: each stages to its own locked files. A crash between
+ * publishing a part and deleting its staging file publishes those rows twice (at least once; the
+ * latest views ignore duplicate event ids). Thread-safe.
  */
 public final class LocalStagingWriter {
   /** Directory under the warehouse root that holds the staging files. */
   public static final String STAGING_DIRECTORY = ".staging";
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalStagingWriter.class);
-  private static final Map<Path, LocalStagingWriter> OPEN = new HashMap<>();
 
   private final Path root;
   private final Path staging;
@@ -69,7 +70,6 @@ public final class LocalStagingWriter {
   private final AtomicLong unreportedRejected = new AtomicLong();
   private final AtomicLong failedConversions = new AtomicLong();
   private boolean failing;
-  private int references;
 
   private LocalStagingWriter(
       Path root, PhysicalLayout layout, long maxRowsPerFile, long flushMillis, PipelineClock clock)
@@ -101,36 +101,20 @@ public final class LocalStagingWriter {
   }
 
   /**
-   * The writer of {@code root}, opened (recovering orphan staging files) on the first call; every
-   * call must be matched by one {@link #release}.
+   * Opens a writer of {@code root} (adopting and converting orphan staging files first); the caller
+   * must {@link #close} it.
    */
-  public static LocalStagingWriter acquire(
+  public static LocalStagingWriter open(
       Path root,
       PhysicalLayout layout,
       long maxRowsPerFile,
       long flushMillis,
       PipelineClock clock) {
     Path key = root.toAbsolutePath().normalize();
-    synchronized (OPEN) {
-      LocalStagingWriter writer = OPEN.get(key);
-      if (writer == null) {
-        try {
-          writer = new LocalStagingWriter(key, layout, maxRowsPerFile, flushMillis, clock);
-        } catch (SQLException e) {
-          throw new IllegalStateException("cannot open DuckDB for the local warehouse " + key, e);
-        }
-        OPEN.put(key, writer);
-      }
-      writer.references++;
-      return writer;
-    }
-  }
-
-  /** Rows published into Parquet so far by the open writer of {@code root} (0 if none is open). */
-  public static long publishedRows(Path root) {
-    synchronized (OPEN) {
-      LocalStagingWriter writer = OPEN.get(root.toAbsolutePath().normalize());
-      return writer == null ? 0 : writer.publishedRows.get();
+    try {
+      return new LocalStagingWriter(key, layout, maxRowsPerFile, flushMillis, clock);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open DuckDB for the local warehouse " + key, e);
     }
   }
 
@@ -223,14 +207,8 @@ public final class LocalStagingWriter {
     return failedConversions.get();
   }
 
-  /** Drops one reference; the last converts what is staged, stops the thread and closes DuckDB. */
-  public void release() {
-    synchronized (OPEN) {
-      if (--references > 0) {
-        return;
-      }
-      OPEN.remove(root);
-    }
+  /** Converts what is staged, stops the thread and closes DuckDB. */
+  public void close() {
     flusher.shutdown();
     try {
       flusher.awaitTermination(1, TimeUnit.MINUTES);

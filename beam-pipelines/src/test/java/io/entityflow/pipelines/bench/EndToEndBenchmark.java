@@ -11,7 +11,6 @@ import io.entityflow.pipelines.events.SampleEvents;
 import io.entityflow.pipelines.options.EntityTopicsToBigQueryOptions;
 import io.entityflow.pipelines.options.WarehouseKind;
 import io.entityflow.pipelines.testing.EmulatorTopics;
-import io.entityflow.pipelines.warehouse.LocalStagingWriter;
 import io.entityflow.testing.PubSubEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +132,7 @@ public final class EndToEndBenchmark {
   private static double pipeline(PubSubEmulator emulator, String suffix, int events)
       throws Exception {
     Path warehouse = Files.createTempDirectory("bench-warehouse");
-    try {
+    try (ParquetRows rows = ParquetRows.of(warehouse, "retail", "sale_v1")) {
       EntityTopicsToBigQueryOptions full = options(emulator);
       full.setEntities(List.of("Sale"));
       full.setSubscriptionPattern("{topic}-" + suffix);
@@ -142,10 +141,7 @@ public final class EndToEndBenchmark {
       full.setFlushSeconds(1);
       full.setHeartbeatSeconds(0);
       return drain(
-          EntityTopicsToBigQuery.run(full),
-          "rows published in Parquet",
-          () -> LocalStagingWriter.publishedRows(warehouse),
-          events);
+          EntityTopicsToBigQuery.run(full), "rows published in Parquet", rows::count, events);
     } finally {
       try (java.util.stream.Stream<Path> files = Files.walk(warehouse)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

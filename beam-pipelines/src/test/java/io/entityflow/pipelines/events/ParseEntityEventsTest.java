@@ -69,12 +69,12 @@ class ParseEntityEventsTest {
                   ParseEntityEvents.forTopic(topic).withClock(PipelineClock.fixed(NOW)));
       PCollection<KV<String, String>> rows =
           parsed
-              .get(ParseEntityEvents.ROWS)
+              .get(ParseEntityEvents.EVENTS)
               .apply(
                   "Json " + topic,
                   MapElements.into(
                           TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-                      .via(Rows.keyedJson()));
+                      .via(Rows.tableAndJson()));
       TableRow expected =
           new TableRow()
               .set("event_id", "e-" + topic)
@@ -193,11 +193,11 @@ class ParseEntityEventsTest {
                         bad.stream().map(m -> TimestampedValue.of(m, PUBLISHED)).toList())
                     .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
             .apply(ParseEntityEvents.forTopic("sale_v1").withClock(PipelineClock.fixed(NOW)));
-    PAssert.that(parsed.get(ParseEntityEvents.ROWS)).empty();
+    PAssert.that(parsed.get(ParseEntityEvents.EVENTS)).empty();
     PAssert.that(
             parsed
                 .get(ParseEntityEvents.DEAD_LETTERS)
-                .apply(MapElements.into(TypeDescriptors.strings()).via(Rows::json)))
+                .apply(MapElements.into(TypeDescriptors.strings()).via(Rows.rowJson())))
         .containsInAnyOrder(expected);
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
@@ -248,12 +248,12 @@ class ParseEntityEventsTest {
             .apply(ParseEntityEvents.forTopic("sale_v1").withClock(PipelineClock.fixed(NOW)));
     PAssert.that(
             parsed
-                .get(ParseEntityEvents.ROWS)
+                .get(ParseEntityEvents.EVENTS)
                 .apply(
                     MapElements.into(
                             TypeDescriptors.kvs(
                                 TypeDescriptors.strings(), TypeDescriptors.strings()))
-                        .via(Rows.keyedJson())))
+                        .via(Rows.tableAndJson())))
         .containsInAnyOrder(
             KV.of("retail.sale_v1", Rows.json(expected)),
             KV.of("retail.sale_v1", Rows.json(expected)));
@@ -289,7 +289,7 @@ class ParseEntityEventsTest {
     PAssert.that(
             parsed
                 .get(ParseEntityEvents.DEAD_LETTERS)
-                .apply(MapElements.into(TypeDescriptors.strings()).via(Rows::json)))
+                .apply(MapElements.into(TypeDescriptors.strings()).via(Rows.rowJson())))
         .containsInAnyOrder(
             Rows.json(
                 new TableRow()

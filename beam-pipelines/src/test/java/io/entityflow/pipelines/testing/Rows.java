@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.api.services.bigquery.model.TableRow;
+import io.entityflow.pipelines.events.EventRow;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.KV;
@@ -22,6 +23,16 @@ public final class Rows {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A function mapping event rows to their table and the row as canonical JSON. */
+  public static SerializableFunction<EventRow, KV<String, String>> tableAndJson() {
+    return row -> KV.of(row.table(), json(row.row()));
+  }
+
+  /** A function mapping event rows to the row as canonical JSON. */
+  public static SerializableFunction<EventRow, String> rowJson() {
+    return row -> json(row.row());
   }
 
   /** A function mapping keyed rows to keyed canonical JSON. */

@@ -70,7 +70,7 @@ class LocalStagingWriterTest {
   void stagedRowsAreDurableInTheStagingFileAndVisibleAfterFlush(@TempDir Path root)
       throws Exception {
     LocalStagingWriter writer =
-        LocalStagingWriter.acquire(root, catalog(), 50_000, NO_BACKGROUND_FLUSH, CLOCK);
+        LocalStagingWriter.open(root, catalog(), 50_000, NO_BACKGROUND_FLUSH, CLOCK);
     try {
       String first = saleLine("e-1");
       String second = saleLine("e-2");
@@ -89,30 +89,31 @@ class LocalStagingWriterTest {
       assertThat(saleEventIds(root)).containsExactly(List.of("e-1"), List.of("e-2"));
       assertThat(stagingFiles(root)).isEmpty();
       assertThat(writer.publishedRows()).isEqualTo(2);
-      assertThat(LocalStagingWriter.publishedRows(root)).isEqualTo(2);
     } finally {
-      writer.release();
+      writer.close();
     }
     assertThat(root.resolve(".staging")).doesNotExist();
-    assertThat(LocalStagingWriter.publishedRows(root)).isZero();
   }
 
   @Test
-  void lastReleaseConvertsWhatIsStagedAndMaxRowsSplitsParts(@TempDir Path root) throws Exception {
+  void closeConvertsWhatIsStagedAndMaxRowsSplitsParts(@TempDir Path root) throws Exception {
     LocalStagingWriter writer =
-        LocalStagingWriter.acquire(root, catalog(), 2, NO_BACKGROUND_FLUSH, CLOCK);
-    LocalStagingWriter same =
-        LocalStagingWriter.acquire(root, catalog(), 2, NO_BACKGROUND_FLUSH, CLOCK);
-    assertThat(same).isSameAs(writer);
+        LocalStagingWriter.open(root, catalog(), 2, NO_BACKGROUND_FLUSH, CLOCK);
+    LocalStagingWriter other =
+        LocalStagingWriter.open(root, catalog(), 2, NO_BACKGROUND_FLUSH, CLOCK);
+    assertThat(other).isNotSameAs(writer);
     writer.stage("retail.sale_v1", bytes(saleLine("e-1"), saleLine("e-2"), saleLine("e-3")), 3);
-    writer.release();
+    other.stage("retail.sale_v1", bytes(saleLine("e-4")), 1);
+    assertThat(stagingFiles(root)).hasSize(2);
+    writer.close();
     assertThat(stagingFiles(root)).hasSize(1);
-    same.release();
+    other.close();
 
-    assertThat(saleEventIds(root)).containsExactly(List.of("e-1"), List.of("e-2"), List.of("e-3"));
+    assertThat(saleEventIds(root))
+        .containsExactly(List.of("e-1"), List.of("e-2"), List.of("e-3"), List.of("e-4"));
     try (Stream<Path> parts = Files.list(root.resolve("retail/sale_v1"))) {
       assertThat(parts.map(p -> p.getFileName().toString()))
-          .hasSize(2)
+          .hasSize(3)
           .allMatch(name -> name.startsWith("part-") && name.endsWith(".parquet"));
     }
     assertThat(root.resolve(".staging")).doesNotExist();
@@ -132,13 +133,13 @@ class LocalStagingWriterTest {
             FileChannel.open(live, StandardOpenOption.WRITE, StandardOpenOption.READ);
         FileLock lock = channel.lock()) {
       LocalStagingWriter writer =
-          LocalStagingWriter.acquire(root, catalog(), 50_000, NO_BACKGROUND_FLUSH, CLOCK);
+          LocalStagingWriter.open(root, catalog(), 50_000, NO_BACKGROUND_FLUSH, CLOCK);
       try {
         assertThat(saleEventIds(root)).containsExactly(List.of("e-1"), List.of("e-2"));
         assertThat(stagingFiles(root)).containsExactly(live);
         assertThat(writer.publishedRows()).isEqualTo(2);
       } finally {
-        writer.release();
+        writer.close();
       }
       assertThat(lock.isValid()).isTrue();
     }
@@ -151,7 +152,7 @@ class LocalStagingWriterTest {
     Path blocked = Files.createDirectories(root.resolve("retail")).resolve("sale_v1");
     Files.writeString(blocked, "a file where the table directory belongs");
     LocalStagingWriter writer =
-        LocalStagingWriter.acquire(root, catalog(), 50_000, NO_BACKGROUND_FLUSH, CLOCK);
+        LocalStagingWriter.open(root, catalog(), 50_000, NO_BACKGROUND_FLUSH, CLOCK);
     try {
       String first = saleLine("e-1");
       writer.stage("retail.sale_v1", bytes(first), 1);
@@ -174,7 +175,7 @@ class LocalStagingWriterTest {
       assertThat(saleEventIds(root)).containsExactly(List.of("e-1"), List.of("e-2"));
       assertThat(stagingFiles(root)).isEmpty();
     } finally {
-      writer.release();
+      writer.close();
     }
   }
 
@@ -187,7 +188,7 @@ class LocalStagingWriterTest {
     bad.set("occurred_at", "not a time");
     String badLine = line(bad);
     LocalStagingWriter writer =
-        LocalStagingWriter.acquire(root, catalog(), 50_000, NO_BACKGROUND_FLUSH, CLOCK);
+        LocalStagingWriter.open(root, catalog(), 50_000, NO_BACKGROUND_FLUSH, CLOCK);
     try {
       writer.stage(
           "retail.sale_v1", bytes(saleLine("e-1"), badLine, saleLine("e-2"), saleLine("e-3")), 4);
@@ -216,7 +217,7 @@ class LocalStagingWriterTest {
         assertThat(letters).containsExactly(expected);
       }
     } finally {
-      writer.release();
+      writer.close();
     }
   }
 }

@@ -7,6 +7,8 @@ import io.entityflow.contract.EventAttributes;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.events.EntityEventParser;
+import io.entityflow.pipelines.events.EventRow;
+import io.entityflow.pipelines.events.EventRowCoder;
 import io.entityflow.pipelines.events.SampleEvents;
 import io.entityflow.pipelines.testing.Pipelines;
 import io.entityflow.warehouse.local.LocalWarehouse;
@@ -22,9 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.KV;
@@ -88,7 +87,12 @@ class WriteToLocalWarehouseTest {
     }
     TestPipeline pipeline = Pipelines.create();
     pipeline
-        .apply(Create.of(rows).withCoder(KvCoder.of(StringUtf8Coder.of(), TableRowJsonCoder.of())))
+        .apply(
+            Create.of(
+                    rows.stream()
+                        .map(kv -> EventRow.withoutSource(kv.getKey(), kv.getValue()))
+                        .toList())
+                .withCoder(EventRowCoder.of()))
         .apply(WriteToLocalWarehouse.to(root));
     pipeline.run().waitUntilFinish();
     assertThat(root.resolve("entityflow")).as("no dead letter was written").doesNotExist();
