@@ -36,6 +36,11 @@ public final class EmulatorTopics implements AutoCloseable {
     }
   }
 
+  /** The emulator topic standing for {@code entityTopic} in this test. */
+  public String topic(String entityTopic) {
+    return "topic-" + entityTopic + "-" + suffix;
+  }
+
   /** The subscription pattern for the pipeline. */
   public String subscriptionPattern() {
     return "{topic}-" + suffix;
