@@ -24,6 +24,9 @@ import java.util.Map;
 final class ColumnSlot {
   private static final byte[] EMPTY = new byte[0];
 
+  /** Enum numbers below this are looked up in an array rather than a map. */
+  private static final int SMALL_ENUMS = 64;
+
   final TableColumn column;
   final FieldDescriptor field;
   final int number;
@@ -33,6 +36,7 @@ final class ColumnSlot {
   final WireTranscoder nested;
   final FieldDescriptor inner;
   private final Map<Integer, byte[]> enumNames;
+  private final byte[][] smallEnumNames;
   private final byte[] firstEnumName;
 
   ColumnSlot(TableColumn column, FieldDescriptor field, int number, WireTranscoder nested) {
@@ -54,8 +58,16 @@ final class ColumnSlot {
       }
       firstEnumName =
           field.getEnumType().getValues().get(0).getName().getBytes(StandardCharsets.UTF_8);
+      smallEnumNames = new byte[SMALL_ENUMS][];
+      enumNames.forEach(
+          (value, name) -> {
+            if (value >= 0 && value < SMALL_ENUMS) {
+              smallEnumNames[value] = name;
+            }
+          });
     } else {
       enumNames = null;
+      smallEnumNames = null;
       firstEnumName = null;
     }
     checkType();
@@ -201,7 +213,7 @@ final class ColumnSlot {
 
   /** The name of enum value {@code value}, or its decimal number when the enum does not know it. */
   byte[] enumName(int value) {
-    byte[] name = enumNames.get(value);
+    byte[] name = value >= 0 && value < SMALL_ENUMS ? smallEnumNames[value] : enumNames.get(value);
     return name != null ? name : Integer.toString(value).getBytes(StandardCharsets.US_ASCII);
   }
 

@@ -100,7 +100,20 @@ final class RowBuffer {
   }
 
   void writeString(int number, String value) {
-    writeString(number, value.getBytes(StandardCharsets.UTF_8));
+    int length = value.length();
+    for (int i = 0; i < length; i++) {
+      if (value.charAt(i) >= 0x80) {
+        writeString(number, value.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+    }
+    // ASCII: one byte per char, no intermediate array.
+    tag(number, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    varint(length);
+    ensure(length);
+    for (int i = 0; i < length; i++) {
+      bytes[size++] = (byte) value.charAt(i);
+    }
   }
 
   /**

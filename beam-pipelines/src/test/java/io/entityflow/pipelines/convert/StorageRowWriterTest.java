@@ -244,6 +244,27 @@ class StorageRowWriterTest {
   }
 
   @Test
+  void nonAsciiAndMissingMetadataValuesWriteTheBytesBeamMakesOfTheTableRow() throws Exception {
+    EntityDefinition sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
+    List<TableColumn> table = EntityTable.of(sale).columns();
+    byte[] payload = SampleEvents.sale("s-1").message().toByteArray();
+    RowMetadata metadata =
+        RowMetadata.of(
+            "é-1",
+            "DELETED",
+            Instant.parse("0001-01-01T00:00:00Z"),
+            null,
+            "caisse-😀",
+            "",
+            null,
+            Instant.parse("9999-12-31T23:59:59.999999999Z"));
+
+    assertThat(StorageRowWriter.of(sale).write(metadata, payload).bytes())
+        .isEqualTo(
+            BeamStorageRows.of(table).bytes(tableRow(table, sale.descriptor(), metadata, payload)));
+  }
+
+  @Test
   void invalidUtf8IsRefusedWithProtobufsMessage() {
     EntityDefinition sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
 
