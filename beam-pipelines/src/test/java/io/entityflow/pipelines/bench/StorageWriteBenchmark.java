@@ -20,12 +20,15 @@ import io.entityflow.pipelines.convert.WireRowReader;
 import io.entityflow.pipelines.events.EntityEventParser;
 import io.entityflow.pipelines.events.SampleEvents;
 import io.entityflow.pipelines.testing.BeamStorageRows;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -201,9 +204,53 @@ public class StorageWriteBenchmark {
     return parser.parseStorageRow(payload, attributes, "m-1", PUBLISHED, INGESTED, unknown -> {});
   }
 
-  /** Runs the benchmarks. */
+  /**
+   * Runs the JMH benchmarks; with argument {@code cpu <seconds>}, instead runs each path for that
+   * long (a warm-up round, then a measured round) and prints rows per second of the thread's CPU
+   * time as well as of wall time: on a shared machine the CPU-time figure is the per-core cost
+   * without the time the thread waited for a core.
+   */
   public static void main(String[] args) throws Exception {
+    if (args.length == 2 && args[0].equals("cpu")) {
+      cpuTime(Integer.parseInt(args[1]));
+      return;
+    }
     new Runner(new OptionsBuilder().include(StorageWriteBenchmark.class.getSimpleName()).build())
         .run();
+  }
+
+  private static void cpuTime(int seconds) throws Exception {
+    StorageWriteBenchmark bench = new StorageWriteBenchmark();
+    bench.setUp();
+    Map<String, Callable<byte[]>> paths = new LinkedHashMap<>();
+    paths.put("templateJson", bench::templateJson);
+    paths.put("tableRow", bench::tableRow);
+    paths.put("direct", bench::direct);
+    paths.put("tableRowWithAttributeChecks", bench::tableRowWithAttributeChecks);
+    paths.put("directWithAttributeChecks", bench::directWithAttributeChecks);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sink = 0;
+    for (int round = 0; round < 2; round++) {
+      for (Map.Entry<String, Callable<byte[]>> path : paths.entrySet()) {
+        long rows = 0;
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long wallStart = System.nanoTime();
+        long wallEnd = wallStart + seconds * 1_000_000_000L;
+        while (System.nanoTime() < wallEnd) {
+          sink += path.getValue().call().length;
+          rows++;
+        }
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        System.out.printf(
+            "%s %-28s %,12.0f rows per CPU-second %,12.0f rows/s wall (CPU %.0f%% of wall)%n",
+            round == 0 ? "warm-up " : "measured",
+            path.getKey(),
+            rows / cpu,
+            rows / wall,
+            100 * cpu / wall);
+      }
+    }
+    System.out.println("(checksum " + sink + ")");
   }
 }
