@@ -7,6 +7,8 @@ import io.entityflow.contract.Operation;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.MetadataColumns;
 import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.pipelines.convert.RowMetadata;
+import io.entityflow.pipelines.convert.StorageRowWriter;
 import io.entityflow.pipelines.convert.Timestamps;
 import io.entityflow.pipelines.convert.WireRowReader;
 import io.entityflow.pipelines.deadletter.DeadLetterKind;
@@ -33,6 +35,7 @@ public final class EntityEventParser {
   private final EntityDefinition entity;
   private final WireRowReader reader;
   private final String majorPrefix;
+  private StorageRowWriter storageWriter;
 
   private EntityEventParser(EntityDefinition entity) {
     this.entity = entity;
@@ -103,30 +106,84 @@ public final class EntityEventParser {
     try {
       unknownFields.accept(reader.readInto(payload, row));
     } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
-      throw new RejectedMessageException(
-          DeadLetterKind.UNPARSEABLE_PAYLOAD,
-          "payload of "
-              + payload.length
-              + " bytes on topic '"
-              + entity.topicName()
-              + "' is not a valid "
-              + entity.fullName()
-              + ": "
-              + e.getMessage());
+      throw unparseable(payload, e);
     }
     Object id = row.get(entity.idField().getName());
     if (id == null || "".equals(id) || "0".equals(id)) {
-      throw new RejectedMessageException(
-          DeadLetterKind.MISSING_ID,
-          "payload on topic '"
-              + entity.topicName()
-              + "' has no id: field '"
-              + entity.idField().getName()
-              + "' of "
-              + entity.fullName()
-              + " is empty; every event needs a non-empty id");
+      throw missingId();
     }
     return WireRowReader.rowOf(row);
+  }
+
+  /**
+   * Parses one message straight into the Storage Write API bytes of its row ({@link
+   * StorageRowWriter}): the same checks, rejections and unknown-field count as {@link #parse}, and
+   * the bytes Beam's {@code TableRowToStorageApiProto} makes of the row {@link #parse} returns.
+   *
+   * @throws RejectedMessageException when the message cannot become a row
+   */
+  public byte[] parseStorageRow(
+      byte[] payload,
+      Map<String, String> attributes,
+      String messageId,
+      Instant publishTime,
+      Instant ingestionTime,
+      IntConsumer unknownFields)
+      throws RejectedMessageException {
+    String eventId = required(attributes, EventAttributes.EVENT_ID);
+    Operation operation = operation(required(attributes, EventAttributes.OPERATION));
+    Instant occurredAt = occurredAt(required(attributes, EventAttributes.OCCURRED_AT));
+    checkSchema(attributes);
+    RowMetadata metadata =
+        RowMetadata.of(
+            eventId,
+            operation.name(),
+            occurredAt,
+            publishTime,
+            attributes.get(EventAttributes.PRODUCER),
+            attributes.get(EventAttributes.SCHEMA_VERSION),
+            messageId,
+            ingestionTime);
+    if (storageWriter == null) {
+      // Benign race: the writer is immutable, at worst two threads each build one.
+      storageWriter = StorageRowWriter.of(entity);
+    }
+    StorageRowWriter.Row row;
+    try {
+      row = storageWriter.write(metadata, payload);
+    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+      throw unparseable(payload, e);
+    }
+    unknownFields.accept(row.unknownFields());
+    if (row.idMissing()) {
+      throw missingId();
+    }
+    return row.bytes();
+  }
+
+  private RejectedMessageException unparseable(byte[] payload, Exception e) {
+    return new RejectedMessageException(
+        DeadLetterKind.UNPARSEABLE_PAYLOAD,
+        "payload of "
+            + payload.length
+            + " bytes on topic '"
+            + entity.topicName()
+            + "' is not a valid "
+            + entity.fullName()
+            + ": "
+            + e.getMessage());
+  }
+
+  private RejectedMessageException missingId() {
+    return new RejectedMessageException(
+        DeadLetterKind.MISSING_ID,
+        "payload on topic '"
+            + entity.topicName()
+            + "' has no id: field '"
+            + entity.idField().getName()
+            + "' of "
+            + entity.fullName()
+            + " is empty; every event needs a non-empty id");
   }
 
   private String required(Map<String, String> attributes, String name)

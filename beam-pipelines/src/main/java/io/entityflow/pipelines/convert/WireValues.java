@@ -1,0 +1,91 @@
+package io.entityflow.pipelines.convert;
+
+/**
+ * Reads values back out of serialized proto bytes at positions a scan already checked: varints,
+ * little-endian fixed values, the length prefix of length-delimited fields, and a strict UTF-8
+ * check with protobuf's rules (no overlong forms, no surrogates, nothing above U+10FFFF).
+ *
+ * <pre>{@code
+ * long value = WireValues.varint(payload, position);
+ * }</pre>
+ *
+ * <p>Stateless; the positions must point at complete values (the caller scanned them with {@code
+ * CodedInputStream} first).
+ */
+final class WireValues {
+  private WireValues() {}
+
+  /** The varint starting at {@code pos}. */
+  static long varint(byte[] bytes, int pos) {
+    long value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      byte b = bytes[pos++];
+      value |= (long) (b & 0x7f) << shift;
+      if (b >= 0) {
+        return value;
+      }
+    }
+    return value;
+  }
+
+  /** The position right after the varint starting at {@code pos}. */
+  static int afterVarint(byte[] bytes, int pos) {
+    while (bytes[pos++] < 0) {
+      // continuation bit set
+    }
+    return pos;
+  }
+
+  /** The 4 little-endian bytes at {@code pos}. */
+  static int fixed32(byte[] bytes, int pos) {
+    return (bytes[pos] & 0xff)
+        | (bytes[pos + 1] & 0xff) << 8
+        | (bytes[pos + 2] & 0xff) << 16
+        | (bytes[pos + 3] & 0xff) << 24;
+  }
+
+  /** The 8 little-endian bytes at {@code pos}. */
+  static long fixed64(byte[] bytes, int pos) {
+    return (fixed32(bytes, pos) & 0xffffffffL) | ((long) fixed32(bytes, pos + 4) << 32);
+  }
+
+  /** Whether {@code bytes[from, to)} is well-formed UTF-8, as protobuf requires of strings. */
+  static boolean isValidUtf8(byte[] bytes, int from, int to) {
+    int i = from;
+    while (i < to) {
+      byte c = bytes[i++];
+      if (c >= 0) {
+        continue;
+      }
+      if (c < (byte) 0xE0) {
+        if (c < (byte) 0xC2 || i >= to || bytes[i++] > (byte) 0xBF) {
+          return false;
+        }
+      } else if (c < (byte) 0xF0) {
+        if (i + 1 >= to) {
+          return false;
+        }
+        byte b1 = bytes[i++];
+        if (b1 > (byte) 0xBF
+            || (c == (byte) 0xE0 && b1 < (byte) 0xA0)
+            || (c == (byte) 0xED && b1 >= (byte) 0xA0)
+            || bytes[i++] > (byte) 0xBF) {
+          return false;
+        }
+      } else {
+        if (c > (byte) 0xF4 || i + 2 >= to) {
+          return false;
+        }
+        byte b1 = bytes[i++];
+        if (b1 > (byte) 0xBF
+            || (c == (byte) 0xF0 && b1 < (byte) 0x90)
+            || (c == (byte) 0xF4 && b1 > (byte) 0x8F)
+            || bytes[i++] > (byte) 0xBF
+            || bytes[i++] > (byte) 0xBF) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}
