@@ -1,0 +1,219 @@
+package io.entityflow.pipelines.bench;
+
+import com.google.api.core.ApiFuture;
+import com.google.api.gax.batching.BatchingSettings;
+import com.google.cloud.pubsub.v1.Publisher;
+import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.TopicName;
+import io.entityflow.pipelines.EntityTopicsToBigQuery;
+import io.entityflow.pipelines.events.SampleEvents;
+import io.entityflow.testing.PubSubEmulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.threeten.bp.Duration;
+
+/**
+ * Sustained end-to-end throughput of local mode: a load generator publishes Sale events at a fixed
+ * rate to a dedicated emulator for a fixed time while the pipeline ({@code EntityTopicsToBigQuery
+ * --warehouse=LOCAL}, a child JVM as local mode runs it) lands them in the local warehouse. Prints
+ * published, landed (rows in published Parquet parts, what {@code entityflow sql} sees) and the
+ * backlog every 10 s; at the end waits until every event landed and accounts for each event id
+ * exactly (missing, duplicates). Run by hand (see BENCHMARKS.md).
+ *
+ * <p>Arguments: events per second (default 20,000), seconds (default 300), {@code --localRead}
+ * (default PULL_BATCHES). System property {@code sustained.pipelineJvmOptions}: extra JVM options
+ * of the pipeline (e.g. a flight recording); {@code sustained.pipelineArgs}: extra pipeline options.
+ */
+public final class SustainedBenchmark {
+  private SustainedBenchmark() {}
+
+  /** Runs the benchmark. */
+  public static void main(String[] args) throws Exception {
+    int rate = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+    String read = args.length > 2 ? args[2] : "PULL_BATCHES";
+    long events = (long) rate * seconds;
+    Path warehouse = Files.createTempDirectory("sustained-warehouse");
+    PubSubEmulator emulator = PubSubEmulator.startDedicated();
+    String topic = emulator.createTopic(PubSubEmulator.uniqueName("topic-sale_v1"));
+    String suffix = topic.substring("topic-sale_v1-".length());
+    emulator.createSubscription(topic, "sale_v1-" + suffix);
+    Process pipeline = startPipeline(emulator, suffix, warehouse, read);
+    Publisher publisher = publisher(emulator, topic);
+    try (ParquetRows rows = ParquetRows.of(warehouse, "retail", "sale_v1")) {
+      AtomicLong published = new AtomicLong();
+      publishOne(publisher, "probe", published);
+      while (rows.count() < 1) {
+        if (!pipeline.isAlive()) {
+          throw new IllegalStateException(
+              "the pipeline exited; see " + warehouse + "/pipeline.log");
+        }
+        Thread.sleep(200);
+      }
+      System.out.printf(
+          "pipeline ready (--localRead=%s); publishing %d events at %d/s for %d s%n",
+          read, events, rate, seconds);
+      long start = System.nanoTime();
+      Thread generator =
+          new Thread(() -> generate(publisher, rate, events, published), "load-generator");
+      generator.start();
+      long lastLanded = rows.count();
+      long lastAt = start;
+      long landedWhenPublished = -1;
+      long publishedAt = 0;
+      while (true) {
+        Thread.sleep(10_000);
+        long now = System.nanoTime();
+        long landed = rows.count() - 1;
+        long sent = published.get() - 1;
+        System.out.printf(
+            "t=%3ds published %,d landed %,d backlog %,d | landed %,.0f/s over the last 10 s%n",
+            TimeUnit.NANOSECONDS.toSeconds(now - start),
+            sent,
+            landed,
+            sent - landed,
+            (landed - lastLanded + (lastLanded == 1 ? 1 : 0)) / ((now - lastAt) / 1e9));
+        lastLanded = landed;
+        lastAt = now;
+        if (!generator.isAlive() && landedWhenPublished < 0) {
+          landedWhenPublished = landed;
+          publishedAt = now;
+        }
+        if (landed >= events || !pipeline.isAlive()) {
+          break;
+        }
+        if (publishedAt > 0 && now - publishedAt > TimeUnit.MINUTES.toNanos(5)) {
+          break;
+        }
+      }
+      double total = (System.nanoTime() - start) / 1e9;
+      long landed = rows.count() - 1;
+      long distinct = rows.distinct("event_id") - 1;
+      System.out.printf(
+          "result: %,d events published in %d s (%,.0f/s); %,d landed when publishing ended;"
+              + " all %,d rows (%,d distinct event ids, %,d missing, %,d duplicates) landed"
+              + " %.1f s after the start: %,.0f events/s sustained end to end%n",
+          events,
+          seconds,
+          (double) events / seconds,
+          landedWhenPublished,
+          landed,
+          distinct,
+          events - distinct,
+          landed - distinct,
+          total,
+          distinct / total);
+    } finally {
+      pipeline.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      publisher.shutdown();
+      emulator.close();
+    }
+    System.exit(0);
+  }
+
+  private static Process startPipeline(
+      PubSubEmulator emulator, String suffix, Path warehouse, String read) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx2g");
+    String extra = System.getProperty("sustained.pipelineJvmOptions", "");
+    if (!extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(EntityTopicsToBigQuery.class.getName());
+    command.addAll(
+        List.of(
+            "--runner=DirectRunner",
+            "--streaming=true",
+            "--blockOnRun=true",
+            "--project=" + PubSubEmulator.PROJECT_ID,
+            "--pubsubRootUrl=" + emulator.rootUrl(),
+            "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory",
+            "--entities=Sale",
+            "--subscriptionPattern={topic}-" + suffix,
+            "--warehouse=LOCAL",
+            "--warehouseDir=" + warehouse,
+            "--localRead=" + read,
+            "--heartbeatSeconds=0"));
+    String pipelineArgs = System.getProperty("sustained.pipelineArgs", "");
+    if (!pipelineArgs.isBlank()) {
+      command.addAll(List.of(pipelineArgs.trim().split("\\s+")));
+    }
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(warehouse.resolve("pipeline.log").toFile())
+        .start();
+  }
+
+  private static Publisher publisher(PubSubEmulator emulator, String topic) throws Exception {
+    return Publisher.newBuilder(TopicName.of(PubSubEmulator.PROJECT_ID, topic))
+        .setChannelProvider(emulator.channelProvider())
+        .setCredentialsProvider(emulator.credentials())
+        .setBatchingSettings(
+            BatchingSettings.newBuilder()
+                .setElementCountThreshold(1000L)
+                .setRequestByteThreshold(1_000_000L)
+                .setDelayThreshold(Duration.ofMillis(10))
+                .build())
+        .build();
+  }
+
+  private static void generate(Publisher publisher, int rate, long events, AtomicLong published) {
+    ByteString payload = ByteString.copyFrom(SampleEvents.sale("s-1").message().toByteArray());
+    Deque<ApiFuture<String>> pending = new ArrayDeque<>();
+    long start = System.nanoTime();
+    try {
+      for (long i = 0; i < events; i++) {
+        long due = start + i * 1_000_000_000L / rate;
+        long wait = due - System.nanoTime();
+        if (wait > 1_000_000) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        pending.add(publisher.publish(message("e-" + i, payload)));
+        while (pending.size() > 20_000 || (!pending.isEmpty() && pending.peek().isDone())) {
+          pending.poll().get(60, TimeUnit.SECONDS);
+          published.incrementAndGet();
+        }
+      }
+      while (!pending.isEmpty()) {
+        pending.poll().get(60, TimeUnit.SECONDS);
+        published.incrementAndGet();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("the load generator failed", e);
+    }
+  }
+
+  private static void publishOne(Publisher publisher, String eventId, AtomicLong published)
+      throws Exception {
+    publisher
+        .publish(
+            message(eventId, ByteString.copyFrom(SampleEvents.sale("s-0").message().toByteArray())))
+        .get(60, TimeUnit.SECONDS);
+    published.incrementAndGet();
+  }
+
+  private static PubsubMessage message(String eventId, ByteString payload) {
+    return PubsubMessage.newBuilder()
+        .setData(payload)
+        .putAllAttributes(
+            Map.of(
+                "event_id", eventId,
+                "operation", "CREATED",
+                "occurred_at", "2026-11-23T10:00:00Z",
+                "producer", "bench",
+                "schema", "acme.retail.sale.v1.Sale",
+                "schema_version", "1.0"))
+        .build();
+  }
+}
