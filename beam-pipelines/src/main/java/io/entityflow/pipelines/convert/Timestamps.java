@@ -4,6 +4,8 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -20,11 +22,45 @@ public final class Timestamps {
   private static final DateTimeFormatter FORMAT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+  /** Years 1 to 9999 take the fast path; others (era, sign) go through {@link #FORMAT}. */
+  private static final long FIRST_FAST_SECOND =
+      LocalDateTime.of(1, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+
+  private static final long END_FAST_SECOND =
+      LocalDateTime.of(10000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+
   private Timestamps() {}
 
   /** Formats an instant, truncated to microseconds. */
   public static String format(Instant instant) {
-    return FORMAT.format(instant);
+    long seconds = instant.getEpochSecond();
+    if (seconds < FIRST_FAST_SECOND || seconds >= END_FAST_SECOND) {
+      return FORMAT.format(instant);
+    }
+    LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+    char[] text = new char[27];
+    digits(text, 0, time.getYear(), 4);
+    text[4] = '-';
+    digits(text, 5, time.getMonthValue(), 2);
+    text[7] = '-';
+    digits(text, 8, time.getDayOfMonth(), 2);
+    text[10] = 'T';
+    digits(text, 11, time.getHour(), 2);
+    text[13] = ':';
+    digits(text, 14, time.getMinute(), 2);
+    text[16] = ':';
+    digits(text, 17, time.getSecond(), 2);
+    text[19] = '.';
+    digits(text, 20, instant.getNano() / 1000, 6);
+    text[26] = 'Z';
+    return new String(text);
+  }
+
+  private static void digits(char[] text, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      text[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** Formats a {@code google.protobuf.Timestamp} (generated or dynamic). */
@@ -45,6 +81,10 @@ public final class Timestamps {
       throw new IllegalArgumentException(
           name + " is missing; expected an RFC 3339 timestamp, e.g. 2026-11-23T10:15:30.123Z");
     }
+    Instant fast = parseUtc(value);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
     } catch (DateTimeParseException e) {
@@ -55,6 +95,65 @@ public final class Timestamps {
               + "'; expected an RFC 3339 timestamp, e.g. 2026-11-23T10:15:30.123Z",
           e);
     }
+  }
+
+  /**
+   * The common form {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} without the formatter's cost; null for
+   * anything else (then the formatter decides, with its errors).
+   */
+  private static Instant parseUtc(String value) {
+    int length = value.length();
+    if (length < 20
+        || value.charAt(length - 1) != 'Z'
+        || value.charAt(4) != '-'
+        || value.charAt(7) != '-'
+        || value.charAt(10) != 'T'
+        || value.charAt(13) != ':'
+        || value.charAt(16) != ':') {
+      return null;
+    }
+    int nanos = 0;
+    if (length > 20) {
+      int fraction = length - 21;
+      if (value.charAt(19) != '.' || fraction < 1 || fraction > 9) {
+        return null;
+      }
+      int parsed = number(value, 20, fraction);
+      if (parsed < 0) {
+        return null;
+      }
+      nanos = parsed;
+      for (int i = fraction; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    int year = number(value, 0, 4);
+    int month = number(value, 5, 2);
+    int day = number(value, 8, 2);
+    int hour = number(value, 11, 2);
+    int minute = number(value, 14, 2);
+    int second = number(value, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) {
+      return null;
+    }
+    if (second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
+      return null;
+    }
+    return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+        .toInstant(ZoneOffset.UTC);
+  }
+
+  /** The decimal number of {@code width} digits at {@code at}; -1 if any is not a digit. */
+  private static int number(String value, int at, int width) {
+    int result = 0;
+    for (int i = at; i < at + width; i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      result = result * 10 + (c - '0');
+    }
+    return result;
   }
 
   /** A {@code google.protobuf.Timestamp} of the given type holding {@code instant}. */

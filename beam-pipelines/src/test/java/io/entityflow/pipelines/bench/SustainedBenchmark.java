@@ -30,7 +30,8 @@ import org.threeten.bp.Duration;
  *
  * <p>Arguments: events per second (default 20,000), seconds (default 300), {@code --localRead}
  * (default PULL_BATCHES). System property {@code sustained.pipelineJvmOptions}: extra JVM options
- * of the pipeline (e.g. a flight recording); {@code sustained.pipelineArgs}: extra pipeline options.
+ * of the pipeline (e.g. a flight recording); {@code sustained.pipelineArgs}: extra pipeline
+ * options.
  */
 public final class SustainedBenchmark {
   private SustainedBenchmark() {}

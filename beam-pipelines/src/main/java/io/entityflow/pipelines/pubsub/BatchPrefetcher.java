@@ -1,0 +1,173 @@
+package io.entityflow.pipelines.pubsub;
+
+import com.google.pubsub.v1.AcknowledgeRequest;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.PullRequest;
+import com.google.pubsub.v1.PullResponse;
+import com.google.pubsub.v1.ReceivedMessage;
+import com.google.pubsub.v1.SubscriberGrpc;
+import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Pulls one subscription on its own thread, ahead of the reader: each pull is written to the {@link
+ * PullJournal} and forced to disk, acknowledged, registered with {@link PendingMessages} and queued
+ * (a few batches at most); {@link PullBatchReader} takes batches from the queue. The DirectRunner's
+ * worker then parses while the next pull is on its way, instead of waiting for the emulator.
+ *
+ * <pre>{@code
+ * BatchPrefetcher prefetcher = BatchPrefetcher.of(settings);
+ * PulledBatch batch = prefetcher.poll(); // null when nothing arrived
+ * }</pre>
+ *
+ * <p>One per subscription and journal in a JVM (the runner creates and drops readers often). It
+ * pulls nothing while {@code maxPendingMessages} messages are pending, and stops after {@value
+ * #IDLE_SECONDS} s without a {@link #poll} (a cancelled pipeline): batches it queued by then are
+ * acknowledged and journaled, so the next run reads them from the journal. A failed pull or
+ * acknowledgement stops it; the next {@link #poll} throws it. Thread-safe.
+ */
+final class BatchPrefetcher {
+  static final int IDLE_SECONDS = 10;
+  private static final int QUEUED_BATCHES = 4;
+  private static final long DEADLINE_SECONDS = 60;
+  private static final Map<PullSettings, BatchPrefetcher> RUNNING = new ConcurrentHashMap<>();
+
+  private final PullSettings settings;
+  private final PullJournal journal;
+  private final BlockingQueue<PulledBatch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+  private final SubscriberGrpc.SubscriberBlockingStub stub;
+  private volatile long lastPollNanos = System.nanoTime();
+  private volatile IOException failure;
+  private volatile boolean stopped;
+
+  private BatchPrefetcher(PullSettings settings) {
+    this.settings = settings;
+    this.journal = PullJournal.in(Path.of(settings.journalDirectory()));
+    this.stub = SubscriberGrpc.newBlockingStub(EmulatorChannels.to(settings.emulatorHost()));
+  }
+
+  /** The running prefetcher of {@code settings}, started if none runs. */
+  static BatchPrefetcher of(PullSettings settings) {
+    BatchPrefetcher prefetcher =
+        RUNNING.compute(
+            settings,
+            (key, running) ->
+                running != null && !running.stopped ? running : new BatchPrefetcher(key).start());
+    prefetcher.lastPollNanos = System.nanoTime();
+    return prefetcher;
+  }
+
+  private BatchPrefetcher start() {
+    Thread thread = new Thread(this::run, "entityflow-pull " + settings.subscription());
+    thread.setDaemon(true);
+    thread.start();
+    return this;
+  }
+
+  /**
+   * The next batch, waiting at most {@code waitMillis}; null if none.
+   *
+   * @throws IOException the failure that stopped the prefetcher
+   */
+  PulledBatch poll(long waitMillis) throws IOException {
+    lastPollNanos = System.nanoTime();
+    PulledBatch batch = queue.poll();
+    if (batch == null && failure == null && waitMillis > 0) {
+      try {
+        batch = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (batch == null && failure != null) {
+      RUNNING.remove(settings, this);
+      throw failure;
+    }
+    return batch;
+  }
+
+  private void run() {
+    try {
+      while (!idle()) {
+        if (PendingMessages.pending(journal) >= settings.maxPendingMessages()) {
+          TimeUnit.MILLISECONDS.sleep(5);
+          continue;
+        }
+        PulledBatch batch = pullOnce();
+        if (batch == null) {
+          TimeUnit.MILLISECONDS.sleep(10);
+          continue;
+        }
+        while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+          if (idle()) {
+            return; // journaled and acknowledged: the next run reads it from the journal
+          }
+        }
+      }
+    } catch (IOException e) {
+      failure = e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      stopped = true;
+    }
+  }
+
+  private boolean idle() {
+    return System.nanoTime() - lastPollNanos > TimeUnit.SECONDS.toNanos(IDLE_SECONDS);
+  }
+
+  private PulledBatch pullOnce() throws IOException {
+    PullResponse response;
+    try {
+      response =
+          stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+              .pull(
+                  PullRequest.newBuilder()
+                      .setSubscription(settings.subscription())
+                      .setMaxMessages(settings.maxMessagesPerPull())
+                      .setReturnImmediately(true)
+                      .build());
+    } catch (StatusRuntimeException e) {
+      throw new IOException(
+          "cannot pull from " + settings.subscription() + " at " + settings.emulatorHost(), e);
+    }
+    if (response.getReceivedMessagesCount() == 0) {
+      return null;
+    }
+    List<PubsubMessage> messages = new ArrayList<>(response.getReceivedMessagesCount());
+    List<String> ackIds = new ArrayList<>(response.getReceivedMessagesCount());
+    for (ReceivedMessage received : response.getReceivedMessagesList()) {
+      messages.add(received.getMessage());
+      ackIds.add(received.getAckId());
+    }
+    String file = journal.write(messages);
+    try {
+      stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
+          .acknowledge(
+              AcknowledgeRequest.newBuilder()
+                  .setSubscription(settings.subscription())
+                  .addAllAckIds(ackIds)
+                  .build());
+    } catch (StatusRuntimeException e) {
+      throw new IOException(
+          "cannot acknowledge "
+              + ackIds.size()
+              + " journaled messages of "
+              + settings.subscription()
+              + " (Pub/Sub delivers them again; they may land twice)",
+          e);
+    }
+    PulledBatch batch = new PulledBatch(settings.topic(), file, messages);
+    PendingMessages.expect(journal, batch);
+    return batch;
+  }
+}
