@@ -22,6 +22,9 @@ public final class JsonStrings {
   /** Appends {@code value} as a JSON string literal and returns {@code out}. */
   public static StringBuilder quote(StringBuilder out, String value) {
     out.append('"');
+    if (plain(value)) {
+      return out.append(value).append('"');
+    }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       switch (c) {
@@ -40,5 +43,16 @@ public final class JsonStrings {
       }
     }
     return out.append('"');
+  }
+
+  /** Whether {@code value} needs no escape at all (the common case, appended in one go). */
+  private static boolean plain(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 }

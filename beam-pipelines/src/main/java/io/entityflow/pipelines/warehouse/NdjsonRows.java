@@ -63,7 +63,13 @@ public final class NdjsonRows {
       return;
     }
     switch (column.type()) {
-      case INTEGER -> out.append(Long.parseLong(value.toString()));
+      case INTEGER -> {
+        if (value instanceof Long number) {
+          out.append((long) number);
+        } else {
+          out.append(Long.parseLong(value.toString()));
+        }
+      }
       case FLOAT -> {
         double number = ((Number) value).doubleValue();
         if (Double.isFinite(number)) {

@@ -69,6 +69,12 @@ final class StageRowsFn extends DoFn<EventRow, Void> {
     Lines(List<TableColumn> columns) {
       this.columns = columns;
     }
+
+    /** Empties the lines, keeping the buffer's capacity for the next bundle. */
+    void clear() {
+      text.setLength(0);
+      count = 0;
+    }
   }
 
   @Setup
@@ -81,7 +87,9 @@ final class StageRowsFn extends DoFn<EventRow, Void> {
 
   @StartBundle
   public void startBundle() {
-    bundle.clear();
+    for (Lines lines : bundle.values()) {
+      lines.clear();
+    }
     sources.clear();
   }
 
@@ -104,14 +112,17 @@ final class StageRowsFn extends DoFn<EventRow, Void> {
     long staged = 0;
     for (Map.Entry<String, Lines> table : bundle.entrySet()) {
       Lines lines = table.getValue();
+      if (lines.count == 0) {
+        continue;
+      }
       writer.stage(
           table.getKey(), lines.text.toString().getBytes(StandardCharsets.UTF_8), lines.count);
       staged += lines.count;
+      lines.clear();
     }
     for (SourceMessage source : sources) {
       PendingMessages.staged(source.topic(), source.messageId());
     }
-    bundle.clear();
     sources.clear();
     if (staged > 0) {
       rowsStaged.inc(staged);
