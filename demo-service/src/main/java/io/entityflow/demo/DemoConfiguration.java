@@ -37,6 +37,7 @@ public class DemoConfiguration {
   private double membershipShare = 0.4;
   private long seed = 42;
   private Outage outage = new Outage();
+  private String publishedCountsFile;
 
   /** {@code enabled} (default true): false starts the service without traffic. */
   public boolean isEnabled() {
@@ -137,6 +138,18 @@ public class DemoConfiguration {
 
   public void setSeed(long seed) {
     this.seed = seed;
+  }
+
+  /**
+   * {@code published-counts-file} (default none): where {@link PublishedCountsFile} keeps the
+   * events Pub/Sub confirmed, for local mode's backlog; unset writes nothing.
+   */
+  public String getPublishedCountsFile() {
+    return publishedCountsFile;
+  }
+
+  public void setPublishedCountsFile(String publishedCountsFile) {
+    this.publishedCountsFile = publishedCountsFile;
   }
 
   /** {@code outage.*}: the scheduled stop of one kind of event. */

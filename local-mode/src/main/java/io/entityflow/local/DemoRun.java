@@ -1,10 +1,12 @@
 package io.entityflow.local;
 
+import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.testing.PubSubEmulator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -35,12 +37,14 @@ public final class DemoRun implements AutoCloseable {
   private final LocalHome home;
   private final DemoRunPlan plan;
   private final LocalStack stack;
+  private final long landedBefore;
   private boolean closed;
 
-  private DemoRun(LocalHome home, DemoRunPlan plan, LocalStack stack) {
+  private DemoRun(LocalHome home, DemoRunPlan plan, LocalStack stack, long landedBefore) {
     this.home = home;
     this.plan = plan;
     this.stack = stack;
+    this.landedBefore = landedBefore;
   }
 
   /**
@@ -62,6 +66,11 @@ public final class DemoRun implements AutoCloseable {
     out.println(plan.announcement());
     DemoTimeline timeline = plan.timeline();
     new TimelineRecord(plan.historyStart(), timeline.start()).write(home.timelineFile());
+    deleteDemoPublished(home);
+    long landedBefore = landedNow(home);
+    Map<String, String> demoProperties =
+        new LinkedHashMap<>(AlertingSettings.demoService(timeline, outage));
+    demoProperties.put("entityflow.demo.published-counts-file", home.demoPublished().toString());
     String apiToken = UUID.randomUUID().toString();
     out.println(
         "entityflow demo: starting the emulator, the pipeline, the alerting service and the demo service");
@@ -72,7 +81,7 @@ public final class DemoRun implements AutoCloseable {
                 home,
                 alertingPort,
                 AlertingSettings.forLocalMode(home, timeline, apiToken),
-                AlertingSettings.demoService(timeline, outage),
+                demoProperties,
                 List.of(),
                 out),
             emulator);
@@ -87,7 +96,36 @@ public final class DemoRun implements AutoCloseable {
     state.put("simulated-clock", timeline.start() + " x" + timeline.speed());
     state.put("started", Instant.now().toString());
     new DemoState(state).write(home.stateFile());
-    return new DemoRun(home, plan, stack);
+    return new DemoRun(home, plan, stack, landedBefore);
+  }
+
+  /**
+   * Rows + dead letters the warehouse held before this run's processes started (a continued run's
+   * data), the base of the backlog on the progress line.
+   */
+  public long landedBefore() {
+    return landedBefore;
+  }
+
+  /** Rows + dead letters in the warehouse now; 0 before the first table appears. */
+  private static long landedNow(LocalHome home) {
+    if (!Files.isDirectory(home.warehouse())) {
+      return 0;
+    }
+    try {
+      return ProgressRate.landed(ProgressReport.read(home.warehouse(), EntityRegistry.load()));
+    } catch (SQLException noTableYet) {
+      return 0;
+    }
+  }
+
+  /** A previous run's count would read as this run's until the demo service rewrites it. */
+  private static void deleteDemoPublished(LocalHome home) {
+    try {
+      Files.deleteIfExists(home.demoPublished());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + home.demoPublished(), e);
+    }
   }
 
   /** The running processes. */
@@ -127,5 +165,6 @@ public final class DemoRun implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + home.stateFile(), e);
     }
+    deleteDemoPublished(home);
   }
 }

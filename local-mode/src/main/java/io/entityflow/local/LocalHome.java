@@ -66,6 +66,14 @@ public record LocalHome(Path repository, Path home) {
     return home.resolve("demo-timeline.properties");
   }
 
+  /**
+   * The demo service's count of events Pub/Sub confirmed, rewritten every 2 s while it runs, for
+   * the backlog on the progress line ({@link ProgressRate}); removed when a demo starts and stops.
+   */
+  public Path demoPublished() {
+    return home.resolve("demo-published.properties");
+  }
+
   /** Where a fresh demo moves the previous run's data: one directory, at most one run in it. */
   public Path previousRuns() {
     return home.resolve("previous");

@@ -263,6 +263,7 @@ public final class LocalModeCli {
             + "/status/index.html  SQL: ./entityflow sql \"SELECT ...\"  Stop: Ctrl-C");
     Instant end = runFor == null ? Instant.MAX : Instant.now().plus(runFor);
     EntityRegistry registry = EntityRegistry.load();
+    ProgressRate rate = new ProgressRate(run.landedBefore());
     while (Instant.now().isBefore(end)) {
       sleep(Duration.ofSeconds(15));
       List<String> dead = run.deadChildren();
@@ -278,7 +279,10 @@ public final class LocalModeCli {
       try {
         out.println(
             "progress: "
-                + ProgressReport.read(home.warehouse(), registry).line()
+                + rate.line(
+                    ProgressReport.read(home.warehouse(), registry),
+                    Instant.now(),
+                    ProgressRate.published(home.demoPublished()))
                 + " | "
                 + AlertingSettings.alertSummary(home));
       } catch (SQLException e) {
