@@ -67,6 +67,7 @@ public final class EntityTopicsToBigQuery {
       if (!Boolean.TRUE.equals(options.getDirectRunnerChecks())) {
         withoutDirectRunnerChecks(options);
       }
+      options.as(DirectOptions.class).setTargetParallelism(options.getLocalWorkerThreads());
     } else if (Boolean.TRUE.equals(options.getVerifyTables())) {
       try (BigQueryTableAdmin admin = BigQueryTableAdmin.create(options)) {
         new LiveTableCheck(admin)

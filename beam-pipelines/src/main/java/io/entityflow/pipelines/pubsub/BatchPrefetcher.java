@@ -28,15 +28,19 @@ import java.util.concurrent.TimeUnit;
  * PulledBatch batch = prefetcher.poll(); // null when nothing arrived
  * }</pre>
  *
- * <p>One per subscription and journal in a JVM (the runner creates and drops readers often). It
- * pulls nothing while {@code maxPendingMessages} messages are pending, and stops after {@value
- * #IDLE_SECONDS} s without a {@link #poll} (a cancelled pipeline): batches it queued by then are
- * acknowledged and journaled, so the next run reads them from the journal. A failed pull or
- * acknowledgement stops it; the next {@link #poll} throws it. Thread-safe.
+ * <p>After an empty pull it waits 5 ms, doubling up to 100 ms while the subscription stays quiet
+ * (an idle demo of many entities does not keep the emulator busy). One per subscription and journal
+ * in a JVM (the runner creates and drops readers often). It pulls nothing while {@code
+ * maxPendingMessages} messages are pending, and stops after {@value #IDLE_SECONDS} s without a
+ * {@link #poll} (a cancelled pipeline): batches it queued by then are acknowledged and journaled,
+ * so the next run reads them from the journal. A failed pull or acknowledgement stops it; the next
+ * {@link #poll} throws it. Thread-safe.
  */
 final class BatchPrefetcher {
   static final int IDLE_SECONDS = 10;
   private static final int QUEUED_BATCHES = 4;
+  private static final long MIN_QUIET_MILLIS = 5;
+  private static final long MAX_QUIET_MILLIS = 100;
   private static final long DEADLINE_SECONDS = 60;
   private static final Map<PullSettings, BatchPrefetcher> RUNNING = new ConcurrentHashMap<>();
 
@@ -95,6 +99,7 @@ final class BatchPrefetcher {
   }
 
   private void run() {
+    long quietMillis = MIN_QUIET_MILLIS;
     try {
       while (!idle()) {
         if (PendingMessages.pending(journal) >= settings.maxPendingMessages()) {
@@ -103,9 +108,11 @@ final class BatchPrefetcher {
         }
         PulledBatch batch = pullOnce();
         if (batch == null) {
-          TimeUnit.MILLISECONDS.sleep(10);
+          TimeUnit.MILLISECONDS.sleep(quietMillis);
+          quietMillis = Math.min(MAX_QUIET_MILLIS, quietMillis * 2);
           continue;
         }
+        quietMillis = MIN_QUIET_MILLIS;
         while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
           if (idle()) {
             return; // journaled and acknowledged: the next run reads it from the journal

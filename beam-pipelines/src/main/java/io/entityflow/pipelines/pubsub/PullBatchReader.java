@@ -27,7 +27,7 @@ import org.joda.time.Instant;
  * batch's earliest publish time. Not thread-safe (one reader per thread, as Beam requires).
  */
 final class PullBatchReader extends UnboundedSource.UnboundedReader<PulledBatch> {
-  private static final long WAIT_MILLIS = 5;
+  private static final long WAIT_MILLIS = 1;
 
   private final PullBatchSource source;
   private final PullSettings settings;
