@@ -11,6 +11,7 @@ import com.google.pubsub.v1.TopicName;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.events.SampleEvents;
 import io.entityflow.pipelines.testing.EmulatorTopics;
+import io.entityflow.pipelines.testing.PipelineProcess;
 import io.entityflow.testing.PubSubEmulator;
 import io.entityflow.warehouse.local.LocalWarehouse;
 import java.io.IOException;
@@ -101,33 +102,15 @@ class LocalPipelineKillIT {
 
   private static List<String> pipelineArgs(
       PubSubEmulator emulator, EmulatorTopics topics, Path root) {
-    return List.of(
-        "--runner=DirectRunner",
-        "--streaming=true",
-        "--blockOnRun=true",
-        "--project=" + PubSubEmulator.PROJECT_ID,
-        "--pubsubRootUrl=" + emulator.rootUrl(),
-        "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory",
-        "--entities=Sale",
-        "--subscriptionPattern=" + topics.subscriptionPattern(),
-        "--warehouse=LOCAL",
-        "--warehouseDir=" + root,
-        "--flushSeconds=1",
-        "--heartbeatSeconds=0");
+    List<String> args =
+        new ArrayList<>(
+            PipelineProcess.localSaleArgs(emulator, topics.subscriptionPattern(), root));
+    args.add("--flushSeconds=1");
+    return args;
   }
 
   private static Process start(List<String> args, Path log) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(EntityTopicsToBigQuery.class.getName());
-    command.addAll(args);
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    return PipelineProcess.start(List.of("-Xmx1g"), args, log);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.entityflow.pipelines.bigquery;
 
 import com.google.api.services.bigquery.model.TableRow;
+import com.google.auto.value.AutoValue;
 import io.entityflow.contract.layout.DeadLetterTable;
 import io.entityflow.pipelines.convert.Timestamps;
 import io.entityflow.pipelines.deadletter.DeadLetter;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
@@ -28,7 +30,9 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
 
 /**
@@ -46,108 +50,132 @@ import org.joda.time.Duration;
  *     WriteToBigQuery.toProject("acme-analytics").withMethod(WriteMethod.AT_LEAST_ONCE));
  * }</pre>
  *
- * <p>Immutable; {@code withX} returns a copy. The format function only unwraps the row; the source
- * is turned into a dead-letter row only for rows BigQuery refuses.
+ * <p>Immutable; the {@code withX} methods may be called in any order. The format function only
+ * unwraps the row; the source is turned into a dead-letter row only for rows BigQuery refuses.
  */
-public final class WriteToBigQuery
+@AutoValue
+public abstract class WriteToBigQuery
     extends PTransform<PCollection<EventRow>, PCollection<EventRow>> {
-  private final String project;
-  private final String datasetPrefix;
-  private final WriteMethod method;
-  private final Duration triggeringFrequency;
-  private final RegistrySource registry;
-  private final BigQueryServices testServices;
-  private final PipelineClock clock;
+  abstract String project();
 
-  private WriteToBigQuery(
-      String project,
-      String datasetPrefix,
-      WriteMethod method,
-      Duration triggeringFrequency,
-      RegistrySource registry,
-      BigQueryServices testServices,
-      PipelineClock clock) {
-    this.project = project;
-    this.datasetPrefix = datasetPrefix;
-    this.method = method;
-    this.triggeringFrequency = triggeringFrequency;
-    this.registry = registry;
-    this.testServices = testServices;
-    this.clock = clock;
+  abstract String datasetPrefix();
+
+  abstract WriteMethod method();
+
+  abstract Duration triggeringFrequency();
+
+  abstract RegistrySource registry();
+
+  abstract @Nullable BigQueryServices testServices();
+
+  abstract PipelineClock clock();
+
+  abstract Builder toBuilder();
+
+  @AutoValue.Builder
+  abstract static class Builder {
+    abstract Builder setProject(String project);
+
+    abstract Builder setDatasetPrefix(String prefix);
+
+    abstract Builder setMethod(WriteMethod method);
+
+    abstract Builder setTriggeringFrequency(Duration frequency);
+
+    abstract Builder setRegistry(RegistrySource registry);
+
+    abstract Builder setTestServices(BigQueryServices services);
+
+    abstract Builder setClock(PipelineClock clock);
+
+    abstract WriteToBigQuery build();
   }
 
   /** Writes to the datasets of {@code project}, exactly-once, committing every 5 s. */
   public static WriteToBigQuery toProject(String project) {
-    return new WriteToBigQuery(
-        project,
-        "",
-        WriteMethod.EXACTLY_ONCE,
-        Duration.standardSeconds(5),
-        RegistrySource.contract(),
-        null,
-        PipelineClock.system());
+    if (project == null || project.isBlank()) {
+      throw new IllegalArgumentException(
+          "BigQuery project '" + project + "' is empty; a project id is required");
+    }
+    return new AutoValue_WriteToBigQuery.Builder()
+        .setProject(project)
+        .setDatasetPrefix("")
+        .setMethod(WriteMethod.EXACTLY_ONCE)
+        .setTriggeringFrequency(Duration.standardSeconds(5))
+        .setRegistry(RegistrySource.contract())
+        .setClock(PipelineClock.system())
+        .build();
   }
 
   /** A copy naming datasets {@code prefix + domain}. */
   public WriteToBigQuery withDatasetPrefix(String prefix) {
-    return new WriteToBigQuery(
-        project, prefix, method, triggeringFrequency, registry, testServices, clock);
+    return toBuilder().setDatasetPrefix(prefix == null ? "" : prefix).build();
   }
 
   /** A copy with this write method. */
   public WriteToBigQuery withMethod(WriteMethod method) {
-    return new WriteToBigQuery(
-        project, datasetPrefix, method, triggeringFrequency, registry, testServices, clock);
+    return toBuilder().setMethod(Objects.requireNonNull(method, "method")).build();
   }
 
-  /** A copy committing exactly-once streams every {@code frequency}. */
+  /** A copy committing exactly-once streams every {@code frequency} (positive). */
   public WriteToBigQuery withTriggeringFrequency(Duration frequency) {
-    return new WriteToBigQuery(
-        project, datasetPrefix, method, frequency, registry, testServices, clock);
+    if (frequency == null || frequency.getMillis() <= 0) {
+      throw new IllegalArgumentException(
+          "triggering frequency " + frequency + " is out of range; allowed: a positive duration");
+    }
+    return toBuilder().setTriggeringFrequency(frequency).build();
   }
 
   /** A copy with the tables of {@code registry}. */
   public WriteToBigQuery withRegistry(RegistrySource registry) {
-    return new WriteToBigQuery(
-        project, datasetPrefix, method, triggeringFrequency, registry, testServices, clock);
+    return toBuilder().setRegistry(Objects.requireNonNull(registry, "registry")).build();
   }
 
   /** A copy talking to {@code services} (Beam's fakes in tests) without validation. */
   public WriteToBigQuery withTestServices(BigQueryServices services) {
-    return new WriteToBigQuery(
-        project, datasetPrefix, method, triggeringFrequency, registry, services, clock);
+    return toBuilder().setTestServices(Objects.requireNonNull(services, "services")).build();
   }
 
   /** A copy stamping dead letters with {@code clock}. */
   public WriteToBigQuery withClock(PipelineClock clock) {
-    return new WriteToBigQuery(
-        project, datasetPrefix, method, triggeringFrequency, registry, testServices, clock);
+    return toBuilder().setClock(Objects.requireNonNull(clock, "clock")).build();
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("project", project()))
+        .add(DisplayData.item("datasetPrefix", datasetPrefix()))
+        .add(DisplayData.item("method", method().name()))
+        .add(DisplayData.item("triggeringFrequency", triggeringFrequency()));
   }
 
   @Override
   public PCollection<EventRow> expand(PCollection<EventRow> rows) {
     BigQueryIO.Write<EventRow> write =
         BigQueryIO.<EventRow>write()
-            .to(new EntityDestinations(project, datasetPrefix, registry))
+            .to(new EntityDestinations(project(), datasetPrefix(), registry()))
             .withFormatFunction(EventRow::row)
             .withFormatRecordOnFailureFunction(new FailedRowFn())
             .withCreateDisposition(CreateDisposition.CREATE_NEVER)
             .withAutoSchemaUpdate(true)
             .ignoreUnknownValues()
             .withMethod(
-                method == WriteMethod.EXACTLY_ONCE
+                method() == WriteMethod.EXACTLY_ONCE
                     ? Method.STORAGE_WRITE_API
                     : Method.STORAGE_API_AT_LEAST_ONCE);
-    if (method == WriteMethod.EXACTLY_ONCE && rows.isBounded() == PCollection.IsBounded.UNBOUNDED) {
-      write = write.withTriggeringFrequency(triggeringFrequency);
+    if (method() == WriteMethod.EXACTLY_ONCE
+        && rows.isBounded() == PCollection.IsBounded.UNBOUNDED) {
+      write = write.withTriggeringFrequency(triggeringFrequency());
     }
-    if (testServices != null) {
-      write = write.withTestServices(testServices).withoutValidation();
+    if (testServices() != null) {
+      write = write.withTestServices(testServices()).withoutValidation();
     }
     WriteResult result = rows.apply("Storage Write API", write);
     return result
         .getFailedStorageApiInserts()
-        .apply("Rejected rows as dead letters", ParDo.of(new RejectedFn(clock)))
+        .apply("Rejected rows as dead letters", ParDo.of(new RejectedFn(clock())))
         .setCoder(EventRowCoder.of());
   }
 

@@ -87,14 +87,11 @@ public final class EntityEventParser {
       Instant ingestionTime,
       IntConsumer unknownFields)
       throws RejectedMessageException {
-    String eventId = required(attributes, EventAttributes.EVENT_ID);
-    Operation operation = operation(required(attributes, EventAttributes.OPERATION));
-    Instant occurredAt = occurredAt(required(attributes, EventAttributes.OCCURRED_AT));
-    checkSchema(attributes);
+    Checked event = check(attributes);
     Map<String, Object> row = new LinkedHashMap<>();
-    row.put(MetadataColumns.EVENT_ID, eventId);
-    row.put(MetadataColumns.OPERATION, operation.name());
-    row.put(MetadataColumns.OCCURRED_AT, Timestamps.format(occurredAt));
+    row.put(MetadataColumns.EVENT_ID, event.eventId());
+    row.put(MetadataColumns.OPERATION, event.operation().name());
+    row.put(MetadataColumns.OCCURRED_AT, Timestamps.format(event.occurredAt()));
     if (publishTime != null) {
       row.put(MetadataColumns.PUBLISH_TIME, Timestamps.format(publishTime));
     }
@@ -130,15 +127,12 @@ public final class EntityEventParser {
       Instant ingestionTime,
       IntConsumer unknownFields)
       throws RejectedMessageException {
-    String eventId = required(attributes, EventAttributes.EVENT_ID);
-    Operation operation = operation(required(attributes, EventAttributes.OPERATION));
-    Instant occurredAt = occurredAt(required(attributes, EventAttributes.OCCURRED_AT));
-    checkSchema(attributes);
+    Checked event = check(attributes);
     RowMetadata metadata =
         RowMetadata.of(
-            eventId,
-            operation.name(),
-            occurredAt,
+            event.eventId(),
+            event.operation().name(),
+            event.occurredAt(),
             publishTime,
             attributes.get(EventAttributes.PRODUCER),
             attributes.get(EventAttributes.SCHEMA_VERSION),
@@ -159,6 +153,18 @@ public final class EntityEventParser {
       throw missingId();
     }
     return row.bytes();
+  }
+
+  /** The required attributes of an event, checked. */
+  private record Checked(String eventId, Operation operation, Instant occurredAt) {}
+
+  /** Checks the attributes every event needs and its schema attributes. */
+  private Checked check(Map<String, String> attributes) throws RejectedMessageException {
+    String eventId = required(attributes, EventAttributes.EVENT_ID);
+    Operation operation = operation(required(attributes, EventAttributes.OPERATION));
+    Instant occurredAt = occurredAt(required(attributes, EventAttributes.OCCURRED_AT));
+    checkSchema(attributes);
+    return new Checked(eventId, operation, occurredAt);
   }
 
   private RejectedMessageException unparseable(byte[] payload, Exception e) {

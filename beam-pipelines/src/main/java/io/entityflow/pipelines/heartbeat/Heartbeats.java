@@ -1,16 +1,19 @@
 package io.entityflow.pipelines.heartbeat;
 
 import com.google.api.services.bigquery.model.TableRow;
+import com.google.auto.value.AutoValue;
 import io.entityflow.contract.layout.HeartbeatTable;
 import io.entityflow.pipelines.convert.Timestamps;
 import io.entityflow.pipelines.events.EventRow;
 import io.entityflow.pipelines.events.EventRowCoder;
 import io.entityflow.pipelines.events.PipelineClock;
 import java.time.Instant;
+import java.util.Objects;
 import org.apache.beam.sdk.io.GenerateSequence;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.joda.time.Duration;
@@ -29,47 +32,88 @@ import org.joda.time.Duration;
  *     Heartbeats.every(Duration.standardSeconds(30)).named("prod").withLag(Duration.standardSeconds(15)));
  * }</pre>
  */
-public final class Heartbeats extends PTransform<PBegin, PCollection<EventRow>> {
+@AutoValue
+public abstract class Heartbeats extends PTransform<PBegin, PCollection<EventRow>> {
   /** Key of heartbeat rows: the table's qualified name. */
   public static final String TABLE = HeartbeatTable.definition().qualifiedName();
 
-  private final Duration period;
-  private final String pipelineName;
-  private final Duration lag;
-  private final PipelineClock clock;
+  abstract Duration period();
 
-  private Heartbeats(Duration period, String pipelineName, Duration lag, PipelineClock clock) {
-    this.period = period;
-    this.pipelineName = pipelineName;
-    this.lag = lag;
-    this.clock = clock;
+  abstract String pipelineName();
+
+  abstract Duration lag();
+
+  abstract PipelineClock clock();
+
+  abstract Builder toBuilder();
+
+  @AutoValue.Builder
+  abstract static class Builder {
+    abstract Builder setPeriod(Duration period);
+
+    abstract Builder setPipelineName(String pipelineName);
+
+    abstract Builder setLag(Duration lag);
+
+    abstract Builder setClock(PipelineClock clock);
+
+    abstract Heartbeats build();
   }
 
-  /** Heartbeats every {@code period}, named {@code entity-topics-to-bigquery}, lag = period. */
+  /**
+   * Heartbeats every {@code period} (positive), named {@code entity-topics-to-bigquery}, lag =
+   * period.
+   */
   public static Heartbeats every(Duration period) {
-    return new Heartbeats(period, "entity-topics-to-bigquery", period, PipelineClock.system());
+    if (period == null || period.getMillis() <= 0) {
+      throw new IllegalArgumentException(
+          "heartbeat period " + period + " is out of range; allowed: a positive duration");
+    }
+    return new AutoValue_Heartbeats.Builder()
+        .setPeriod(period)
+        .setPipelineName("entity-topics-to-bigquery")
+        .setLag(period)
+        .setClock(PipelineClock.system())
+        .build();
   }
 
-  /** A copy with this {@code pipeline} column value. */
+  /** A copy with this {@code pipeline} column value (not empty). */
   public Heartbeats named(String pipelineName) {
-    return new Heartbeats(period, pipelineName, lag, clock);
+    if (pipelineName == null || pipelineName.isBlank()) {
+      throw new IllegalArgumentException(
+          "pipeline name '" + pipelineName + "' is empty; a name is required");
+    }
+    return toBuilder().setPipelineName(pipelineName).build();
   }
 
-  /** A copy with {@code ingested_through = now - lag}. */
+  /** A copy with {@code ingested_through = now - lag} (lag not negative). */
   public Heartbeats withLag(Duration lag) {
-    return new Heartbeats(period, pipelineName, lag, clock);
+    if (lag == null || lag.getMillis() < 0) {
+      throw new IllegalArgumentException(
+          "heartbeat lag " + lag + " is out of range; allowed: zero or a positive duration");
+    }
+    return toBuilder().setLag(lag).build();
   }
 
   /** A copy using {@code clock}. */
   public Heartbeats withClock(PipelineClock clock) {
-    return new Heartbeats(period, pipelineName, lag, clock);
+    return toBuilder().setClock(Objects.requireNonNull(clock, "clock")).build();
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder
+        .add(DisplayData.item("period", period()))
+        .add(DisplayData.item("pipelineName", pipelineName()))
+        .add(DisplayData.item("lag", lag()));
   }
 
   @Override
   public PCollection<EventRow> expand(PBegin input) {
     return input
-        .apply("Tick", GenerateSequence.from(0).withRate(1, period))
-        .apply("Heartbeat row", ParDo.of(new BeatFn(pipelineName, lag.getMillis(), clock)))
+        .apply("Tick", GenerateSequence.from(0).withRate(1, period()))
+        .apply("Heartbeat row", ParDo.of(new BeatFn(pipelineName(), lag().getMillis(), clock())))
         .setCoder(EventRowCoder.of());
   }
 

@@ -6,8 +6,8 @@ import com.google.cloud.pubsub.v1.Publisher;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.TopicName;
-import io.entityflow.pipelines.EntityTopicsToBigQuery;
 import io.entityflow.pipelines.events.SampleEvents;
+import io.entityflow.pipelines.testing.PipelineProcess;
 import io.entityflow.testing.PubSubEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,38 +122,19 @@ public final class SustainedBenchmark {
 
   private static Process startPipeline(
       PubSubEmulator emulator, String suffix, Path warehouse, String read) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx2g");
+    List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
     String extra = System.getProperty("sustained.pipelineJvmOptions", "");
     if (!extra.isBlank()) {
-      command.addAll(List.of(extra.trim().split("\\s+")));
+      jvm.addAll(List.of(extra.trim().split("\\s+")));
     }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(EntityTopicsToBigQuery.class.getName());
-    command.addAll(
-        List.of(
-            "--runner=DirectRunner",
-            "--streaming=true",
-            "--blockOnRun=true",
-            "--project=" + PubSubEmulator.PROJECT_ID,
-            "--pubsubRootUrl=" + emulator.rootUrl(),
-            "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory",
-            "--entities=Sale",
-            "--subscriptionPattern={topic}-" + suffix,
-            "--warehouse=LOCAL",
-            "--warehouseDir=" + warehouse,
-            "--localRead=" + read,
-            "--heartbeatSeconds=0"));
+    List<String> args =
+        new ArrayList<>(PipelineProcess.localSaleArgs(emulator, "{topic}-" + suffix, warehouse));
+    args.add("--localRead=" + read);
     String pipelineArgs = System.getProperty("sustained.pipelineArgs", "");
     if (!pipelineArgs.isBlank()) {
-      command.addAll(List.of(pipelineArgs.trim().split("\\s+")));
+      args.addAll(List.of(pipelineArgs.trim().split("\\s+")));
     }
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(warehouse.resolve("pipeline.log").toFile())
-        .start();
+    return PipelineProcess.start(jvm, args, warehouse.resolve("pipeline.log"));
   }
 
   private static Publisher publisher(PubSubEmulator emulator, String topic) throws Exception {
