@@ -121,6 +121,10 @@ final class BatchPrefetcher {
       }
     } catch (IOException e) {
       failure = e;
+    } catch (RuntimeException e) {
+      failure =
+          new IOException(
+              "the puller of " + settings.subscription() + " stopped: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
