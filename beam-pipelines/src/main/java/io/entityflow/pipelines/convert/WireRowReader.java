@@ -45,6 +45,10 @@ public final class WireRowReader {
   private final Descriptor descriptor;
   private final Slot[] byNumber;
   private final Slot[] slots;
+
+  /** Position in {@link #slots} of each field number (built once, read per message). */
+  private final int[] indexByNumber;
+
   private final ProtoRowConverter jsonFallback;
 
   private WireRowReader(List<TableColumn> columns, Descriptor descriptor) {
@@ -60,6 +64,10 @@ public final class WireRowReader {
       FieldDescriptor field = ColumnFields.fieldOf(descriptor, column);
       slots[i] = new Slot(column, field);
       byNumber[column.fieldNumber()] = slots[i];
+    }
+    this.indexByNumber = new int[byNumber.length];
+    for (int i = 0; i < slots.length; i++) {
+      indexByNumber[slots[i].column.fieldNumber()] = i;
     }
     this.jsonFallback = ProtoRowConverter.of(columns, descriptor);
   }
@@ -108,10 +116,6 @@ public final class WireRowReader {
   private void readFields(CodedInputStream in, Map<String, Object> row, int[] unknown)
       throws IOException {
     Object[] values = new Object[slots.length];
-    int[] index = new int[byNumber.length];
-    for (int i = 0; i < slots.length; i++) {
-      index[slots[i].column.fieldNumber()] = i;
-    }
     while (true) {
       int tag = in.readTag();
       if (tag == 0) {
@@ -125,7 +129,7 @@ public final class WireRowReader {
         in.skipField(tag);
         continue;
       }
-      int i = index[number];
+      int i = indexByNumber[number];
       if (slot.repeated) {
         @SuppressWarnings("unchecked")
         List<Object> list = (List<Object>) values[i];

@@ -66,7 +66,7 @@ public final class SustainedBenchmark {
       Thread generator =
           new Thread(() -> generate(publisher, rate, events, published), "load-generator");
       generator.start();
-      long lastLanded = rows.count();
+      long lastLanded = rows.count() - 1;
       long lastAt = start;
       long landedWhenPublished = -1;
       long publishedAt = 0;
@@ -81,7 +81,7 @@ public final class SustainedBenchmark {
             sent,
             landed,
             sent - landed,
-            (landed - lastLanded + (lastLanded == 1 ? 1 : 0)) / ((now - lastAt) / 1e9));
+            (landed - lastLanded) / ((now - lastAt) / 1e9));
         lastLanded = landed;
         lastAt = now;
         if (!generator.isAlive() && landedWhenPublished < 0) {
