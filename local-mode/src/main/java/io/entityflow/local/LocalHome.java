@@ -61,6 +61,15 @@ public record LocalHome(Path repository, Path home) {
     return home.resolve("alert-rules.yaml");
   }
 
+  /**
+   * The demo service's own PostgreSQL data directory (its sales and its transactional outbox),
+   * moved with the rest of a run, kept by {@code --continue} so rows committed but not yet
+   * published are relayed when the demo resumes.
+   */
+  public Path serviceDatabase() {
+    return home.resolve("demo-postgres");
+  }
+
   /** The demo's simulated timeline (first history instant, simulated end), kept after a stop. */
   public Path timelineFile() {
     return home.resolve("demo-timeline.properties");
@@ -86,6 +95,13 @@ public record LocalHome(Path repository, Path home) {
    */
   public List<Path> runEntries() {
     return List.of(
-        warehouse(), logs(), stateFile(), alertState(), webhookLog(), alertRules(), timelineFile());
+        warehouse(),
+        logs(),
+        stateFile(),
+        alertState(),
+        webhookLog(),
+        alertRules(),
+        timelineFile(),
+        serviceDatabase());
   }
 }
