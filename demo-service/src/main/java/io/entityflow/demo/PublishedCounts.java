@@ -1,5 +1,6 @@
 package io.entityflow.demo;
 
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
  * counts.summary(); // "published 1 (sale_v1 CREATED=1), failed 0, held back 0"
  * }</pre>
  */
+@Singleton
 public final class PublishedCounts {
   private final Map<String, LongAdder> published = new ConcurrentHashMap<>();
   private final LongAdder failed = new LongAdder();

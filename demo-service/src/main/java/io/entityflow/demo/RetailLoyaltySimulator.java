@@ -6,6 +6,7 @@ import com.acme.retail.sale.v1.Sale;
 import com.google.protobuf.Message;
 import io.entityflow.contract.Operation;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.demo.store.SalesLedger;
 import io.entityflow.publisher.EntityPublisher;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import java.util.Random;
  * clock. Events of the outage's kind are held back during the outage.
  *
  * <pre>{@code
- * RetailLoyaltySimulator simulator = new RetailLoyaltySimulator(publisher, registry, settings, counts);
+ * RetailLoyaltySimulator simulator = new RetailLoyaltySimulator(publisher, registry, settings, counts, null);
  * simulator.tick(simulatedNow, Duration.ofSeconds(15), realElapsed);   // live
  * simulator.tick(historicTime, Duration.ofMinutes(5), null);            // backfill: no outage
  * }</pre>
@@ -32,6 +33,7 @@ import java.util.Random;
  */
 public final class RetailLoyaltySimulator {
   private final EntityPublisher publisher;
+  private final SalesLedger ledger;
   private final EntityRegistry registry;
   private final Settings settings;
   private final PublishedCounts counts;
@@ -52,21 +54,26 @@ public final class RetailLoyaltySimulator {
    * @param membershipShare share of new customers joining the loyalty programme
    * @param outage the scheduled outage
    * @param seed random seed
+   * @param accruals whether the simulator publishes accruals and balances itself (false when the
+   *     loyalty accrual consumer does it)
    */
   public record Settings(
       double peakSalesPerHour,
       double signupsPerSale,
       double membershipShare,
       OutageSchedule outage,
-      long seed) {}
+      long seed,
+      boolean accruals) {}
 
   /** Creates the simulator. */
   public RetailLoyaltySimulator(
       EntityPublisher publisher,
       EntityRegistry registry,
       Settings settings,
-      PublishedCounts counts) {
+      PublishedCounts counts,
+      SalesLedger ledger) {
     this.publisher = publisher;
+    this.ledger = ledger;
     this.registry = registry;
     this.settings = settings;
     this.counts = counts;
@@ -134,7 +141,7 @@ public final class RetailLoyaltySimulator {
       recentSales.remove(0);
     }
     LoyaltyMembership membership = memberships.get(customerId);
-    if (membership != null) {
+    if (membership != null && settings.accruals()) {
       emit(events.accrual(nextAccrual++, membership, sale, now), Operation.CREATED, now, elapsed);
       LoyaltyMembership updated =
           membership.toBuilder()
@@ -153,6 +160,12 @@ public final class RetailLoyaltySimulator {
     }
     String topic = registry.require(entity).topicName();
     counts.sent();
+    if (ledger != null && entity instanceof Sale sale) {
+      // the service's own write and the event, one transaction; the outbox relay publishes it
+      ledger.apply(sale, operation, occurredAt);
+      counts.published(topic, operation.name());
+      return;
+    }
     publisher
         .publish(entity, operation, occurredAt)
         .whenComplete(

@@ -1,7 +1,9 @@
 package io.entityflow.demo;
 
-import io.entityflow.contract.Operation;
+import io.entityflow.consumer.EntityConsumers;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.demo.accrual.SaleAccrualHandler;
+import io.entityflow.demo.store.SalesLedger;
 import io.entityflow.publisher.EntityPublisher;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -9,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +25,7 @@ public class SimulatorScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatorScheduler.class);
 
   private final RetailLoyaltySimulator simulator;
-  private final PublishedCounts counts = new PublishedCounts();
+  private final PublishedCounts counts;
   private final DemoConfiguration configuration;
   private final OutageSchedule outage;
   private final Clock clock = Clock.systemUTC();
@@ -33,17 +36,20 @@ public class SimulatorScheduler {
   private boolean resumeAnnounced;
 
   SimulatorScheduler(
-      EntityPublisher publisher, EntityRegistry registry, DemoConfiguration configuration) {
+      EntityPublisher publisher,
+      EntityRegistry registry,
+      DemoConfiguration configuration,
+      DemoOutage demoOutage,
+      PublishedCounts counts,
+      Optional<SalesLedger> ledger,
+      Optional<SaleAccrualHandler> accrualConsumer,
+      Optional<EntityConsumers> consumers) {
+    // injected so the consumers (started on creation) have their subscriptions before the first
+    // event is published, history included
     this.configuration = configuration;
+    this.counts = counts;
     DemoConfiguration.Outage o = configuration.getOutage();
-    this.outage =
-        o.isEnabled()
-            ? new OutageSchedule(
-                o.getEntity(),
-                Operation.parse(o.getOperation()),
-                o.getStartAfter(),
-                o.getDuration())
-            : OutageSchedule.none();
+    this.outage = demoOutage.schedule();
     this.simulator =
         new RetailLoyaltySimulator(
             publisher,
@@ -53,8 +59,10 @@ public class SimulatorScheduler {
                 configuration.getSignupsPerSale(),
                 configuration.getMembershipShare(),
                 outage,
-                configuration.getSeed()),
-            counts);
+                configuration.getSeed(),
+                accrualConsumer.isEmpty()),
+            counts,
+            ledger.orElse(null));
     Instant now = clock.instant();
     Instant start =
         configuration.getClockStart() != null
@@ -65,6 +73,7 @@ public class SimulatorScheduler {
     this.simulatedUntil = start.minus(configuration.getBackfill());
     catchUp();
     this.started = clock.instant();
+    demoOutage.goLive(started);
     LOG.info(
         "retail loyalty demo started: simulated clock at {} running {}x, peak {} sales per simulated hour{}",
         start,

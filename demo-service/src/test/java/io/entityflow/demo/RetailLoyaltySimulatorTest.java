@@ -25,8 +25,9 @@ class RetailLoyaltySimulatorTest {
     return new RetailLoyaltySimulator(
         publisher,
         registry,
-        new RetailLoyaltySimulator.Settings(36_000, 0.2, 0.5, outage, 7),
-        counts);
+        new RetailLoyaltySimulator.Settings(36_000, 0.2, 0.5, outage, 7, true),
+        counts,
+        null);
   }
 
   @Test
@@ -126,11 +127,11 @@ class RetailLoyaltySimulatorTest {
     RecordingEntityPublisher night = new RecordingEntityPublisher(registry);
     RecordingEntityPublisher noon = new RecordingEntityPublisher(registry);
     RetailLoyaltySimulator.Settings settings =
-        new RetailLoyaltySimulator.Settings(600, 0, 0, OutageSchedule.none(), 1);
+        new RetailLoyaltySimulator.Settings(600, 0, 0, OutageSchedule.none(), 1, true);
     RetailLoyaltySimulator atNight =
-        new RetailLoyaltySimulator(night, registry, settings, new PublishedCounts());
+        new RetailLoyaltySimulator(night, registry, settings, new PublishedCounts(), null);
     RetailLoyaltySimulator atNoon =
-        new RetailLoyaltySimulator(noon, registry, settings, new PublishedCounts());
+        new RetailLoyaltySimulator(noon, registry, settings, new PublishedCounts(), null);
     Instant threeAm = Instant.parse("2026-11-23T03:00:00Z");
 
     for (int i = 0; i < 10; i++) {
