@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * outbox: 0 rows waiting (oldest 0s), 1503 published by the relay, 0 failed attempts;
- *   consumer loyalty_accrual: 2210 handled, 61 retried, 7 dead-lettered, 0 duplicates skipped
+ *   consumer loyalty_accrual: 2210 handled, 61 retried, 7 dead-lettered, 0 duplicates,
+ *   310 of other operations, 0 not acknowledged
  * }</pre>
  */
 @Singleton
@@ -75,7 +76,11 @@ public class ServiceReport {
         .append((long) sum("entityflow.consumer.dead_lettered"))
         .append(" dead-lettered, ")
         .append((long) sum("entityflow.consumer.duplicates"))
-        .append(" duplicates skipped");
+        .append(" duplicates, ")
+        .append((long) sum("entityflow.consumer.skipped"))
+        .append(" of other operations, ")
+        .append((long) sum("entityflow.consumer.not_acked"))
+        .append(" not acknowledged");
     return line.toString();
   }
 
