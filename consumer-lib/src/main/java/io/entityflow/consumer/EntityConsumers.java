@@ -2,6 +2,7 @@ package io.entityflow.consumer;
 
 import com.google.protobuf.Message;
 import io.entityflow.consumer.config.ConsumerConfiguration;
+import io.entityflow.consumer.config.PullMode;
 import io.entityflow.consumer.deadletter.DeadLetterSink;
 import io.entityflow.consumer.dedup.DedupStore;
 import io.entityflow.consumer.internal.Backoff;
@@ -9,7 +10,9 @@ import io.entityflow.consumer.internal.EventDispatcher;
 import io.entityflow.consumer.internal.HandlerBinding;
 import io.entityflow.consumer.internal.PubSubConnection;
 import io.entityflow.consumer.internal.ResourceSetup;
+import io.entityflow.consumer.internal.SubscriptionReader;
 import io.entityflow.consumer.internal.SubscriptionRunner;
+import io.entityflow.consumer.internal.SynchronousPullRunner;
 import io.entityflow.consumer.metrics.ConsumerMetrics;
 import io.entityflow.consumer.retry.RetryPolicy;
 import io.entityflow.contract.registry.EntityRegistry;
@@ -61,7 +64,7 @@ public class EntityConsumers implements AutoCloseable {
   private final ConsumerMetrics metrics;
   private final PubSubConnection connection;
   private final Backoff.Stoppable backoff = Backoff.stoppable();
-  private final List<SubscriptionRunner> runners = new ArrayList<>();
+  private final List<SubscriptionReader> runners = new ArrayList<>();
   private boolean closed;
 
   /** The consumers of {@code handlers}; {@code registry} null means {@link EntityRegistry#load}. */
@@ -123,20 +126,12 @@ public class EntityConsumers implements AutoCloseable {
             config.isReadReplay(),
             connection.emulator());
         EventDispatcher<?> dispatcher = dispatcher(binding);
-        runners.add(
-            new SubscriptionRunner(
-                connection, config, projectId, binding.resources().subscription(), dispatcher));
+        runners.add(reader(projectId, binding.resources().subscription(), dispatcher));
         if (config.isReadReplay()) {
-          runners.add(
-              new SubscriptionRunner(
-                  connection,
-                  config,
-                  projectId,
-                  binding.resources().replaySubscription(),
-                  dispatcher));
+          runners.add(reader(projectId, binding.resources().replaySubscription(), dispatcher));
         }
       }
-      for (SubscriptionRunner runner : runners) {
+      for (SubscriptionReader runner : runners) {
         runner.start();
       }
     } catch (RuntimeException e) {
@@ -147,7 +142,7 @@ public class EntityConsumers implements AutoCloseable {
 
   /** The short names of the subscriptions being read, in start order. */
   public synchronized List<String> subscriptions() {
-    return runners.stream().map(SubscriptionRunner::subscription).toList();
+    return runners.stream().map(SubscriptionReader::subscription).toList();
   }
 
   /** Stops every subscriber gracefully (see the class comment); idempotent. */
@@ -158,17 +153,27 @@ public class EntityConsumers implements AutoCloseable {
       return;
     }
     closed = true;
-    runners.forEach(SubscriptionRunner::refuseNew);
+    runners.forEach(SubscriptionReader::refuseNew);
     backoff.stop();
     long deadline = System.nanoTime() + config.getShutdownTimeout().toNanos();
     int abandoned = 0;
-    for (SubscriptionRunner runner : runners) {
+    for (SubscriptionReader runner : runners) {
       abandoned +=
           runner.stop(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
     if (abandoned > 0) {
       LOG.warn("{} handler call(s) did not finish within the shutdown timeout", abandoned);
     }
+  }
+
+  private SubscriptionReader reader(
+      String projectId, String subscription, EventDispatcher<?> dispatcher) {
+    boolean synchronous =
+        config.getPull() == PullMode.SYNCHRONOUS
+            || (config.getPull() == PullMode.AUTO && connection.emulator());
+    return synchronous
+        ? new SynchronousPullRunner(connection, config, projectId, subscription, dispatcher)
+        : new SubscriptionRunner(connection, config, projectId, subscription, dispatcher);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -33,6 +33,7 @@ public class ConsumerConfiguration {
   private String projectId;
   private String emulatorHost;
   private boolean readReplay = false;
+  private PullMode pull = PullMode.AUTO;
   private int executorThreads = 4;
   private int parallelPullCount = 1;
   private Duration maxAckExtension = Duration.ofMinutes(60);
@@ -86,6 +87,18 @@ public class ConsumerConfiguration {
 
   public void setReadReplay(boolean readReplay) {
     this.readReplay = readReplay;
+  }
+
+  /**
+   * {@code pull} (default auto): {@code streaming} (the Java client's streaming pull), {@code
+   * synchronous} (unary pulls), or {@code auto}: synchronous on the emulator, streaming otherwise.
+   */
+  public PullMode getPull() {
+    return pull;
+  }
+
+  public void setPull(PullMode pull) {
+    this.pull = pull;
   }
 
   /** {@code executor-threads} (default 4): handler threads per subscription. */

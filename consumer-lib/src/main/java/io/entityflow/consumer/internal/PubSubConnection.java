@@ -10,6 +10,8 @@ import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.cloud.pubsub.v1.TopicAdminSettings;
+import com.google.cloud.pubsub.v1.stub.GrpcSubscriberStub;
+import com.google.cloud.pubsub.v1.stub.SubscriberStubSettings;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
@@ -92,6 +94,21 @@ public final class PubSubConnection implements AutoCloseable {
       return SubscriptionAdminClient.create(settings.build());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a Pub/Sub subscription admin client", e);
+    }
+  }
+
+  /** A subscriber stub for synchronous pull; the caller closes it. */
+  public GrpcSubscriberStub subscriberStub() {
+    try {
+      SubscriberStubSettings.Builder settings = SubscriberStubSettings.newBuilder();
+      if (emulator()) {
+        settings
+            .setTransportChannelProvider(channelProvider())
+            .setCredentialsProvider(credentials());
+      }
+      return GrpcSubscriberStub.create(settings.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a Pub/Sub subscriber stub", e);
     }
   }
 

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * runner.stop(Duration.ofSeconds(30));
  * }</pre>
  */
-public final class SubscriptionRunner {
+public final class SubscriptionRunner implements SubscriptionReader {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRunner.class);
 
   private final String subscription;
@@ -78,17 +78,20 @@ public final class SubscriptionRunner {
   }
 
   /** The subscription's short name. */
+  @Override
   public String subscription() {
     return subscription;
   }
 
   /** Starts pulling; returns once the stream is running. */
+  @Override
   public void start() {
     subscriber.startAsync().awaitRunning();
     LOG.info("consumer {} reading subscription {}", dispatcher.binding().name(), subscription);
   }
 
   /** Stops taking new messages at once: later arrivals are nacked (for shutdown). */
+  @Override
   public void refuseNew() {
     inFlight.closeAndAwait(Duration.ZERO);
   }
@@ -97,6 +100,7 @@ public final class SubscriptionRunner {
    * Waits up to {@code timeout} for dispatches in flight, then stops the client; returns how many
    * dispatches were still running (their messages are not acknowledged unless they finish).
    */
+  @Override
   public int stop(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     int left = inFlight.closeAndAwait(timeout);
