@@ -71,7 +71,6 @@ public final class DemoRun implements AutoCloseable {
     Map<String, String> demoProperties =
         new LinkedHashMap<>(AlertingSettings.demoService(timeline, outage));
     demoProperties.put("entityflow.demo.published-counts-file", home.demoPublished().toString());
-    demoProperties.put("entityflow.demo.database.directory", home.serviceDatabase().toString());
     String apiToken = UUID.randomUUID().toString();
     out.println(
         "entityflow demo: starting the emulator, the pipeline, the alerting service and the demo service");

@@ -39,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
 
   private final String emulatorHost;
   private final List<ChildProcess> children;
+  private volatile ServiceDatabase database;
 
   private LocalStack(String emulatorHost, List<ChildProcess> children) {
     this.emulatorHost = emulatorHost;
@@ -106,6 +107,9 @@ public final class LocalStack implements AutoCloseable {
       if (settings.demoProperties() != null) {
         List<String> demoJvm =
             new ArrayList<>(List.of("-Xmx512m", "-Dentityflow.publisher.project-id=" + PROJECT));
+        ServiceDatabase serviceDatabase = ServiceDatabase.start(settings.home().serviceDatabase());
+        stack.database = serviceDatabase;
+        serviceDatabase.serviceProperties().forEach((k, v) -> demoJvm.add("-D" + k + "=" + v));
         settings.demoProperties().forEach((k, v) -> demoJvm.add("-D" + k + "=" + v));
         ChildProcess demo =
             ChildProcess.start(
@@ -224,6 +228,12 @@ public final class LocalStack implements AutoCloseable {
     Collections.reverse(reversed);
     for (ChildProcess child : reversed) {
       child.stop(Duration.ofSeconds(15));
+    }
+    // the demo service's database outlives the service
+    ServiceDatabase serviceDatabase = database;
+    if (serviceDatabase != null) {
+      database = null;
+      serviceDatabase.close();
     }
   }
 
