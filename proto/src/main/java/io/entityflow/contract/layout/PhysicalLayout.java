@@ -40,7 +40,14 @@ public final class PhysicalLayout {
   /** Suffix of the subscription holding a dead-letter topic's messages. */
   public static final String HOLD_SUBSCRIPTION_SUFFIX = "_hold";
 
+  /** Suffix of a consumer's replay topic and of its subscription. */
+  public static final String REPLAY_SUFFIX = "_replay";
+
+  /** The longest consumer name. */
+  public static final int MAX_CONSUMER_NAME_LENGTH = 64;
+
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_]{0,64}");
+  private static final Pattern CONSUMER_NAME = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
   private final Map<String, EntityResources> entities;
   private final String datasetPrefix;
@@ -105,6 +112,63 @@ public final class PhysicalLayout {
           "entity " + entity.fullName() + " is not in this layout; known: " + entities.keySet());
     }
     return resources;
+  }
+
+  /**
+   * The resources of consumer {@code consumerName} of {@code entity}: subscription {@code
+   * <topic>_<consumer>}, dead-letter topic {@code <topic>_<consumer>_dead_letter} with hold
+   * subscription {@code <topic>_<consumer>_dead_letter_hold}, replay topic and subscription {@code
+   * <topic>_<consumer>_replay}.
+   *
+   * @throws IllegalArgumentException naming the bad value and what is allowed when the name is not
+   *     lower snake case, longer than {@value #MAX_CONSUMER_NAME_LENGTH} characters, or one whose
+   *     names would collide with the pipeline's or another consumer's ({@code pipeline}, containing
+   *     {@code dead_letter}, ending with {@code _replay})
+   */
+  public ConsumerResources consumer(EntityDefinition entity, String consumerName) {
+    EntityResources resources = entity(entity);
+    validateConsumerName(consumerName);
+    String subscription = resources.topic() + "_" + consumerName;
+    String deadLetterTopic = subscription + DEAD_LETTER_TOPIC_SUFFIX;
+    return new ConsumerResources(
+        entity,
+        consumerName,
+        resources.topic(),
+        subscription,
+        deadLetterTopic,
+        deadLetterTopic + HOLD_SUBSCRIPTION_SUFFIX,
+        subscription + REPLAY_SUFFIX,
+        subscription + REPLAY_SUFFIX);
+  }
+
+  /**
+   * Checks a consumer name (see {@link #consumer}).
+   *
+   * @throws IllegalArgumentException naming the bad value and what is allowed
+   */
+  public static void validateConsumerName(String consumerName) {
+    String problem = null;
+    if (consumerName == null
+        || consumerName.length() > MAX_CONSUMER_NAME_LENGTH
+        || !CONSUMER_NAME.matcher(consumerName).matches()) {
+      problem = "";
+    } else if (consumerName.equals("pipeline")
+        || consumerName.contains("dead_letter")
+        || consumerName.endsWith(REPLAY_SUFFIX)) {
+      problem = " (its resource names would collide with the pipeline's or another consumer's)";
+    }
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          "consumer name '"
+              + consumerName
+              + "' is not allowed"
+              + problem
+              + "; allowed: lower snake case (a-z and 0-9 in words joined by single"
+              + " underscores, starting with a letter, e.g. loyalty_accrual), at most "
+              + MAX_CONSUMER_NAME_LENGTH
+              + " characters, not 'pipeline', not containing 'dead_letter', not ending with"
+              + " '_replay'");
+    }
   }
 
   /** The dead-letter table. */

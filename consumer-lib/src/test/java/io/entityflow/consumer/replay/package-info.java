@@ -1,0 +1,2 @@
+/** The new-consumer replay path, end to end. */
+package io.entityflow.consumer.replay;
