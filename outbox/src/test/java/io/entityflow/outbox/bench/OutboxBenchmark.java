@@ -51,6 +51,7 @@ public final class OutboxBenchmark {
           Runtime.getRuntime().availableProcessors(),
           Sales.sale("sale-000001").getSerializedSize(),
           producers);
+      drain(emulator, bulkEvents);
       throughput(emulator, bulkEvents, 100, producers);
       throughput(emulator, singleEvents, 1, producers * 4);
       paced(emulator, pacedSeconds);
@@ -132,6 +133,84 @@ public final class OutboxBenchmark {
           (published - start) / 1e9,
           metrics.failed());
     }
+  }
+
+  /**
+   * Records {@code events} with the relay off (transactions of 100, one thread), then starts a
+   * relay and measures how fast it drains them, with the CPU time of this JVM, PostgreSQL and the
+   * emulator per event.
+   */
+  private static void drain(PubSubEmulator emulator, int events) throws Exception {
+    try (ApplicationContext recorder =
+        context(emulator, "entityflow.outbox.relay.enabled", false)) {
+      Outbox outbox = recorder.getBean(Outbox.class);
+      DataSource dataSource = recorder.getBean(OutboxDatabase.class).dataSource();
+      long start = System.nanoTime();
+      try (Connection connection = dataSource.getConnection()) {
+        connection.setAutoCommit(false);
+        for (int tx = 0; tx < events / 100; tx++) {
+          List<PublishRequest> requests = new ArrayList<>(100);
+          for (int i = 0; i < 100; i++) {
+            requests.add(
+                PublishRequest.of(
+                    Sales.sale(String.format("sale-%07d", tx * 100 + i)), Operation.UPDATED));
+          }
+          outbox.recordAll(connection, requests);
+          connection.commit();
+        }
+      }
+      long recorded = System.nanoTime();
+      Map<String, Object> relay =
+          new java.util.HashMap<>(recorder.getProperties("datasources.default"));
+      try (ApplicationContext relayContext =
+          ApplicationContext.run(
+              Map.of(
+                  "spec.name",
+                  "OutboxBenchmark",
+                  "micronaut.application.name",
+                  "checkout",
+                  "datasources.default.url",
+                  relay.get("url"),
+                  "datasources.default.username",
+                  "postgres",
+                  "datasources.default.password",
+                  "",
+                  "entityflow.outbox.migrate",
+                  false,
+                  "entityflow.publisher.project-id",
+                  recorder.getProperty("entityflow.publisher.project-id", String.class).get(),
+                  "entityflow.publisher.emulator-host",
+                  emulator.hostPort()))) {
+        OutboxMetrics metrics = relayContext.getBean(OutboxMetrics.class);
+        while (metrics.published() == 0) {
+          Thread.sleep(1);
+        }
+        // measured from the first confirmation on: the context start-up is not counted
+        Map<String, Long> before = ProcessCpu.ticks();
+        long drainStart = System.nanoTime();
+        long first = metrics.published();
+        while (metrics.published() < events) {
+          Thread.sleep(1);
+        }
+        long drained = System.nanoTime();
+        Map<String, Long> after = ProcessCpu.ticks();
+        System.out.printf(
+            "record only (relay off), transactions of 100, 1 thread: %.0f events/s;"
+                + " drain of %d waiting rows by a relay: %.0f events/s;"
+                + " CPU per event while draining: JVM %.1f µs, PostgreSQL %.1f µs, emulator %.1f µs%n",
+            events / ((recorded - start) / 1e9),
+            events,
+            (events - first) / ((drained - drainStart) / 1e9),
+            micros(before, after, "jvm", events - first),
+            micros(before, after, "postgres", events - first),
+            micros(before, after, "emulator", events - first));
+      }
+    }
+  }
+
+  private static double micros(
+      Map<String, Long> before, Map<String, Long> after, String group, long events) {
+    return (after.get(group) - before.get(group)) * 10_000.0 / events;
   }
 
   private static void paced(PubSubEmulator emulator, int seconds) throws Exception {
