@@ -26,8 +26,10 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -217,8 +219,57 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
             producer,
             request.attributes(),
             ordering ? route.entity.orderingKey(valid.id()) : null);
-    String topic = route.entity.topic();
-    TopicMetrics topicMetrics = route.metrics;
+    return send(message, eventId, route.entity.topic(), route.metrics, true);
+  }
+
+  @Override
+  public CompletableFuture<PublishReceipt> publishEncoded(EncodedEvent event) {
+    refuseWhenClosed(event);
+    return send(
+        event.toMessage(ordering), event.eventId(), event.topic(), topicMetrics(event), true);
+  }
+
+  @Override
+  public List<CompletableFuture<PublishReceipt>> publishAllEncoded(List<EncodedEvent> events) {
+    List<CompletableFuture<PublishReceipt>> futures = new ArrayList<>(events.size());
+    Set<String> keysSeen = new HashSet<>();
+    Set<String> topics = new HashSet<>();
+    for (EncodedEvent event : events) {
+      refuseWhenClosed(event);
+      // a key paused by an earlier event of this call stays paused for the rest of the call
+      boolean firstOfKey = keysSeen.add(event.topic() + '\n' + event.orderingKey());
+      topics.add(event.topic());
+      futures.add(
+          send(
+              event.toMessage(ordering),
+              event.eventId(),
+              event.topic(),
+              topicMetrics(event),
+              firstOfKey));
+    }
+    publishers.flush(topics);
+    return futures;
+  }
+
+  private TopicMetrics topicMetrics(EncodedEvent event) {
+    return metrics.forTopic(event.topic());
+  }
+
+  private void refuseWhenClosed(EncodedEvent event) {
+    if (closed) {
+      throw new PublisherClosedException(
+          "the entity publisher is shut down (application shutdown started); "
+              + event
+              + " was refused and not published");
+    }
+  }
+
+  private CompletableFuture<PublishReceipt> send(
+      PubsubMessage message,
+      String eventId,
+      String topic,
+      TopicMetrics topicMetrics,
+      boolean mayResume) {
     PendingEvent event = new PendingEvent(eventId, topic, topicMetrics);
     pending.add(event);
     topicMetrics.started();
@@ -226,7 +277,7 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
     try {
       Publisher publisher = publishers.forTopic(topic);
       sent = publisher.publish(message);
-      if (!message.getOrderingKey().isEmpty() && refusedForPausedKey(sent)) {
+      if (mayResume && !message.getOrderingKey().isEmpty() && refusedForPausedKey(sent)) {
         // an earlier event of this key failed and the client paused the key: this event was
         // published after that failure, so it resumes the key and goes through
         publisher.resumePublish(message.getOrderingKey());

@@ -67,6 +67,20 @@ public class DisabledEntityPublisher implements EntityPublisher {
     return futures;
   }
 
+  @Override
+  public CompletableFuture<PublishReceipt> publishEncoded(EncodedEvent event) {
+    return CompletableFuture.failedFuture(
+        new PublishFailedException(
+            event.eventId(),
+            event.topic(),
+            new PublisherDisabledException(event.entity().getDescriptorForType().getName())));
+  }
+
+  @Override
+  public List<CompletableFuture<PublishReceipt>> publishAllEncoded(List<EncodedEvent> events) {
+    return events.stream().map(this::publishEncoded).toList();
+  }
+
   private static CompletableFuture<PublishReceipt> refuse(
       ValidatedEvent valid, PublishRequest request) {
     String eventId = request.eventId() != null ? request.eventId() : UUID.randomUUID().toString();

@@ -42,6 +42,25 @@ public interface EntityPublisher {
    */
   List<CompletableFuture<PublishReceipt>> publishAll(List<PublishRequest> requests);
 
+  /**
+   * Publishes an event encoded earlier by {@link EventEncoder} exactly as it is: the same event id,
+   * attributes, payload bytes and ordering key (sent when message ordering is on). A transactional
+   * outbox relays its stored events this way, so a retry carries the same event id.
+   *
+   * @throws PublisherClosedException when shutdown has started
+   */
+  CompletableFuture<PublishReceipt> publishEncoded(EncodedEvent event);
+
+  /**
+   * Publishes encoded events in list order, one future each, and sends them at once instead of
+   * waiting for the batching delay. Within one call the stored events of one ordering key are a
+   * prefix of that key's events in the list: once an event of a key fails, every later event of
+   * that key in the same call fails too (none is stored ahead of an earlier one that failed).
+   *
+   * @throws PublisherClosedException when shutdown has started
+   */
+  List<CompletableFuture<PublishReceipt>> publishAllEncoded(List<EncodedEvent> events);
+
   /** Publishes a change that happened now, with a new random event id. */
   default CompletableFuture<PublishReceipt> publish(Message entity, Operation operation) {
     return publish(PublishRequest.of(entity, operation));

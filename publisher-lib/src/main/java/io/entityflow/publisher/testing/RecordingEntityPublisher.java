@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import com.google.pubsub.v1.PubsubMessage;
 import io.entityflow.contract.Operation;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.publisher.EncodedEvent;
 import io.entityflow.publisher.EntityPublisher;
 import io.entityflow.publisher.PublishFailedException;
 import io.entityflow.publisher.PublishReceipt;
@@ -99,6 +100,31 @@ public class RecordingEntityPublisher implements EntityPublisher {
     events.add(
         new RecordedEvent(request.entity(), request.operation(), route.topic(), message, receipt));
     return CompletableFuture.completedFuture(receipt);
+  }
+
+  /**
+   * Records the encoded event exactly: its message is {@link EncodedEvent#toMessage(boolean)} with
+   * the ordering key, producer and event id as encoded (not {@code recording}); its entity is
+   * {@link EncodedEvent#entity()}.
+   */
+  @Override
+  public synchronized CompletableFuture<PublishReceipt> publishEncoded(EncodedEvent event) {
+    RuntimeException fail = failure;
+    if (fail != null) {
+      return CompletableFuture.failedFuture(
+          new PublishFailedException(event.eventId(), event.topic(), fail));
+    }
+    PublishReceipt receipt =
+        new PublishReceipt(event.eventId(), "recorded-" + (events.size() + 1), event.topic());
+    events.add(
+        new RecordedEvent(
+            event.entity(), event.operation(), event.topic(), event.toMessage(true), receipt));
+    return CompletableFuture.completedFuture(receipt);
+  }
+
+  @Override
+  public List<CompletableFuture<PublishReceipt>> publishAllEncoded(List<EncodedEvent> events) {
+    return events.stream().map(this::publishEncoded).toList();
   }
 
   /** Makes every later publish fail with {@code cause}; {@code null} makes them succeed again. */

@@ -1,0 +1,211 @@
+package io.entityflow.outbox.store;
+
+import io.entityflow.publisher.EncodedEvent;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The SQL of the outbox table {@code entityflow_outbox} (PostgreSQL), each method on a connection
+ * the caller owns (and whose transaction the caller commits).
+ *
+ * <pre>{@code
+ * OutboxTable.insert(connection, List.of(encodedEvent));          // in the service's transaction
+ * List<OutboxKey> keys = OutboxTable.claimKeys(connection, 2000, 16, 3599); // relay transaction
+ * List<OutboxRow> rows = OutboxTable.rowsOf(connection, keys, 500);
+ * OutboxTable.delete(connection, confirmedIds);
+ * }</pre>
+ *
+ * <p>Claiming takes a transaction-scoped advisory lock per (topic, ordering key): the key stays
+ * with this transaction until it ends, and a key whose lock another transaction holds is skipped.
+ * The rows of the claimed keys must be read by a later statement than the claim, so that they come
+ * from a snapshot taken after the lock (after the previous holder's commit).
+ */
+public final class OutboxTable {
+  /** The table name. */
+  public static final String TABLE = "entityflow_outbox";
+
+  /** The NOTIFY channel the insert trigger signals. */
+  public static final String CHANNEL = "entityflow_outbox";
+
+  /** Rows per INSERT statement (5 parameters each, PostgreSQL allows 65535). */
+  static final int INSERT_CHUNK = 1000;
+
+  private static final String INSERT_HEAD =
+      "INSERT INTO entityflow_outbox (event_id, topic, ordering_key, attributes, payload) VALUES ";
+  private static final String INSERT_ROW = "(?,?,?,?::jsonb,?)";
+
+  private static final String CLAIM =
+      "SELECT topic, ordering_key, first_id FROM ("
+          + " SELECT topic, ordering_key, min(id) AS first_id FROM ("
+          + "  SELECT id, topic, ordering_key FROM entityflow_outbox o"
+          + "  WHERE invalid_reason IS NULL AND (topic, ordering_key) NOT IN ("
+          + "   SELECT topic, ordering_key FROM entityflow_outbox"
+          + "   WHERE next_attempt_at IS NOT NULL AND next_attempt_at > clock_timestamp())"
+          + "  ORDER BY id LIMIT ?) w"
+          + " GROUP BY topic, ordering_key ORDER BY first_id) k"
+          + " WHERE pg_try_advisory_xact_lock(?, hashtext(topic || '/' || ordering_key))"
+          + " LIMIT ?";
+
+  private static final String ROWS =
+      "SELECT id, event_id::text, topic, ordering_key, attributes::text, payload, attempts,"
+          + " coalesce(next_attempt_at > clock_timestamp(), false)"
+          + " FROM entityflow_outbox"
+          + " WHERE id >= ? AND invalid_reason IS NULL"
+          + " AND (topic, ordering_key) IN (SELECT * FROM unnest(?::text[], ?::text[]))"
+          + " ORDER BY id LIMIT ?";
+
+  private static final String DELETE = "DELETE FROM entityflow_outbox WHERE id = ANY(?)";
+
+  private static final String FAILED =
+      "UPDATE entityflow_outbox SET attempts = attempts + 1, last_error = ?,"
+          + " next_attempt_at = clock_timestamp() + ? * interval '1 millisecond' WHERE id = ?";
+
+  private static final String PARK = "UPDATE entityflow_outbox SET invalid_reason = ? WHERE id = ?";
+
+  private static final String STATS =
+      "SELECT count(*) FILTER (WHERE invalid_reason IS NULL),"
+          + " coalesce(extract(epoch FROM clock_timestamp()"
+          + "  - min(created_at) FILTER (WHERE invalid_reason IS NULL)) * 1000, 0)::bigint,"
+          + " count(*) FILTER (WHERE invalid_reason IS NULL AND next_attempt_at IS NOT NULL),"
+          + " count(*) FILTER (WHERE invalid_reason IS NOT NULL)"
+          + " FROM entityflow_outbox";
+
+  private OutboxTable() {}
+
+  /** Inserts one row per event, in list order, with multi-row INSERT statements. */
+  public static void insert(Connection connection, List<EncodedEvent> events) throws SQLException {
+    for (int from = 0; from < events.size(); from += INSERT_CHUNK) {
+      int to = Math.min(events.size(), from + INSERT_CHUNK);
+      StringBuilder sql = new StringBuilder(INSERT_HEAD.length() + 20 * (to - from));
+      sql.append(INSERT_HEAD);
+      for (int i = from; i < to; i++) {
+        sql.append(i == from ? "" : ",").append(INSERT_ROW);
+      }
+      try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+        int p = 1;
+        for (int i = from; i < to; i++) {
+          EncodedEvent event = events.get(i);
+          insert.setObject(p++, UUID.fromString(event.eventId()));
+          insert.setString(p++, event.topic());
+          insert.setString(p++, event.orderingKey());
+          insert.setString(p++, AttributesJson.write(event.attributes()));
+          insert.setBytes(p++, event.payload().toByteArray());
+        }
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  /**
+   * Claims up to {@code maxKeys} keys that have rows among the oldest {@code window} waiting rows
+   * (keys backing off excluded), oldest first, skipping keys another transaction holds.
+   */
+  public static List<OutboxKey> claimKeys(
+      Connection connection, int window, int maxKeys, int lockClass) throws SQLException {
+    try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+      claim.setInt(1, window);
+      claim.setInt(2, lockClass);
+      claim.setInt(3, maxKeys);
+      List<OutboxKey> keys = new ArrayList<>();
+      try (ResultSet result = claim.executeQuery()) {
+        while (result.next()) {
+          keys.add(new OutboxKey(result.getString(1), result.getString(2), result.getLong(3)));
+        }
+      }
+      return keys;
+    }
+  }
+
+  /**
+   * The waiting rows of {@code keys} in insert order, at most {@code limit}, from the first row id
+   * the claim saw on (rows of a claimed key below it were published before the claim).
+   */
+  public static List<OutboxRow> rowsOf(Connection connection, List<OutboxKey> keys, int limit)
+      throws SQLException {
+    long from = Long.MAX_VALUE;
+    for (OutboxKey key : keys) {
+      from = Math.min(from, key.firstId());
+    }
+    String[] topics = new String[keys.size()];
+    String[] orderingKeys = new String[keys.size()];
+    for (int i = 0; i < keys.size(); i++) {
+      topics[i] = keys.get(i).topic();
+      orderingKeys[i] = keys.get(i).orderingKey();
+    }
+    try (PreparedStatement select = connection.prepareStatement(ROWS)) {
+      select.setLong(1, from);
+      select.setArray(2, connection.createArrayOf("text", topics));
+      select.setArray(3, connection.createArrayOf("text", orderingKeys));
+      select.setInt(4, limit);
+      List<OutboxRow> rows = new ArrayList<>();
+      try (ResultSet result = select.executeQuery()) {
+        while (result.next()) {
+          rows.add(
+              new OutboxRow(
+                  result.getLong(1),
+                  result.getString(2),
+                  result.getString(3),
+                  result.getString(4),
+                  AttributesJson.read(result.getString(5)),
+                  result.getBytes(6),
+                  result.getInt(7),
+                  result.getBoolean(8)));
+        }
+      }
+      return rows;
+    }
+  }
+
+  /** Deletes the rows with these ids. */
+  public static void delete(Connection connection, List<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+      Array array = connection.createArrayOf("bigint", ids.toArray());
+      delete.setArray(1, array);
+      delete.executeUpdate();
+    }
+  }
+
+  /** Counts a failed attempt of row {@code id}, keeps the reason, and backs it off. */
+  public static void failed(Connection connection, long id, String error, Duration backoff)
+      throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(FAILED)) {
+      update.setString(1, error);
+      update.setLong(2, backoff.toMillis());
+      update.setLong(3, id);
+      update.executeUpdate();
+    }
+  }
+
+  /** Parks row {@code id}: it is kept, reported, and never published until the reason is reset. */
+  public static void park(Connection connection, long id, String reason) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(PARK)) {
+      update.setString(1, reason);
+      update.setLong(2, id);
+      update.executeUpdate();
+    }
+  }
+
+  /** Depth, oldest age, retrying and parked rows, read now. */
+  public static OutboxStats stats(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(STATS)) {
+      result.next();
+      return new OutboxStats(
+          result.getLong(1),
+          Duration.ofMillis(result.getLong(2)),
+          result.getLong(3),
+          result.getLong(4));
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package io.entityflow.publisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.retail.sale.v1.Sale;
+import com.google.pubsub.v1.PubsubMessage;
+import io.entityflow.contract.Operation;
+import io.entityflow.contract.OrderingKey;
+import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.publisher.fixtures.Sales;
+import io.entityflow.publisher.testing.RecordedEvent;
+import io.entityflow.publisher.testing.RecordingEntityPublisher;
+import io.micronaut.context.ApplicationContext;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+class EventEncoderTest {
+  private static final String EVENT_ID = "0d1f6f0e-7a43-4c1f-9a1e-3f0b2b7f9d11";
+  private static final Instant OCCURRED = Instant.parse("2026-11-23T10:15:30.123Z");
+
+  private final EventEncoder encoder = new EventEncoder(EntityRegistry.load(), "checkout");
+
+  private EncodedEvent saleEvent() {
+    return encoder.encode(
+        PublishRequest.of(Sales.sale("s-1001"), Operation.UPDATED)
+            .withOccurredAt(OCCURRED)
+            .withEventId(EVENT_ID)
+            .withAttributes(Map.of("tenant", "nl")));
+  }
+
+  @Test
+  void encodedEventCarriesTheContractMessage() {
+    EncodedEvent event = saleEvent();
+
+    assertThat(event.eventId()).isEqualTo(EVENT_ID);
+    assertThat(event.topic()).isEqualTo("sale_v1");
+    assertThat(event.orderingKey()).isEqualTo(OrderingKey.bucketed("s-1001", 64));
+    assertThat(event.payload().toByteArray()).isEqualTo(Sales.sale("s-1001").toByteArray());
+    assertThat(event.occurredAt()).isEqualTo(OCCURRED);
+    assertThat(event.operation()).isEqualTo(Operation.UPDATED);
+    assertThat(event.entity()).isEqualTo(Sales.sale("s-1001"));
+    assertThat(event.attributes())
+        .isEqualTo(
+            Map.of(
+                "event_id", EVENT_ID,
+                "operation", "UPDATED",
+                "occurred_at", "2026-11-23T10:15:30.123Z",
+                "producer", "checkout",
+                "schema", "acme.retail.sale.v1.Sale",
+                "schema_version", "1.0",
+                "tenant", "nl"));
+    assertThat(event.toMessage(false).getOrderingKey()).isEmpty();
+    assertThat(event.toMessage(true).getOrderingKey()).isEqualTo(event.orderingKey());
+    assertThat(event.toString())
+        .isEqualTo(
+            "event "
+                + EVENT_ID
+                + " (UPDATED) to sale_v1 key "
+                + OrderingKey.bucketed("s-1001", 64));
+  }
+
+  @Test
+  void encodingAnInvalidEventThrowsThePublishersException() {
+    assertThatThrownBy(
+            () -> encoder.encode(PublishRequest.of(Sale.newBuilder().build(), Operation.CREATED)))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessage(
+            "invalid Sale event: sale_id: the id must be set: a non-empty string or a number other"
+                + " than 0; nothing was published");
+  }
+
+  @Test
+  void encodeAllValidatesEveryRequestBeforeEncodingAny() {
+    assertThatThrownBy(
+            () ->
+                encoder.encodeAll(
+                    List.of(
+                        PublishRequest.of(Sales.sale("s-1"), Operation.CREATED),
+                        PublishRequest.of(Sales.sale("s-2"), null))))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessage(
+            "invalid Sale event: operation: an operation is required (CREATED, UPDATED, DELETED,"
+                + " SNAPSHOT); nothing was published");
+    List<EncodedEvent> two =
+        encoder.encodeAll(
+            List.of(
+                PublishRequest.of(Sales.sale("s-1"), Operation.CREATED),
+                PublishRequest.of(Sales.sale("s-2"), Operation.CREATED)));
+    assertThat(two)
+        .extracting(e -> e.entity())
+        .containsExactly(Sales.sale("s-1"), Sales.sale("s-2"));
+  }
+
+  @Test
+  void restoredEventEqualsTheEncodedOne() {
+    EncodedEvent event = saleEvent();
+    EncodedEvent restored = restore(event, event.attributes(), event.payload().toByteArray());
+    assertThat(restored).isEqualTo(event).hasSameHashCodeAs(event);
+    assertThat(restored.toMessage(true)).isEqualTo(event.toMessage(true));
+    assertThat(restored.occurredAt()).isEqualTo(OCCURRED);
+    assertThat(restored.operation()).isEqualTo(Operation.UPDATED);
+    assertThat(restored.entity()).isEqualTo(Sales.sale("s-1001"));
+  }
+
+  @Test
+  void restoringAnUnknownEntityNamesItAndTheKnownOnes() {
+    EncodedEvent event = saleEvent();
+    Map<String, String> attributes = new HashMap<>(event.attributes());
+    attributes.put("schema", "acme.retail.sale.v1.Gone");
+    assertThatThrownBy(() -> restore(event, attributes, event.payload().toByteArray()))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageStartingWith(
+            "invalid acme.retail.sale.v1.Gone event: message type: is not an entity of the"
+                + " contract; entities: ")
+        .hasMessageContaining("acme.retail.sale.v1.Sale");
+  }
+
+  @Test
+  void restoringChecksTopicAttributesPayloadAndOrderingKey() {
+    EncodedEvent event = saleEvent();
+    byte[] payload = event.payload().toByteArray();
+    assertThatThrownBy(
+            () ->
+                encoder.restore(
+                    EVENT_ID, "sale_v2", event.orderingKey(), event.attributes(), payload))
+        .hasMessage(
+            "invalid Sale event: topic: stored topic 'sale_v2' is not the entity's topic sale_v1;"
+                + " nothing was published");
+    Map<String, String> noProducer = new HashMap<>(event.attributes());
+    noProducer.remove("producer");
+    assertThatThrownBy(() -> restore(event, noProducer, payload))
+        .hasMessage(
+            "invalid Sale event: attribute 'producer': a contract attribute is missing; nothing"
+                + " was published");
+    Map<String, String> badOperation = new HashMap<>(event.attributes());
+    badOperation.put("operation", "MERGED");
+    assertThatThrownBy(() -> restore(event, badOperation, payload))
+        .hasMessage(
+            "invalid Sale event: attribute 'operation': 'MERGED' is not one of CREATED, UPDATED,"
+                + " DELETED, SNAPSHOT; nothing was published");
+    Map<String, String> otherId = new HashMap<>(event.attributes());
+    otherId.put("event_id", "11111111-1111-1111-1111-111111111111");
+    assertThatThrownBy(() -> restore(event, otherId, payload))
+        .hasMessage(
+            "invalid Sale event: attribute 'event_id': '11111111-1111-1111-1111-111111111111'"
+                + " differs from the stored "
+                + EVENT_ID
+                + "; nothing was published");
+    assertThatThrownBy(() -> restore(event, event.attributes(), new byte[] {(byte) 0xff}))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageStartingWith(
+            "invalid Sale event: payload: does not parse as acme.retail.sale.v1.Sale: ");
+    assertThatThrownBy(
+            () -> encoder.restore(EVENT_ID, "sale_v1", "wrong-key", event.attributes(), payload))
+        .hasMessage(
+            "invalid Sale event: ordering key: stored 'wrong-key' is not the contract's key '"
+                + event.orderingKey()
+                + "' of its id; nothing was published");
+    byte[] noId = Sales.sale("s-1001").toBuilder().clearSaleId().build().toByteArray();
+    assertThatThrownBy(() -> restore(event, event.attributes(), noId))
+        .hasMessage(
+            "invalid Sale event: sale_id: the id must be set: a non-empty string or a number other"
+                + " than 0; nothing was published");
+  }
+
+  private EncodedEvent restore(EncodedEvent event, Map<String, String> attributes, byte[] data) {
+    return encoder.restore(event.eventId(), event.topic(), event.orderingKey(), attributes, data);
+  }
+
+  @Test
+  void producerFallsBackToRecordingOnlyForTheRecordingPublisher() {
+    try (ApplicationContext context =
+        ApplicationContext.run(
+            Map.of("spec.name", "EventEncoderTest", "entityflow.publisher.recording", true))) {
+      assertThat(context.getBean(EventEncoder.class).producer()).isEqualTo("recording");
+    }
+    try (ApplicationContext context =
+        ApplicationContext.run(Map.of("spec.name", "EventEncoderTest"))) {
+      assertThatThrownBy(() -> context.getBean(EventEncoder.class))
+          .hasStackTraceContaining(
+              "entityflow.publisher.producer is not set and micronaut.application.name is empty");
+    }
+  }
+
+  @Test
+  void recordingPublisherRecordsTheEncodedEventExactly() {
+    try (ApplicationContext context =
+        ApplicationContext.run(
+            Map.of(
+                "spec.name", "EventEncoderTest",
+                "entityflow.publisher.recording", true,
+                "micronaut.application.name", "checkout"))) {
+      EncodedEvent event =
+          context
+              .getBean(EventEncoder.class)
+              .encode(
+                  PublishRequest.of(Sales.sale("s-5"), Operation.CREATED).withEventId(EVENT_ID));
+      EntityPublisher publisher = context.getBean(EntityPublisher.class);
+      PublishReceipt receipt = publisher.publishAllEncoded(List.of(event)).get(0).join();
+
+      RecordingEntityPublisher recording = context.getBean(RecordingEntityPublisher.class);
+      assertThat(receipt).isEqualTo(new PublishReceipt(EVENT_ID, "recorded-1", "sale_v1"));
+      RecordedEvent recorded = recording.events().get(0);
+      PubsubMessage expected = event.toMessage(true);
+      assertThat(recorded.message()).isEqualTo(expected);
+      assertThat(recorded.message().getAttributesOrThrow("producer")).isEqualTo("checkout");
+      recording.assertPublished(Sales.sale("s-5"), Operation.CREATED);
+    }
+  }
+
+  @Test
+  void disabledPublisherFailsEncodedEventsNamingTheKey() {
+    try (ApplicationContext context =
+        ApplicationContext.run(
+            Map.of(
+                "spec.name", "EventEncoderTest",
+                "entityflow.publisher.enabled", false,
+                "micronaut.application.name", "checkout"))) {
+      EncodedEvent event = saleEvent();
+      assertThatThrownBy(() -> context.getBean(EntityPublisher.class).publishEncoded(event).join())
+          .isInstanceOf(CompletionException.class)
+          .cause()
+          .isInstanceOf(PublishFailedException.class)
+          .hasMessageStartingWith("event " + EVENT_ID + " was not published to topic sale_v1: ")
+          .cause()
+          .isInstanceOf(PublisherDisabledException.class);
+    }
+  }
+}
