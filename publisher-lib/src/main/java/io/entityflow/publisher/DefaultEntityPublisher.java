@@ -233,10 +233,12 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
   public List<CompletableFuture<PublishReceipt>> publishAllEncoded(List<EncodedEvent> events) {
     List<CompletableFuture<PublishReceipt>> futures = new ArrayList<>(events.size());
     Set<String> keysSeen = new HashSet<>();
+    Set<String> topics = new HashSet<>();
     for (EncodedEvent event : events) {
       refuseWhenClosed(event);
       // a key paused by an earlier event of this call stays paused for the rest of the call
       boolean firstOfKey = keysSeen.add(event.topic() + '\n' + event.orderingKey());
+      topics.add(event.topic());
       futures.add(
           send(
               event.toMessage(ordering),
@@ -245,7 +247,7 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
               topicMetrics(event),
               firstOfKey));
     }
-    publishers.flush();
+    publishers.flush(topics);
     return futures;
   }
 

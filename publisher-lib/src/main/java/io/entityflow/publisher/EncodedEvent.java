@@ -85,8 +85,9 @@ public final class EncodedEvent {
   }
 
   /**
-   * The entity: the caller's message after {@code encode}, a {@link
-   * com.google.protobuf.DynamicMessage} of the payload after {@code restore}.
+   * The entity: the caller's message after {@code encode}; after {@code restore} the payload parsed
+   * as the generated class when it is on the class path, else as a {@link
+   * com.google.protobuf.DynamicMessage}.
    */
   public Message entity() {
     return entity;

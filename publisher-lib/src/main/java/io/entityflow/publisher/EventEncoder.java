@@ -1,8 +1,8 @@
 package io.entityflow.publisher;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import com.google.pubsub.v1.PubsubMessage;
 import io.entityflow.contract.EventAttributes;
 import io.entityflow.contract.Operation;
@@ -11,6 +11,7 @@ import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.publisher.config.PublisherConfiguration;
 import io.entityflow.publisher.internal.EntityRoute;
 import io.entityflow.publisher.internal.EventMessages;
+import io.entityflow.publisher.internal.PayloadParsers;
 import io.entityflow.publisher.validation.EventValidator;
 import io.entityflow.publisher.validation.ValidatedEvent;
 import io.micronaut.context.annotation.Value;
@@ -191,9 +192,9 @@ public class EventEncoder {
     }
     Operation operation = operation(name, attributes.get(EventAttributes.OPERATION));
     Instant occurredAt = occurredAt(name, attributes.get(EventAttributes.OCCURRED_AT));
-    DynamicMessage message;
+    Message message;
     try {
-      message = DynamicMessage.parseFrom(entity.descriptor(), payload);
+      message = PayloadParsers.parse(entity.descriptor(), payload);
     } catch (InvalidProtocolBufferException e) {
       throw new InvalidEventException(
           name, "payload", "does not parse as " + entity.fullName() + ": " + e.getMessage());

@@ -104,7 +104,7 @@ class EventEncoderTest {
     assertThat(restored.toMessage(true)).isEqualTo(event.toMessage(true));
     assertThat(restored.occurredAt()).isEqualTo(OCCURRED);
     assertThat(restored.operation()).isEqualTo(Operation.UPDATED);
-    assertThat(restored.entity().toByteString()).isEqualTo(event.payload());
+    assertThat(restored.entity()).isEqualTo(Sales.sale("s-1001"));
   }
 
   @Test

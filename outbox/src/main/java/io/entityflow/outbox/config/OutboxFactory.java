@@ -18,11 +18,14 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.data.connection.jdbc.operations.DataSourceConnectionOperations;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -69,9 +72,17 @@ public class OutboxFactory {
   /** The outbox, joining the Micronaut transactions of the configured data source. */
   @Singleton
   public Outbox outbox(EventEncoder encoder, OutboxDatabase database, BeanLocator beans) {
-    DataSourceConnectionOperations transactions =
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Argument<ConnectionOperations<Connection>> type =
+        (Argument) Argument.of(ConnectionOperations.class, Connection.class);
+    ConnectionOperations<Connection> transactions =
         beans
-            .findBean(DataSourceConnectionOperations.class, Qualifiers.byName(database.name()))
+            .findBean(type, Qualifiers.byName(database.name()))
+            .or(
+                () ->
+                    "default".equals(database.name())
+                        ? beans.findBean(type, null)
+                        : Optional.empty())
             .orElse(null);
     return new JdbcOutbox(encoder, transactions, database.name());
   }

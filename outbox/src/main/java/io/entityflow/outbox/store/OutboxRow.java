@@ -32,7 +32,7 @@ public record OutboxRow(
 
   /** The key of this row. */
   public OutboxKey key() {
-    return new OutboxKey(topic, orderingKey);
+    return OutboxKey.of(topic, orderingKey);
   }
 
   /** Names the row without its payload. */

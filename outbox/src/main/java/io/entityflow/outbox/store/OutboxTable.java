@@ -43,7 +43,7 @@ public final class OutboxTable {
   private static final String INSERT_ROW = "(?,?,?,?::jsonb,?)";
 
   private static final String CLAIM =
-      "SELECT topic, ordering_key FROM ("
+      "SELECT topic, ordering_key, first_id FROM ("
           + " SELECT topic, ordering_key, min(id) AS first_id FROM ("
           + "  SELECT id, topic, ordering_key FROM entityflow_outbox o"
           + "  WHERE invalid_reason IS NULL AND (topic, ordering_key) NOT IN ("
@@ -58,7 +58,7 @@ public final class OutboxTable {
       "SELECT id, event_id::text, topic, ordering_key, attributes::text, payload, attempts,"
           + " coalesce(next_attempt_at > clock_timestamp(), false)"
           + " FROM entityflow_outbox"
-          + " WHERE invalid_reason IS NULL"
+          + " WHERE id >= ? AND invalid_reason IS NULL"
           + " AND (topic, ordering_key) IN (SELECT * FROM unnest(?::text[], ?::text[]))"
           + " ORDER BY id LIMIT ?";
 
@@ -117,16 +117,23 @@ public final class OutboxTable {
       List<OutboxKey> keys = new ArrayList<>();
       try (ResultSet result = claim.executeQuery()) {
         while (result.next()) {
-          keys.add(new OutboxKey(result.getString(1), result.getString(2)));
+          keys.add(new OutboxKey(result.getString(1), result.getString(2), result.getLong(3)));
         }
       }
       return keys;
     }
   }
 
-  /** The waiting rows of {@code keys} in insert order, at most {@code limit}. */
+  /**
+   * The waiting rows of {@code keys} in insert order, at most {@code limit}, from the first row id
+   * the claim saw on (rows of a claimed key below it were published before the claim).
+   */
   public static List<OutboxRow> rowsOf(Connection connection, List<OutboxKey> keys, int limit)
       throws SQLException {
+    long from = Long.MAX_VALUE;
+    for (OutboxKey key : keys) {
+      from = Math.min(from, key.firstId());
+    }
     String[] topics = new String[keys.size()];
     String[] orderingKeys = new String[keys.size()];
     for (int i = 0; i < keys.size(); i++) {
@@ -134,9 +141,10 @@ public final class OutboxTable {
       orderingKeys[i] = keys.get(i).orderingKey();
     }
     try (PreparedStatement select = connection.prepareStatement(ROWS)) {
-      select.setArray(1, connection.createArrayOf("text", topics));
-      select.setArray(2, connection.createArrayOf("text", orderingKeys));
-      select.setInt(3, limit);
+      select.setLong(1, from);
+      select.setArray(2, connection.createArrayOf("text", topics));
+      select.setArray(3, connection.createArrayOf("text", orderingKeys));
+      select.setInt(4, limit);
       List<OutboxRow> rows = new ArrayList<>();
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {

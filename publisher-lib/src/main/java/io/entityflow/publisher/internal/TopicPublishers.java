@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -67,6 +68,26 @@ public final class TopicPublishers {
       admin.createTopic(name);
     } catch (AlreadyExistsException e) {
       // the topic exists: exactly what was wanted
+    }
+  }
+
+  /**
+   * Sends the batched events of {@code topics} now, one caller at a time. The client can throw a
+   * {@code ConcurrentModificationException} from this call when a batch fails while it flushes
+   * (googleapis/java-pubsub#2377); that is swallowed here, since every event of that batch still
+   * completes through its own future and the batches left behind are sent by the client's batching
+   * alarm.
+   */
+  public synchronized void flush(Set<String> topics) {
+    for (String topic : topics) {
+      Publisher publisher = byTopic.get(topic);
+      if (publisher != null) {
+        try {
+          publisher.publishAllOutstanding();
+        } catch (RuntimeException e) {
+          // see above: the client's batching alarm sends what is left
+        }
+      }
     }
   }
 
