@@ -40,6 +40,8 @@ class SalesLedgerIT {
                 "",
                 "entityflow.publisher.recording",
                 true,
+                "entityflow.outbox.enabled",
+                true,
                 "entityflow.outbox.relay.enabled",
                 false,
                 "entityflow.demo.enabled",
