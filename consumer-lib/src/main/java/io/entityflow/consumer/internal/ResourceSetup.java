@@ -10,6 +10,7 @@ import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
 import io.entityflow.consumer.MissingSubscriptionException;
 import io.entityflow.contract.layout.ConsumerResources;
+import io.entityflow.publisher.connection.PubSubConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

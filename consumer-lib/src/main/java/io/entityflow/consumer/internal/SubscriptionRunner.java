@@ -9,6 +9,7 @@ import com.google.pubsub.v1.ProjectSubscriptionName;
 import com.google.pubsub.v1.PubsubMessage;
 import io.entityflow.consumer.DeliveryOutcome;
 import io.entityflow.consumer.config.ConsumerConfiguration;
+import io.entityflow.publisher.connection.PubSubConnection;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -9,6 +9,7 @@ import com.google.pubsub.v1.PullResponse;
 import com.google.pubsub.v1.ReceivedMessage;
 import io.entityflow.consumer.DeliveryOutcome;
 import io.entityflow.consumer.config.ConsumerConfiguration;
+import io.entityflow.publisher.connection.PubSubConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import com.google.cloud.pubsub.v1.Publisher;
 import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.pubsub.v1.TopicName;
 import io.entityflow.publisher.config.PublisherConfiguration;
+import io.entityflow.publisher.connection.PubSubConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.entityflow.consumer.internal;
+package io.entityflow.publisher.connection;
 
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
@@ -19,8 +19,9 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where the consumer's clients connect: Google's Pub/Sub with the application default credentials,
- * or an emulator at {@code host:port} over one plaintext channel without credentials (local mode).
+ * Where the Pub/Sub clients of the publisher and consumer libraries connect: Google's Pub/Sub with
+ * the application default credentials, or an emulator at {@code host:port} over one plaintext
+ * channel without credentials (local mode). One instance per library bean, closed with it.
  *
  * <pre>{@code
  * try (PubSubConnection connection = PubSubConnection.to("127.0.0.1:8085")) {
@@ -49,6 +50,11 @@ public final class PubSubConnection implements AutoCloseable {
   /** Whether this connects to an emulator (local mode). */
   public boolean emulator() {
     return emulatorHost != null;
+  }
+
+  /** The emulator's {@code host:port}, or {@code null} for Google's Pub/Sub. */
+  public String emulatorHost() {
+    return emulatorHost;
   }
 
   /** Sets channel and credentials on a subscriber builder (nothing for Google's defaults). */
