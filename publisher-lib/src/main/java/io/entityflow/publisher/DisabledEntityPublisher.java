@@ -71,9 +71,7 @@ public class DisabledEntityPublisher implements EntityPublisher {
   public CompletableFuture<PublishReceipt> publishEncoded(EncodedEvent event) {
     return CompletableFuture.failedFuture(
         new PublishFailedException(
-            event.eventId(),
-            event.topic(),
-            new PublisherDisabledException(event.entity().getDescriptorForType().getName())));
+            event.eventId(), event.topic(), new PublisherDisabledException(event.entityName())));
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.entityflow.publisher.config.PublisherConfiguration;
 import io.entityflow.publisher.internal.EntityRoute;
 import io.entityflow.publisher.internal.EventMessages;
 import io.entityflow.publisher.internal.PayloadParsers;
+import io.entityflow.publisher.internal.StoredEventFormat;
 import io.entityflow.publisher.validation.EventValidator;
 import io.entityflow.publisher.validation.ValidatedEvent;
 import io.micronaut.context.annotation.Value;
@@ -152,6 +153,91 @@ public class EventEncoder {
       String orderingKey,
       Map<String, String> attributes,
       byte[] payload) {
+    EntityRoute route = route(topic, attributes);
+    EntityDefinition entity = route.entity();
+    String name = entity.name();
+    sameEventId(name, eventId, attributes);
+    Operation operation = operation(name, attributes.get(EventAttributes.OPERATION));
+    Instant occurredAt = occurredAt(name, attributes.get(EventAttributes.OCCURRED_AT));
+    Message message;
+    try {
+      message = PayloadParsers.parse(entity.descriptor(), payload);
+    } catch (InvalidProtocolBufferException e) {
+      throw new InvalidEventException(
+          name, "payload", "does not parse as " + entity.fullName() + ": " + e.getMessage());
+    }
+    Map<String, String> extra = new HashMap<>(attributes);
+    EventAttributes.REQUIRED.forEach(extra::remove);
+    ValidatedEvent valid =
+        validator.validate(new PublishRequest(message, operation, occurredAt, eventId, extra));
+    String expectedKey = route.orderingKey(valid.id());
+    if (!expectedKey.equals(orderingKey)) {
+      throw new InvalidEventException(
+          name,
+          "ordering key",
+          "stored '" + orderingKey + "' is not the contract's key '" + expectedKey + "' of its id");
+    }
+    PubsubMessage encoded =
+        PubsubMessage.newBuilder()
+            .setData(ByteString.copyFrom(payload))
+            .putAllAttributes(attributes)
+            .setOrderingKey(orderingKey)
+            .build();
+    return new EncodedEvent(encoded, topic, occurredAt, operation, message);
+  }
+
+  /**
+   * Restores an event that {@link #encode} validated and encoded before it was stored (e.g. by a
+   * transactional outbox in the caller's transaction), checking only what can change or break while
+   * it waits, without parsing the payload: the {@code schema} attribute names an entity of the
+   * contract as it is now whose topic is {@code topic}; the six contract attributes are present,
+   * {@code event_id} equals {@code eventId} and is a UUID, {@code operation} is one of the
+   * contract's; the ordering key is one of the entity's buckets ({@code 0} .. buckets - 1). The
+   * payload and the attributes are published as stored; {@link EncodedEvent#entity()} and {@link
+   * EncodedEvent#occurredAt()} parse them when asked. Use {@link #restore} for events of unknown
+   * origin.
+   *
+   * @throws InvalidEventException naming the entity (or schema), the field and the rule, with the
+   *     messages of {@link #restore}
+   */
+  public EncodedEvent restoreRecorded(
+      String eventId,
+      String topic,
+      String orderingKey,
+      Map<String, String> attributes,
+      byte[] payload) {
+    EntityRoute route = route(topic, attributes);
+    String name = route.entity().name();
+    if (!StoredEventFormat.isUuid(eventId)) {
+      throw new InvalidEventException(
+          name,
+          "event id",
+          "stored '" + eventId + "' is not a UUID like " + StoredEventFormat.UUID_EXAMPLE);
+    }
+    sameEventId(name, eventId, attributes);
+    Operation operation = operation(name, attributes.get(EventAttributes.OPERATION));
+    int buckets = route.entity().orderingKeyBuckets();
+    if (!StoredEventFormat.isBucket(orderingKey, buckets)) {
+      throw new InvalidEventException(
+          name,
+          "ordering key",
+          "stored '"
+              + orderingKey
+              + "' is not a bucket of the contract (0.."
+              + (buckets - 1)
+              + ")");
+    }
+    PubsubMessage encoded =
+        PubsubMessage.newBuilder()
+            .setData(ByteString.copyFrom(payload))
+            .putAllAttributes(attributes)
+            .setOrderingKey(orderingKey)
+            .build();
+    return new EncodedEvent(encoded, topic, operation, route.entity().descriptor());
+  }
+
+  /** The route of the stored event's entity, after the schema, topic and attribute checks. */
+  private EntityRoute route(String topic, Map<String, String> attributes) {
     String schema = attributes.get(EventAttributes.SCHEMA);
     if (schema == null || schema.isEmpty()) {
       throw new InvalidEventException(
@@ -184,39 +270,16 @@ public class EventEncoder {
             name, "attribute '" + required + "'", "a contract attribute is missing");
       }
     }
+    return route;
+  }
+
+  private static void sameEventId(String name, String eventId, Map<String, String> attributes) {
     if (!attributes.get(EventAttributes.EVENT_ID).equals(eventId)) {
       throw new InvalidEventException(
           name,
           "attribute 'event_id'",
           "'" + attributes.get(EventAttributes.EVENT_ID) + "' differs from the stored " + eventId);
     }
-    Operation operation = operation(name, attributes.get(EventAttributes.OPERATION));
-    Instant occurredAt = occurredAt(name, attributes.get(EventAttributes.OCCURRED_AT));
-    Message message;
-    try {
-      message = PayloadParsers.parse(entity.descriptor(), payload);
-    } catch (InvalidProtocolBufferException e) {
-      throw new InvalidEventException(
-          name, "payload", "does not parse as " + entity.fullName() + ": " + e.getMessage());
-    }
-    Map<String, String> extra = new HashMap<>(attributes);
-    EventAttributes.REQUIRED.forEach(extra::remove);
-    ValidatedEvent valid =
-        validator.validate(new PublishRequest(message, operation, occurredAt, eventId, extra));
-    String expectedKey = route.orderingKey(valid.id());
-    if (!expectedKey.equals(orderingKey)) {
-      throw new InvalidEventException(
-          name,
-          "ordering key",
-          "stored '" + orderingKey + "' is not the contract's key '" + expectedKey + "' of its id");
-    }
-    PubsubMessage encoded =
-        PubsubMessage.newBuilder()
-            .setData(ByteString.copyFrom(payload))
-            .putAllAttributes(attributes)
-            .setOrderingKey(orderingKey)
-            .build();
-    return new EncodedEvent(encoded, topic, occurredAt, operation, message);
   }
 
   private static Operation operation(String entity, String value) {

@@ -168,6 +168,111 @@ class EventEncoderTest {
                 + " than 0; nothing was published");
   }
 
+  @Test
+  void recordedEventIsRestoredAsStoredAndParsedOnlyWhenAsked() {
+    EncodedEvent event = saleEvent();
+    EncodedEvent restored =
+        encoder.restoreRecorded(
+            EVENT_ID,
+            "sale_v1",
+            event.orderingKey(),
+            event.attributes(),
+            event.payload().toByteArray());
+    assertThat(restored).isEqualTo(event).hasSameHashCodeAs(event);
+    assertThat(restored.toMessage(true)).isEqualTo(event.toMessage(true));
+    assertThat(restored.toMessage(false)).isEqualTo(event.toMessage(false));
+    assertThat(restored.operation()).isEqualTo(Operation.UPDATED);
+    assertThat(restored.occurredAt()).isEqualTo(OCCURRED);
+    assertThat(restored.entity()).isEqualTo(Sales.sale("s-1001"));
+
+    // the payload is not parsed: bytes that are no Sale are published as stored
+    EncodedEvent unparsed =
+        encoder.restoreRecorded(
+            EVENT_ID, "sale_v1", event.orderingKey(), event.attributes(), new byte[] {(byte) 0xff});
+    assertThat(unparsed.payload().toByteArray()).containsExactly((byte) 0xff);
+    assertThatThrownBy(unparsed::entity)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith(
+            "event "
+                + EVENT_ID
+                + " (UPDATED) to sale_v1 key "
+                + event.orderingKey()
+                + ": payload does not parse as acme.retail.sale.v1.Sale: ");
+  }
+
+  @Test
+  void recordedEventIsCheckedForWhatCanChangeWhileItWaits() {
+    EncodedEvent event = saleEvent();
+    byte[] payload = event.payload().toByteArray();
+    String key = event.orderingKey();
+    Map<String, String> gone = new HashMap<>(event.attributes());
+    gone.put("schema", "acme.retail.sale.v1.Gone");
+    assertThatThrownBy(() -> encoder.restoreRecorded(EVENT_ID, "sale_v1", key, gone, payload))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageStartingWith(
+            "invalid acme.retail.sale.v1.Gone event: message type: is not an entity of the"
+                + " contract; entities: ");
+    assertThatThrownBy(
+            () -> encoder.restoreRecorded(EVENT_ID, "sale_v2", key, event.attributes(), payload))
+        .hasMessage(
+            "invalid Sale event: topic: stored topic 'sale_v2' is not the entity's topic sale_v1;"
+                + " nothing was published");
+    Map<String, String> noSchemaVersion = new HashMap<>(event.attributes());
+    noSchemaVersion.remove("schema_version");
+    assertThatThrownBy(
+            () -> encoder.restoreRecorded(EVENT_ID, "sale_v1", key, noSchemaVersion, payload))
+        .hasMessage(
+            "invalid Sale event: attribute 'schema_version': a contract attribute is missing;"
+                + " nothing was published");
+    assertThatThrownBy(
+            () ->
+                encoder.restoreRecorded(
+                    "not-a-uuid",
+                    "sale_v1",
+                    key,
+                    Map.of(
+                        "event_id", "not-a-uuid",
+                        "operation", "UPDATED",
+                        "occurred_at", "2026-11-23T10:15:30.123Z",
+                        "producer", "checkout",
+                        "schema", "acme.retail.sale.v1.Sale",
+                        "schema_version", "1.0"),
+                    payload))
+        .hasMessage(
+            "invalid Sale event: event id: stored 'not-a-uuid' is not a UUID like"
+                + " 123e4567-e89b-12d3-a456-426614174000; nothing was published");
+    assertThatThrownBy(
+            () ->
+                encoder.restoreRecorded(
+                    "11111111-1111-1111-1111-111111111111",
+                    "sale_v1",
+                    key,
+                    event.attributes(),
+                    payload))
+        .hasMessage(
+            "invalid Sale event: attribute 'event_id': '"
+                + EVENT_ID
+                + "' differs from the stored 11111111-1111-1111-1111-111111111111; nothing was"
+                + " published");
+    for (String badKey : List.of("64", "07", "-1", "wrong-key", "")) {
+      assertThatThrownBy(
+              () ->
+                  encoder.restoreRecorded(EVENT_ID, "sale_v1", badKey, event.attributes(), payload))
+          .as(badKey)
+          .hasMessage(
+              "invalid Sale event: ordering key: stored '"
+                  + badKey
+                  + "' is not a bucket of the contract (0..63); nothing was published");
+    }
+    Map<String, String> badOperation = new HashMap<>(event.attributes());
+    badOperation.put("operation", "MERGED");
+    assertThatThrownBy(
+            () -> encoder.restoreRecorded(EVENT_ID, "sale_v1", key, badOperation, payload))
+        .hasMessage(
+            "invalid Sale event: attribute 'operation': 'MERGED' is not one of CREATED, UPDATED,"
+                + " DELETED, SNAPSHOT; nothing was published");
+  }
+
   private EncodedEvent restore(EncodedEvent event, Map<String, String> attributes, byte[] data) {
     return encoder.restore(event.eventId(), event.topic(), event.orderingKey(), attributes, data);
   }

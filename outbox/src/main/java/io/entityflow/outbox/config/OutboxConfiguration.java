@@ -12,7 +12,7 @@ import java.time.Duration;
  *     datasource: default
  *     relay:
  *       enabled: true
- *       batch-size: 500
+ *       batch-size: 2000
  * }</pre>
  *
  * <p>The nested {@link Relay} and {@link Health} groups always exist with their defaults. {@link
@@ -136,7 +136,7 @@ public class OutboxConfiguration {
   public static class Relay {
     private boolean enabled = true;
     private int workers = 2;
-    private int batchSize = 500;
+    private int batchSize = 2000;
     private int keysPerBatch = 16;
     private boolean listen = true;
     private Duration pollInterval = Duration.ofSeconds(1);
@@ -163,7 +163,7 @@ public class OutboxConfiguration {
       this.workers = workers;
     }
 
-    /** {@code batch-size} (default 500): rows one worker publishes per transaction, 1..10000. */
+    /** {@code batch-size} (default 2000): rows one worker publishes per transaction, 1..10000. */
     public int getBatchSize() {
       return batchSize;
     }

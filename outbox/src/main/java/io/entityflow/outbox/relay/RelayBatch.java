@@ -109,7 +109,7 @@ public final class RelayBatch {
       }
       try {
         events.add(
-            encoder.restore(
+            encoder.restoreRecorded(
                 row.eventId(), row.topic(), row.orderingKey(), row.attributes(), row.payload()));
         sent.add(row);
       } catch (InvalidEventException e) {

@@ -41,7 +41,7 @@ public final class AttributesJson {
    */
   public static Map<String, String> read(String json) {
     Reader reader = new Reader(json);
-    Map<String, String> attributes = new LinkedHashMap<>();
+    Map<String, String> attributes = new LinkedHashMap<>(16);
     reader.expect('{');
     if (!reader.consume('}')) {
       do {
@@ -58,13 +58,19 @@ public final class AttributesJson {
   private static final class Reader {
     private final String text;
     private int at;
+    private int nextEscape; // the first backslash at or after at, -1: none
 
     Reader(String text) {
       this.text = text;
+      this.nextEscape = text.indexOf('\\');
     }
 
     private void skipSpace() {
-      while (at < text.length() && " \t\r\n".indexOf(text.charAt(at)) >= 0) {
+      while (at < text.length()) {
+        char c = text.charAt(at);
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+          return;
+        }
         at++;
       }
     }
@@ -93,6 +99,18 @@ public final class AttributesJson {
 
     String string() {
       expect('"');
+      int close = text.indexOf('"', at);
+      if (close >= 0) {
+        if (nextEscape >= 0 && nextEscape < at) {
+          nextEscape = text.indexOf('\\', at);
+        }
+        if (nextEscape < 0 || nextEscape > close) {
+          // no escape before the closing quote: the value is the plain substring
+          String value = text.substring(at, close);
+          at = close + 1;
+          return value;
+        }
+      }
       StringBuilder out = new StringBuilder();
       while (at < text.length()) {
         char c = text.charAt(at++);

@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * <pre>{@code
  * for (OutboxRow row : table.rowsOf(connection, keys, 500)) {
- *   encoder.restore(row.eventId(), row.topic(), row.orderingKey(), row.attributes(), row.payload());
+ *   encoder.restoreRecorded(
+ *       row.eventId(), row.topic(), row.orderingKey(), row.attributes(), row.payload());
  * }
  * }</pre>
  *

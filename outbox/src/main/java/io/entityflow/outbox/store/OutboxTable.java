@@ -42,15 +42,19 @@ public final class OutboxTable {
       "INSERT INTO entityflow_outbox (event_id, topic, ordering_key, attributes, payload) VALUES ";
   private static final String INSERT_ROW = "(?,?,?,?::jsonb,?)";
 
+  // The keys are a MATERIALIZED CTE so that the lock condition runs on them one by one, oldest
+  // first, and stops at the LIMIT: as a subquery the planner pushes the condition into the GROUP BY
+  // (a filter on every group), which locked every key of the window, not only the claimed ones.
   private static final String CLAIM =
-      "SELECT topic, ordering_key, first_id FROM ("
+      "WITH k AS MATERIALIZED ("
           + " SELECT topic, ordering_key, min(id) AS first_id FROM ("
           + "  SELECT id, topic, ordering_key FROM entityflow_outbox o"
           + "  WHERE invalid_reason IS NULL AND (topic, ordering_key) NOT IN ("
           + "   SELECT topic, ordering_key FROM entityflow_outbox"
           + "   WHERE next_attempt_at IS NOT NULL AND next_attempt_at > clock_timestamp())"
           + "  ORDER BY id LIMIT ?) w"
-          + " GROUP BY topic, ordering_key ORDER BY first_id) k"
+          + " GROUP BY topic, ordering_key ORDER BY first_id)"
+          + " SELECT topic, ordering_key, first_id FROM k"
           + " WHERE pg_try_advisory_xact_lock(?, hashtext(topic || '/' || ordering_key))"
           + " LIMIT ?";
 
@@ -59,7 +63,7 @@ public final class OutboxTable {
           + " coalesce(next_attempt_at > clock_timestamp(), false)"
           + " FROM entityflow_outbox"
           + " WHERE id >= ? AND invalid_reason IS NULL"
-          + " AND (topic, ordering_key) IN (SELECT * FROM unnest(?::text[], ?::text[]))"
+          + " AND topic || '/' || ordering_key = ANY(?::text[])"
           + " ORDER BY id LIMIT ?";
 
   private static final String DELETE = "DELETE FROM entityflow_outbox WHERE id = ANY(?)";
@@ -134,17 +138,15 @@ public final class OutboxTable {
     for (OutboxKey key : keys) {
       from = Math.min(from, key.firstId());
     }
-    String[] topics = new String[keys.size()];
-    String[] orderingKeys = new String[keys.size()];
+    String[] claimed = new String[keys.size()];
     for (int i = 0; i < keys.size(); i++) {
-      topics[i] = keys.get(i).topic();
-      orderingKeys[i] = keys.get(i).orderingKey();
+      // the lock's name of the key: topic names have no '/', so it names exactly one key
+      claimed[i] = keys.get(i).topic() + '/' + keys.get(i).orderingKey();
     }
     try (PreparedStatement select = connection.prepareStatement(ROWS)) {
       select.setLong(1, from);
-      select.setArray(2, connection.createArrayOf("text", topics));
-      select.setArray(3, connection.createArrayOf("text", orderingKeys));
-      select.setInt(4, limit);
+      select.setArray(2, connection.createArrayOf("text", claimed));
+      select.setInt(3, limit);
       List<OutboxRow> rows = new ArrayList<>();
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {

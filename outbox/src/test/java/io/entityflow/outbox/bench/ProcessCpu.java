@@ -9,15 +9,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * CPU time (user + system, in clock ticks of 10 ms) of this JVM and of its child processes by
- * command name (the embedded PostgreSQL server and the dedicated emulator), read from Linux's
- * {@code /proc}.
+ * CPU time (user + system, in clock ticks of 10 ms) of this JVM, of its child processes by command
+ * name (the dedicated emulator) and of the PostgreSQL server listening on a given port (daemonized
+ * by {@code pg_ctl}, so found by its {@code -p} argument: the postmaster and its backends), read
+ * from Linux's {@code /proc}.
  */
 final class ProcessCpu {
   private ProcessCpu() {}
 
   /** Ticks by group: {@code jvm}, {@code postgres}, {@code emulator}, {@code other}. */
-  static Map<String, Long> ticks() throws IOException {
+  static Map<String, Long> ticks(int postgresPort) throws IOException {
     long self = ProcessHandle.current().pid();
     Map<Long, Long> parent = new HashMap<>();
     Map<Long, Long> cpu = new HashMap<>();
@@ -41,11 +42,24 @@ final class ProcessCpu {
         }
       }
     }
+    Long postmaster = null;
+    for (Map.Entry<Long, String> entry : name.entrySet()) {
+      List<String> args = List.of(entry.getValue().split("\0"));
+      int p = args.indexOf("-p");
+      if (entry.getValue().contains("postgres")
+          && p >= 0
+          && p + 1 < args.size()
+          && args.get(p + 1).equals(Integer.toString(postgresPort))) {
+        postmaster = entry.getKey();
+      }
+    }
     Map<String, Long> groups = new HashMap<>();
     for (Map.Entry<Long, Long> entry : cpu.entrySet()) {
       long pid = entry.getKey();
       if (pid == self) {
         groups.merge("jvm", entry.getValue(), Long::sum);
+      } else if (postmaster != null && (pid == postmaster || postmaster.equals(parent.get(pid)))) {
+        groups.merge("postgres", entry.getValue(), Long::sum);
       } else if (descends(pid, self, parent)) {
         String command = name.get(pid);
         String group =

@@ -22,7 +22,7 @@ class OutboxConfigurationTest {
       OutboxConfiguration.Relay relay = configuration.getRelay();
       assertThat(relay.isEnabled()).isTrue();
       assertThat(relay.getWorkers()).isEqualTo(2);
-      assertThat(relay.getBatchSize()).isEqualTo(500);
+      assertThat(relay.getBatchSize()).isEqualTo(2000);
       assertThat(relay.getKeysPerBatch()).isEqualTo(16);
       assertThat(relay.isListen()).isTrue();
       assertThat(relay.getPollInterval()).isEqualTo(Duration.ofSeconds(1));
