@@ -22,9 +22,17 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>Guarantees: every {@link #createDatabase} returns a new, empty database with a unique name;
- * the user is {@code postgres} without password.
+ * the user is {@code postgres} without password. Commits are not flushed to disk unless {@value
+ * #DURABLE_PROPERTY} is {@code true}.
  */
 public final class PostgresServer {
+  /**
+   * System property: {@code true} starts the server with {@code fsync} and {@code
+   * synchronous_commit} on, as in production (for benchmarks); by default both are off, the
+   * embedded binaries' test settings.
+   */
+  public static final String DURABLE_PROPERTY = "entityflow.postgres.durable";
+
   private static PostgresServer shared;
 
   private final EmbeddedPostgres postgres;
@@ -37,7 +45,12 @@ public final class PostgresServer {
   public static synchronized PostgresServer shared() {
     if (shared == null) {
       try {
-        EmbeddedPostgres started = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (Boolean.getBoolean(DURABLE_PROPERTY)) {
+          // what a production server does: every commit flushed to disk before it returns
+          builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        EmbeddedPostgres started = builder.start();
         shared = new PostgresServer(started);
         Runtime.getRuntime()
             .addShutdownHook(
