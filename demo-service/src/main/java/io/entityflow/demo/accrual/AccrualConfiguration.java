@@ -27,7 +27,7 @@ public class AccrualConfiguration {
 
   /**
    * {@code enabled} (default true): false leaves accruals to the simulator (published directly),
-   * without a consumer.
+   * without a consumer; the consumer is off too when the demo is ({@code entityflow.demo.enabled}).
    */
   public boolean isEnabled() {
     return enabled;

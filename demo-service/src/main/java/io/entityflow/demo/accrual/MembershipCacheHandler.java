@@ -4,6 +4,7 @@ import com.acme.retail.loyalty.v1.LoyaltyMembership;
 import io.entityflow.consumer.EntityEvent;
 import io.entityflow.consumer.EntityHandler;
 import io.entityflow.contract.Operation;
+import io.entityflow.demo.DemoConfiguration;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
@@ -15,6 +16,7 @@ import jakarta.inject.Singleton;
  * <p>Guarantees: CREATED and UPDATED store the state, DELETED removes it; nothing else is done.
  */
 @Singleton
+@Requires(property = DemoConfiguration.PREFIX + ".enabled", notEquals = "false")
 @Requires(property = AccrualConfiguration.PREFIX + ".enabled", notEquals = "false")
 public class MembershipCacheHandler implements EntityHandler<LoyaltyMembership> {
   private final MembershipCache cache;

@@ -9,6 +9,7 @@ import io.entityflow.consumer.EntityEvent;
 import io.entityflow.consumer.EntityHandler;
 import io.entityflow.consumer.RetryableException;
 import io.entityflow.contract.Operation;
+import io.entityflow.demo.DemoConfiguration;
 import io.entityflow.demo.DemoOutage;
 import io.entityflow.demo.PublishedCounts;
 import io.entityflow.publisher.EntityPublisher;
@@ -42,6 +43,7 @@ import java.util.concurrent.TimeoutException;
  * accrual is held back (the outage the alerting service should notice).
  */
 @Singleton
+@Requires(property = DemoConfiguration.PREFIX + ".enabled", notEquals = "false")
 @Requires(property = AccrualConfiguration.PREFIX + ".enabled", notEquals = "false")
 public class SaleAccrualHandler implements EntityHandler<Sale> {
   /** The consumer's name, shared by its two subscriptions. */
