@@ -1,7 +1,9 @@
 package io.entityflow.demo;
 
+import com.acme.retail.sale.v1.Sale;
 import io.entityflow.consumer.EntityConsumers;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.demo.accrual.AccrualProgress;
 import io.entityflow.demo.accrual.SaleAccrualHandler;
 import io.entityflow.demo.store.SalesLedger;
 import io.entityflow.publisher.EntityPublisher;
@@ -11,6 +13,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,8 @@ public class SimulatorScheduler {
 
   private final RetailLoyaltySimulator simulator;
   private final PublishedCounts counts;
+  private final EntityRegistry registry;
+  private final AccrualProgress accrualProgress;
   private final DemoConfiguration configuration;
   private final OutageSchedule outage;
   private final Clock clock = Clock.systemUTC();
@@ -43,11 +48,14 @@ public class SimulatorScheduler {
       PublishedCounts counts,
       Optional<SalesLedger> ledger,
       Optional<SaleAccrualHandler> accrualConsumer,
-      Optional<EntityConsumers> consumers) {
+      Optional<EntityConsumers> consumers,
+      AccrualProgress accrualProgress) {
     // injected so the consumers (started on creation) have their subscriptions before the first
     // event is published, history included
     this.configuration = configuration;
     this.counts = counts;
+    this.registry = registry;
+    this.accrualProgress = accrualConsumer.isPresent() ? accrualProgress : null;
     DemoConfiguration.Outage o = configuration.getOutage();
     this.outage = demoOutage.schedule();
     this.simulator =
@@ -138,7 +146,46 @@ public class SimulatorScheduler {
         throw new IllegalStateException("interrupted while publishing history", e);
       }
     }
+    awaitAccrualConsumer();
     LOG.info("history published: {} events ({} failed)", counts.total(), counts.failedCount());
+  }
+
+  /**
+   * Waits (up to 10 minutes) until the loyalty accrual consumer has settled every Sale event of the
+   * history, so the history's accruals are published before the demo goes live and the alerting
+   * service does not see a silence that is only the consumer catching up.
+   */
+  private void awaitAccrualConsumer() {
+    if (accrualProgress == null) {
+      return;
+    }
+    String topic = registry.require(Sale.getDefaultInstance()).topicName();
+    long sales =
+        counts.publishedByKind().entrySet().stream()
+            .filter(e -> e.getKey().startsWith(topic + " "))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    long reported = System.nanoTime();
+    while (accrualProgress.settled(topic) < sales && System.nanoTime() < deadline) {
+      if (System.nanoTime() - reported > Duration.ofSeconds(10).toNanos()) {
+        reported = System.nanoTime();
+        LOG.info(
+            "loyalty accrual consumer catching up with the history: {} of {} sale events",
+            accrualProgress.settled(topic),
+            sales);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the accrual consumer caught up", e);
+      }
+    }
+    LOG.info(
+        "loyalty accrual consumer settled {} of {} history sale events",
+        accrualProgress.settled(topic),
+        sales);
   }
 
   @Scheduled(fixedDelay = "10s", initialDelay = "10s")
