@@ -1,10 +1,8 @@
 package io.entityflow.demo;
 
-import io.entityflow.demo.accrual.SaleAccrualHandler;
+import io.entityflow.demo.accrual.AccrualProgress;
 import io.entityflow.outbox.metrics.OutboxMetrics;
 import io.entityflow.outbox.store.OutboxStats;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.search.Search;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -29,11 +27,11 @@ public class ServiceReport {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceReport.class);
 
   private final Optional<OutboxMetrics> outbox;
-  private final MeterRegistry registry;
+  private final AccrualProgress progress;
 
-  ServiceReport(Optional<OutboxMetrics> outbox, MeterRegistry registry) {
+  ServiceReport(Optional<OutboxMetrics> outbox, AccrualProgress progress) {
     this.outbox = outbox;
-    this.registry = registry;
+    this.progress = progress;
   }
 
   @Scheduled(fixedDelay = "10s", initialDelay = "10s")
@@ -60,37 +58,30 @@ public class ServiceReport {
               .append(metrics.failed())
               .append(" failed attempts");
         });
-    double handled = sum("entityflow.consumer.handled");
-    if (registry.find("entityflow.consumer.handled").counters().isEmpty()
-        && registry.find("entityflow.consumer.dead_lettered").counters().isEmpty()) {
+    long handled = sum("entityflow.consumer.handled");
+    if (handled == 0 && sum("entityflow.consumer.dead_lettered") == 0) {
       return line.toString();
     }
     if (line.length() > 0) {
       line.append("; ");
     }
     line.append("consumer loyalty_accrual: ")
-        .append((long) handled)
+        .append(handled)
         .append(" handled, ")
-        .append((long) sum("entityflow.consumer.retried"))
+        .append(sum("entityflow.consumer.retried"))
         .append(" retried, ")
-        .append((long) sum("entityflow.consumer.dead_lettered"))
+        .append(sum("entityflow.consumer.dead_lettered"))
         .append(" dead-lettered, ")
-        .append((long) sum("entityflow.consumer.duplicates"))
+        .append(sum("entityflow.consumer.duplicates"))
         .append(" duplicates, ")
-        .append((long) sum("entityflow.consumer.skipped"))
+        .append(sum("entityflow.consumer.skipped"))
         .append(" of other operations, ")
-        .append((long) sum("entityflow.consumer.not_acked"))
+        .append(sum("entityflow.consumer.not_acked"))
         .append(" not acknowledged");
     return line.toString();
   }
 
-  private double sum(String name) {
-    return Search.in(registry)
-        .name(name)
-        .tag("consumer", SaleAccrualHandler.CONSUMER)
-        .counters()
-        .stream()
-        .mapToDouble(c -> c.count())
-        .sum();
+  private long sum(String name) {
+    return progress.count(name, null);
   }
 }

@@ -30,18 +30,22 @@ public class AccrualProgress {
 
   /** Events of {@code topic} the consumer is done with. */
   public long settled(String topic) {
-    double total = 0;
+    long total = 0;
     for (String name : SETTLED) {
-      total +=
-          Search.in(registry)
-              .name(name)
-              .tag("consumer", SaleAccrualHandler.CONSUMER)
-              .tag("topic", topic)
-              .counters()
-              .stream()
-              .mapToDouble(c -> c.count())
-              .sum();
+      total += count(name, topic);
     }
-    return (long) total;
+    return total;
+  }
+
+  /**
+   * The consumer's counter {@code name} (e.g. {@code entityflow.consumer.retried}) for {@code
+   * topic}, or summed over its topics when {@code topic} is null; 0 before it first counted.
+   */
+  public long count(String name, String topic) {
+    Search search = Search.in(registry).name(name).tag("consumer", SaleAccrualHandler.CONSUMER);
+    if (topic != null) {
+      search = search.tag("topic", topic);
+    }
+    return (long) search.counters().stream().mapToDouble(c -> c.count()).sum();
   }
 }
