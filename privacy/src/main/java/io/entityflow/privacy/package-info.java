@@ -1,0 +1,8 @@
+/**
+ * Privacy: personal data (fields marked {@code PII} in the contract) encrypted at the source with a
+ * key of its data subject, and forgotten by deleting that key (crypto-shredding).
+ *
+ * <p>{@link io.entityflow.privacy.keys} holds one Tink AEAD keyset per subject, wrapped by a
+ * key-encryption key.
+ */
+package io.entityflow.privacy;
