@@ -7,8 +7,8 @@ import io.entityflow.schema.compare.CheckResult;
 import io.entityflow.schema.compare.Finding;
 
 /**
- * The {@code --format json} output of {@code schema check}: the verdict and every finding with
- * rule, severity, file, line, scope, change and fix.
+ * The {@code --format json} output of {@code schema check}: the verdict, the policy and every
+ * finding with rule, severity, whether it blocks, file, line, scope, change and fix.
  *
  * <pre>{@code
  * {"base": "git ref main", "current": "...", "breaking": true, "exitCode": 1,
@@ -24,11 +24,14 @@ final class CheckJson {
     root.addProperty("current", result.current().label());
     root.addProperty("breaking", result.breaking());
     root.addProperty("exitCode", result.exitCode());
+    root.addProperty("block", result.policy().block().id());
+    root.addProperty("ignoreUnstablePackages", result.policy().ignoreUnstablePackages());
     JsonArray findings = new JsonArray();
     for (Finding finding : result.findings()) {
       JsonObject item = new JsonObject();
       item.addProperty("rule", finding.rule().id());
       item.addProperty("severity", finding.severity().id());
+      item.addProperty("blocking", result.blocks(finding));
       item.addProperty("file", finding.file());
       item.addProperty("line", finding.line());
       item.addProperty("scope", finding.scope());

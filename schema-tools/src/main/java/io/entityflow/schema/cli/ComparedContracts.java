@@ -1,13 +1,16 @@
 package io.entityflow.schema.cli;
 
 import io.entityflow.contract.source.ContractLoader;
+import io.entityflow.schema.compare.Category;
+import io.entityflow.schema.compare.CheckPolicy;
 import io.entityflow.schema.compare.CheckResult;
 import io.entityflow.schema.compare.ContractComparator;
 import java.nio.file.Path;
 
 /**
  * Loads the two sides named by {@code --against} and {@code --current} (default: the working tree's
- * {@code examples/acme-contract/src/main/proto}) and compares them; shared by check and report.
+ * {@code examples/acme-contract/src/main/proto}) and compares them under the policy of {@code
+ * --block} and {@code --ignore-unstable-packages}; shared by check and report.
  *
  * <pre>{@code
  * CheckResult result = ComparedContracts.check(args);
@@ -47,6 +50,15 @@ final class ComparedContracts {
     ContractLoader loader = loader(args);
     String against = args.require("against");
     String current = args.get("current").orElse(loader.workingTreeContract().toString());
-    return ContractComparator.compare(loader.load(against), loader.load(current));
+    return ContractComparator.compare(loader.load(against), loader.load(current))
+        .withPolicy(policy(args));
+  }
+
+  /** {@code --block} (default {@code bigquery}) and {@code --ignore-unstable-packages}. */
+  static CheckPolicy policy(CliArguments args) {
+    String block = args.oneOf("block", Category.ids(), Category.BIGQUERY.id());
+    String unstable =
+        args.oneOf("ignore-unstable-packages", java.util.List.of("true", "false"), "false");
+    return new CheckPolicy(Category.of(block), Boolean.parseBoolean(unstable));
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The {@code --format github} output of {@code schema check}: one GitHub Actions workflow command
  * per finding, so that findings appear as annotations on the changed {@code .proto} lines of a pull
- * request ({@code ::error} for breaking, {@code ::notice} for compatible changes).
+ * request ({@code ::error} for blocking changes, {@code ::warning} for breaking changes that do not
+ * block under the check's policy, {@code ::notice} for compatible changes).
  *
  * <pre>{@code
  * ::error file=examples/acme-contract/src/main/proto/acme/retail/sale/v1/sale.proto,line=29,title=field-renamed::field 3 ...
@@ -24,7 +25,9 @@ final class GithubAnnotations {
       String path = contractDir.isEmpty() ? finding.file() : contractDir + "/" + finding.file();
       lines.add(
           "::"
-              + (finding.severity().breaking() ? "error" : "notice")
+              + (result.blocks(finding)
+                  ? "error"
+                  : finding.severity().breaking() ? "warning" : "notice")
               + " file="
               + property(path)
               + (finding.line() > 0 ? ",line=" + finding.line() : "")

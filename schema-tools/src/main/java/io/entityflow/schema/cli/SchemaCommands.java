@@ -31,7 +31,16 @@ public final class SchemaCommands {
    */
   public static int check(List<String> argv, PrintStream out) {
     CliArguments args =
-        CliArguments.parse(argv, List.of("against", "current", "format", "repo", "contract-dir"));
+        CliArguments.parse(
+            argv,
+            List.of(
+                "against",
+                "current",
+                "format",
+                "repo",
+                "contract-dir",
+                "block",
+                "ignore-unstable-packages"));
     String format = args.oneOf("format", List.of("text", "json", "github"), "text");
     CheckResult result = ComparedContracts.check(args);
     if (format.equals("json")) {
@@ -54,7 +63,16 @@ public final class SchemaCommands {
   /** {@code schema report}: the Markdown report to stdout or {@code --out}; exit 0. */
   public static int report(List<String> argv, PrintStream out) {
     CliArguments args =
-        CliArguments.parse(argv, List.of("against", "current", "out", "repo", "contract-dir"));
+        CliArguments.parse(
+            argv,
+            List.of(
+                "against",
+                "current",
+                "out",
+                "repo",
+                "contract-dir",
+                "block",
+                "ignore-unstable-packages"));
     String markdown = PullRequestReport.markdown(ComparedContracts.check(args));
     if (args.get("out").isPresent()) {
       Path file = Path.of(args.get("out").get());
@@ -91,21 +109,35 @@ public final class SchemaCommands {
 
   static String summary(CheckResult result) {
     long wire = count(result, Severity.WIRE_BREAKING);
+    long json = count(result, Severity.JSON_BREAKING);
     long bigquery = count(result, Severity.BIGQUERY_BREAKING);
     long compatible = count(result, Severity.COMPATIBLE);
     if (result.findings().isEmpty()) {
       return "compatible: no contract changes";
     }
-    if (wire + bigquery == 0) {
+    if (wire + json + bigquery == 0) {
       return "compatible: " + compatible + " compatible change(s), nothing breaks";
     }
+    String counts =
+        wire
+            + " wire-breaking, "
+            + (json > 0 ? json + " JSON-breaking, " : "")
+            + bigquery
+            + " BigQuery-breaking, "
+            + compatible
+            + " compatible change(s)";
+    long notBlocking = wire + json + bigquery - result.blockingFindings().size();
+    String policy =
+        "--block "
+            + result.policy().block().id()
+            + (result.policy().ignoreUnstablePackages() ? " with unstable packages ignored" : "");
+    if (!result.breaking()) {
+      return "passes: " + counts + "; none of the breaking changes blocks under " + policy;
+    }
     return "breaking: "
-        + wire
-        + " wire-breaking, "
-        + bigquery
-        + " BigQuery-breaking, "
-        + compatible
-        + " compatible change(s); a breaking change is allowed only as a new major package"
+        + counts
+        + (notBlocking > 0 ? "; " + notBlocking + " of them do not block under " + policy : "")
+        + "; a breaking change is allowed only as a new major package"
         + " (.v2) beside the untouched .v1";
   }
 

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The compatibility check: compares every message and enum of two contracts on the wire rules,
- * every entity on its options, and every wire-compatible field change on its BigQuery column, and
- * returns the classified findings.
+ * The compatibility check: compares every message, enum and extension of two contracts on the wire
+ * and JSON rules, every entity on its options, and every wire-compatible field change on its
+ * BigQuery column, and returns the classified findings.
  *
  * <pre>{@code
  * CheckResult result = ContractComparator.compare(base, current);
@@ -66,6 +66,7 @@ public final class ContractComparator {
                       + Findings.orNewMajor(before)));
     }
     enums(base, current, out);
+    ExtensionComparator.compare(base, current, out);
     EntityComparator.compare(base, current, out);
     List<Finding> sorted = new ArrayList<>(out.list());
     sorted.sort(

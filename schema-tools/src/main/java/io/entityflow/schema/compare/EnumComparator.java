@@ -5,8 +5,8 @@ import com.google.protobuf.Descriptors.EnumValueDescriptor;
 
 /**
  * Compares two versions of one enum (same full name): values matched by number (deleted, retired,
- * renamed, reusing a reserved number, added) and comments. Enum columns hold the value names, so a
- * rename changes the data even though the wire keeps the number.
+ * renamed, reusing a reserved number, added), open or closed, and comments. Enum columns hold the
+ * value names, so a rename changes the data even though the wire keeps the number.
  *
  * <pre>{@code
  * EnumComparator.compare(baseChannel, currentChannel, findings);
@@ -88,8 +88,32 @@ final class EnumComparator {
         out.add(Rule.ENUM_VALUE_ADDED, value, scope, what + " was added.", "");
       }
     }
+    if (before.isClosed() != after.isClosed()) {
+      out.add(
+          Rule.ENUM_TYPE_CHANGED,
+          after,
+          scope,
+          scope
+              + " changed from "
+              + openness(before)
+              + " to "
+              + openness(after)
+              + ": readers of the closed version put numbers they do not know into unknown"
+              + " fields (the field reads as unset) where readers of the open version keep them,"
+              + " so payloads decode differently.",
+          "keep it "
+              + openness(before)
+              + " (features.enum_type = "
+              + (before.isClosed() ? "CLOSED" : "OPEN")
+              + "), "
+              + Findings.orNewMajor(after));
+    }
     if (Findings.commentChanged(before, after)) {
       out.add(Rule.COMMENT_CHANGED, after, scope, "the comment of " + scope + " changed.", "");
     }
+  }
+
+  private static String openness(EnumDescriptor enumType) {
+    return enumType.isClosed() ? "closed" : "open";
   }
 }

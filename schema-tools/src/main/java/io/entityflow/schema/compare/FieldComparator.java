@@ -1,5 +1,6 @@
 package io.entityflow.schema.compare;
 
+import com.google.protobuf.DescriptorProtos.FieldOptions;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.OneofDescriptor;
 import io.entityflow.contract.bigquery.TableColumn;
@@ -7,9 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Compares two versions of the field with the same number: map, cardinality and oneof first (wire),
- * then the type (wire, then BigQuery column), then the name (BigQuery), then comment and options.
- * At most one finding for the shape of the field, plus comment and option findings.
+ * Compares two versions of the field with the same number: map, required, cardinality and oneof
+ * first (wire), then the type and message encoding (wire), then the name and JSON name (JSON and
+ * BigQuery), then the column (BigQuery), then presence, comment and options (features are compared
+ * by their effect, not as options). At most one finding for the shape of the field, plus presence,
+ * comment and option findings.
  *
  * <pre>{@code
  * FieldComparator.compare(beforeField, afterField, findings);
@@ -39,6 +42,20 @@ final class FieldComparator {
               + Findings.typeOf(after)
               + ".",
           keep);
+      return;
+    }
+    if (before.isRequired() != after.isRequired() && before.isRepeated() == after.isRepeated()) {
+      out.add(
+          Rule.FIELD_CARDINALITY_CHANGED,
+          after,
+          scope,
+          field
+              + " changed from "
+              + label(before)
+              + " to "
+              + label(after)
+              + ": readers of the required version reject every payload without it.",
+          "keep it " + label(before) + ", " + Findings.orNewMajor(after));
       return;
     }
     if (before.isRepeated() != after.isRepeated()) {
@@ -103,6 +120,20 @@ final class FieldComparator {
                 + "; reserved \""
                 + before.getName()
                 + "\";)");
+      } else if (before.getJavaType() == after.getJavaType()
+          && before.getType() != after.getType()
+          && TypeChange.delimited(before) != TypeChange.delimited(after)) {
+        out.add(
+            Rule.FIELD_TYPE_CHANGED,
+            after,
+            scope,
+            field
+                + " changed its message encoding from "
+                + encoding(before)
+                + " to "
+                + encoding(after)
+                + " (features.message_encoding), which is not wire-compatible.",
+            "keep it " + encoding(before) + ", " + Findings.orNewMajor(after));
       } else {
         out.add(
             Rule.FIELD_TYPE_CHANGED,
@@ -137,6 +168,26 @@ final class FieldComparator {
           "keep the name '"
               + before.getName()
               + "' (document the new meaning in its comment), "
+              + Findings.orNewMajor(after));
+      return;
+    }
+    if (!before.getJsonName().equals(after.getJsonName())) {
+      out.add(
+          Rule.FIELD_JSON_NAME_CHANGED,
+          after,
+          scope,
+          field
+              + " changed its JSON name from '"
+              + before.getJsonName()
+              + "' to '"
+              + after.getJsonName()
+              + "': readers of the proto JSON form (Pub/Sub BigQuery subscriptions, many"
+              + " non-Java clients) no longer find it.",
+          "keep the JSON name '"
+              + before.getJsonName()
+              + "' (json_name = \""
+              + before.getJsonName()
+              + "\"), "
               + Findings.orNewMajor(after));
       return;
     }
@@ -215,6 +266,24 @@ final class FieldComparator {
 
   private static void compareDocumentation(
       FieldDescriptor before, FieldDescriptor after, String field, String scope, Findings out) {
+    if (!before.isRepeated() && before.hasPresence() != after.hasPresence()) {
+      out.add(
+          Rule.FIELD_PRESENCE_CHANGED,
+          after,
+          scope,
+          field
+              + " changed from "
+              + presence(before)
+              + " to "
+              + presence(after)
+              + " presence; the wire and JSON forms stay, but "
+              + (after.hasPresence()
+                  ? "an unset value is NULL in its BigQuery column from now on, where it was"
+                      + " the zero value."
+                  : "an unset value is the zero value in its BigQuery column from now on, where"
+                      + " it was NULL."),
+          "");
+    }
     if (Findings.commentChanged(before, after)) {
       out.add(
           Rule.COMMENT_CHANGED,
@@ -223,7 +292,9 @@ final class FieldComparator {
           "the comment of " + field + " changed (the column description follows).",
           "");
     }
-    if (!before.getOptions().toByteString().equals(after.getOptions().toByteString())) {
+    FieldOptions optionsBefore = before.getOptions().toBuilder().clearFeatures().build();
+    FieldOptions optionsAfter = after.getOptions().toBuilder().clearFeatures().build();
+    if (!optionsBefore.toByteString().equals(optionsAfter.toByteString())) {
       out.add(
           Rule.OPTION_CHANGED,
           after,
@@ -231,12 +302,25 @@ final class FieldComparator {
           "the options of "
               + field
               + " changed from ["
-              + oneLine(before.getOptions())
+              + oneLine(optionsBefore)
               + "] to ["
-              + oneLine(after.getOptions())
+              + oneLine(optionsAfter)
               + "].",
           "");
     }
+  }
+
+  /** {@code repeated}, {@code required} or {@code optional}. */
+  static String label(FieldDescriptor field) {
+    return field.isRepeated() ? "repeated" : field.isRequired() ? "required" : "optional";
+  }
+
+  private static String presence(FieldDescriptor field) {
+    return field.hasPresence() ? "explicit" : "implicit";
+  }
+
+  private static String encoding(FieldDescriptor field) {
+    return TypeChange.delimited(field) ? "delimited (group)" : "length-prefixed";
   }
 
   static String oneLine(com.google.protobuf.Message options) {

@@ -221,6 +221,9 @@ final class MessageComparator {
   }
 
   private static MessageOptions withoutEntity(MessageOptions options) {
-    return options.toBuilder().clearExtension(EntityflowOptionsProto.entity).build();
+    return options.toBuilder()
+        .clearExtension(EntityflowOptionsProto.entity)
+        .clearFeatures()
+        .build();
   }
 }

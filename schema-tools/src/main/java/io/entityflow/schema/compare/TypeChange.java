@@ -56,7 +56,7 @@ enum TypeChange {
     JavaType b = before.getJavaType();
     JavaType a = after.getJavaType();
     if (b == JavaType.MESSAGE || a == JavaType.MESSAGE) {
-      if (b != a) {
+      if (b != a || delimited(before) != delimited(after)) {
         return WIRE_INCOMPATIBLE;
       }
       return messages(before.getMessageType(), after.getMessageType(), depth);
@@ -68,6 +68,11 @@ enum TypeChange {
       return SAME;
     }
     return WireTypes.compatible(before, after) ? COMPATIBLE : WIRE_INCOMPATIBLE;
+  }
+
+  /** Whether a message field is encoded delimited (a proto2 group, DELIMITED message_encoding). */
+  static boolean delimited(FieldDescriptor field) {
+    return field.getType() == FieldDescriptor.Type.GROUP;
   }
 
   private static TypeChange messages(Descriptor before, Descriptor after, int depth) {

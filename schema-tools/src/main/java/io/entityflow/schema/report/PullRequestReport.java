@@ -80,18 +80,39 @@ public final class PullRequestReport {
       return "**No contract changes.**\n";
     }
     long wire = count(result, Severity.WIRE_BREAKING);
+    long json = count(result, Severity.JSON_BREAKING);
     long bigquery = count(result, Severity.BIGQUERY_BREAKING);
     long compatible = count(result, Severity.COMPATIBLE);
-    if (wire + bigquery == 0) {
+    if (wire + json + bigquery == 0) {
       return "**Compatible**: " + compatible + " compatible change(s), nothing breaks.\n";
     }
+    String counts =
+        wire
+            + " wire-breaking, "
+            + (json > 0 ? json + " JSON-breaking, " : "")
+            + bigquery
+            + " BigQuery-breaking and "
+            + compatible
+            + " compatible change(s)";
+    long notBlocking = wire + json + bigquery - result.blockingFindings().size();
+    String policy =
+        "`--block "
+            + result.policy().block().id()
+            + "`"
+            + (result.policy().ignoreUnstablePackages() ? " with unstable packages ignored" : "");
+    if (!result.breaking()) {
+      return "**Passes**: "
+          + counts
+          + "; none of the breaking changes blocks under "
+          + policy
+          + ".\n";
+    }
     return "**Breaking**: "
-        + wire
-        + " wire-breaking, "
-        + bigquery
-        + " BigQuery-breaking and "
-        + compatible
-        + " compatible change(s). A breaking change is allowed only as a new major package"
+        + counts
+        + (notBlocking > 0
+            ? " (" + notBlocking + " of them do not block under " + policy + ")"
+            : "")
+        + ". A breaking change is allowed only as a new major package"
         + " (`.v2`) beside the untouched `.v1`.\n";
   }
 

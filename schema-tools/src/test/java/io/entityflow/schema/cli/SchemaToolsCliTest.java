@@ -212,6 +212,107 @@ class SchemaToolsCliTest {
     assertThat(catalog.resolve("shop")).doesNotExist();
   }
 
+  @Test
+  void blockWireLetsAJsonBreakingChangePassAndSaysSo() {
+    write(
+        edit(
+            baseFiles(),
+            ContractFixtures.ORDER,
+            "string note = 3;",
+            "string note = 3 [json_name = \"remark\"];"),
+        work.resolve("current"));
+
+    int exit =
+        run("schema", "check", "--against", "base", "--current", "current", "--block", "wire");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .endsWith(
+            "passes: 0 wire-breaking, 1 JSON-breaking, 0 BigQuery-breaking, 0 compatible"
+                + " change(s); none of the breaking changes blocks under --block wire\n");
+  }
+
+  @Test
+  void blockWireJsonFailsOnAJsonNameChange() {
+    write(
+        edit(
+            baseFiles(),
+            ContractFixtures.ORDER,
+            "string note = 3;",
+            "string note = 3 [json_name = \"remark\"];"),
+        work.resolve("current"));
+
+    int exit =
+        run("schema", "check", "--against", "base", "--current", "current", "--block", "wire-json");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith(
+            "acme/shop/order/v1/order.proto:25: field-json-name-changed [json-breaking] field"
+                + " 'note' (3) of acme.shop.order.v1.Order changed its JSON name from 'note' to"
+                + " 'remark'");
+  }
+
+  @Test
+  void nonBlockingBreakingChangeIsAGithubWarningAndMarkedInJson() {
+    write(
+        edit(baseFiles(), ContractFixtures.ORDER, "string note = 3;", "bytes note = 3;"),
+        work.resolve("current"));
+
+    int github =
+        run(
+            "schema",
+            "check",
+            "--against",
+            "base",
+            "--current",
+            "current",
+            "--block",
+            "wire-json",
+            "--format",
+            "github");
+    String annotations = out.toString(StandardCharsets.UTF_8);
+    out.reset();
+    int json =
+        run(
+            "schema",
+            "check",
+            "--against",
+            "base",
+            "--current",
+            "current",
+            "--block",
+            "wire-json",
+            "--format",
+            "json");
+
+    assertThat(github).isZero();
+    assertThat(annotations)
+        .startsWith(
+            "::warning file=current/acme/shop/order/v1/order.proto,line=25,"
+                + "title=column-type-changed (bigquery-breaking)::");
+    JsonObject root =
+        JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+    assertThat(json).isZero();
+    assertThat(root.get("block").getAsString()).isEqualTo("wire-json");
+    assertThat(root.get("breaking").getAsBoolean()).isFalse();
+    JsonObject finding = root.getAsJsonArray("findings").get(0).getAsJsonObject();
+    assertThat(finding.get("rule").getAsString()).isEqualTo("column-type-changed");
+    assertThat(finding.get("blocking").getAsBoolean()).isFalse();
+  }
+
+  @Test
+  void unknownBlockCategoryIsAUsageError() {
+    write(baseFiles(), work.resolve("current"));
+
+    int exit =
+        run("schema", "check", "--against", "base", "--current", "current", "--block", "file");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--block 'file' is not supported; allowed: wire, wire-json, bigquery");
+  }
+
   private int run(String... args) {
     String[] withRepo = new String[args.length + 2];
     System.arraycopy(args, 0, withRepo, 0, args.length);

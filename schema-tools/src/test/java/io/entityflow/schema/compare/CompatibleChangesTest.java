@@ -192,10 +192,11 @@ class CompatibleChangesTest {
   }
 
   @Test
-  void addingOptionalKeywordToAFieldIsNoChange() {
+  void addingOptionalKeywordToAFieldOnlyChangesItsPresence() {
     CheckResult result = changeOrder("string note = 3;", "optional string note = 3;");
 
-    assertThat(result.findings()).isEmpty();
+    assertThat(ruleAndLocation(result)).containsExactly("field-presence-changed " + AT + "25");
+    assertThat(result.exitCode()).isZero();
   }
 
   @Test
