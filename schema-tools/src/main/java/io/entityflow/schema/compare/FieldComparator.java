@@ -1,6 +1,5 @@
 package io.entityflow.schema.compare;
 
-import com.google.protobuf.DescriptorProtos.FieldOptions;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.OneofDescriptor;
 import io.entityflow.contract.bigquery.TableColumn;
@@ -211,7 +210,7 @@ final class FieldComparator {
     if (type == TypeChange.COMPATIBLE) {
       compareColumns(before, after, field, scope, out);
     }
-    compareDocumentation(before, after, field, scope, out);
+    FieldDetails.compare(before, after, field, scope, out);
   }
 
   private static void compareColumns(
@@ -264,59 +263,9 @@ final class FieldComparator {
     }
   }
 
-  private static void compareDocumentation(
-      FieldDescriptor before, FieldDescriptor after, String field, String scope, Findings out) {
-    if (!before.isRepeated() && before.hasPresence() != after.hasPresence()) {
-      out.add(
-          Rule.FIELD_PRESENCE_CHANGED,
-          after,
-          scope,
-          field
-              + " changed from "
-              + presence(before)
-              + " to "
-              + presence(after)
-              + " presence; the wire and JSON forms stay, but "
-              + (after.hasPresence()
-                  ? "an unset value is NULL in its BigQuery column from now on, where it was"
-                      + " the zero value."
-                  : "an unset value is the zero value in its BigQuery column from now on, where"
-                      + " it was NULL."),
-          "");
-    }
-    if (Findings.commentChanged(before, after)) {
-      out.add(
-          Rule.COMMENT_CHANGED,
-          after,
-          scope,
-          "the comment of " + field + " changed (the column description follows).",
-          "");
-    }
-    FieldOptions optionsBefore = before.getOptions().toBuilder().clearFeatures().build();
-    FieldOptions optionsAfter = after.getOptions().toBuilder().clearFeatures().build();
-    if (!optionsBefore.toByteString().equals(optionsAfter.toByteString())) {
-      out.add(
-          Rule.OPTION_CHANGED,
-          after,
-          scope,
-          "the options of "
-              + field
-              + " changed from ["
-              + oneLine(optionsBefore)
-              + "] to ["
-              + oneLine(optionsAfter)
-              + "].",
-          "");
-    }
-  }
-
   /** {@code repeated}, {@code required} or {@code optional}. */
   static String label(FieldDescriptor field) {
     return field.isRepeated() ? "repeated" : field.isRequired() ? "required" : "optional";
-  }
-
-  private static String presence(FieldDescriptor field) {
-    return field.hasPresence() ? "explicit" : "implicit";
   }
 
   private static String encoding(FieldDescriptor field) {
