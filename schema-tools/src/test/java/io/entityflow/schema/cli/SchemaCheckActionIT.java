@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,11 +95,37 @@ class SchemaCheckActionIT {
     assertThat(check.output()).endsWith("compatible: no contract changes\n");
   }
 
+  @Test
+  void blockWireInputLetsARenamePassWithAWarning() throws Exception {
+    Path order = repo.resolve("src/main/proto").resolve(ORDER);
+    Files.writeString(
+        order, Files.readString(order).replace("string note = 3;", "string remark = 3;"));
+
+    Step check =
+        runStep(
+            "Check against the base branch (fails on breaking changes)",
+            runnerTemp.resolve("summary.md"),
+            Map.of("block", "wire"));
+
+    assertThat(check.exit()).as(check.output()).isZero();
+    assertThat(check.output())
+        .contains(
+            "::warning file=src/main/proto/acme/shop/order/v1/order.proto,line=25,"
+                + "title=field-renamed (bigquery-breaking)::");
+  }
+
   private record Step(int exit, String output) {}
 
-  /** Runs the named step's script with the action's inputs at their defaults. */
-  @SuppressWarnings("unchecked")
   private Step runStep(String name, Path summary) throws Exception {
+    return runStep(name, summary, Map.of());
+  }
+
+  /**
+   * Runs the named step's script with its {@code env:} block resolved as GitHub would: {@code
+   * inputs.X} from {@code inputs} or the action's default, {@code github.base_ref} = main.
+   */
+  @SuppressWarnings("unchecked")
+  private Step runStep(String name, Path summary, Map<String, String> given) throws Exception {
     Map<String, Object> action = new Yaml().load(Files.readString(ACTION));
     List<Map<String, Object>> steps =
         (List<Map<String, Object>>) ((Map<String, Object>) action.get("runs")).get("steps");
@@ -105,7 +133,7 @@ class SchemaCheckActionIT {
         steps.stream().filter(s -> name.equals(s.get("name"))).findFirst().orElseThrow();
     assertThat(step.get("shell")).isEqualTo("bash");
     Map<String, Object> inputs = (Map<String, Object>) action.get("inputs");
-    String contractDir = (String) ((Map<String, Object>) inputs.get("contract-dir")).get("default");
+    assertThat(inputs.keySet()).containsAll(given.keySet());
 
     ProcessBuilder bash =
         new ProcessBuilder("bash", "-eo", "pipefail", "-c", (String) step.get("run"))
@@ -114,10 +142,29 @@ class SchemaCheckActionIT {
     bash.environment().put("GITHUB_WORKSPACE", repo.toString());
     bash.environment().put("GITHUB_STEP_SUMMARY", summary.toString());
     bash.environment().put("RUNNER_TEMP", runnerTemp.toString());
-    bash.environment().put("BASE_REF", "main");
-    bash.environment().put("CONTRACT_DIR", contractDir);
+    Map<String, Object> env = (Map<String, Object>) step.get("env");
+    for (Map.Entry<String, Object> variable : env.entrySet()) {
+      String expression = String.valueOf(variable.getValue());
+      Matcher input = INPUT.matcher(expression);
+      String value;
+      if (input.matches()) {
+        String inputName = input.group(1);
+        value =
+            given.getOrDefault(
+                inputName,
+                String.valueOf(((Map<String, Object>) inputs.get(inputName)).get("default")));
+        if (value.equals("${{ github.base_ref }}")) {
+          value = "main";
+        }
+      } else {
+        value = expression;
+      }
+      bash.environment().put(variable.getKey(), value);
+    }
     Process process = bash.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     return new Step(process.waitFor(), output);
   }
+
+  private static final Pattern INPUT = Pattern.compile("\\$\\{\\{ inputs\\.([a-z-]+) }}");
 }
