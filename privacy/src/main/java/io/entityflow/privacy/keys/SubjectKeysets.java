@@ -5,8 +5,8 @@ import java.security.GeneralSecurityException;
 import java.util.Optional;
 
 /**
- * The AEAD primitive of each data subject: what encrypts a subject's PII field values at the
- * source and decrypts them for readers allowed to see them.
+ * The AEAD primitive of each data subject: what encrypts a subject's PII field values at the source
+ * and decrypts them for readers allowed to see them.
  *
  * <pre>{@code
  * Aead aead = keysets.aeadFor("customer-42");          // created on first use
@@ -15,8 +15,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Guarantees: a subject has at most one keyset at a time; {@link #aeadFor} never returns a
- * primitive of a forgotten subject's deleted keyset (it creates a new one, so data encrypted
- * before the forget stays unreadable); implementations are thread-safe.
+ * primitive of a forgotten subject's deleted keyset (it creates a new one, so data encrypted before
+ * the forget stays unreadable); implementations are thread-safe.
  */
 public interface SubjectKeysets {
 
