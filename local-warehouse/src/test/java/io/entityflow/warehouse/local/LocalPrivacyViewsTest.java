@@ -125,6 +125,32 @@ class LocalPrivacyViewsTest {
   }
 
   @Test
+  void erasingASubjectsKeyRowsForgetsThemInBothViewsAndKeepsTheOthers() throws Exception {
+    write(
+        "retail.customer_v1",
+        "INSERT INTO t (event_id, operation, occurred_at, customer_id, email) VALUES (?,"
+            + " 'CREATED', TIMESTAMPTZ '2026-12-01 10:00:00+00', ?, ?)",
+        List.of(
+            new Object[] {"e-1", "c-1", encrypt("c-1", "ann@example.com")},
+            new Object[] {"e-2", "c-2", encrypt("c-2", "bob@example.com")}));
+
+    int removed = LocalSubjectKeys.erase(root.resolve("warehouse"), "c-1");
+
+    assertThat(removed).isEqualTo(1);
+    assertThat(
+            query(
+                "SELECT subject_id, operation, wrapped_keyset IS NULL FROM"
+                    + " entityflow.subject_key_v1 ORDER BY subject_id, operation"))
+        .containsExactly("c-2|CREATED|false", "c-3|CREATED|false", "c-3|DELETED|true");
+    assertThat(
+            query(
+                "SELECT m.customer_id, m.email, d.email FROM retail.customer_v1_masked m JOIN"
+                    + " retail_pii.customer_v1_decrypted d USING (event_id) ORDER BY 1"))
+        .containsExactly("c-1|NULL|NULL", "c-2|pseudonym-c-2|bob@example.com");
+    assertThat(LocalSubjectKeys.erase(root.resolve("warehouse"), "c-1")).isZero();
+  }
+
+  @Test
   void aCiphertextOfAnotherSubjectDoesNotDecrypt() throws Exception {
     write(
         "retail.customer_v1",
