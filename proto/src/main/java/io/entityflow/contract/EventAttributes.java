@@ -35,6 +35,21 @@ public final class EventAttributes {
   /** Set on events re-published by a replay: the RFC 3339 time of the replay. */
   public static final String REPLAYED_AT = "replayed_at";
 
+  /**
+   * How the PII fields of the payload are encrypted. Every event of an entity with PII fields
+   * carries it, with the value {@link #PII_ENCRYPTION_TINK_AEAD_V1}: its payload is in the entity's
+   * encrypted form ({@code io.entityflow.contract.privacy.EncryptedForm}). The pipeline
+   * dead-letters an event of such an entity without it.
+   */
+  public static final String PII_ENCRYPTION = "pii_encryption";
+
+  /**
+   * Value of {@link #PII_ENCRYPTION}: each PII value is a Tink AEAD ciphertext (AES256-GCM keyset
+   * of the data subject, Tink output prefix) of its text form, with the UTF-8 subject id as
+   * associated data (see "PII on the wire" in {@code proto/README.md}).
+   */
+  public static final String PII_ENCRYPTION_TINK_AEAD_V1 = "tink-aead-v1";
+
   /** The attributes every event must carry. */
   public static final List<String> REQUIRED =
       List.of(EVENT_ID, OPERATION, OCCURRED_AT, PRODUCER, SCHEMA, SCHEMA_VERSION);

@@ -34,7 +34,12 @@ public enum ContractRule {
   /** A message field has no fields, so it would become an empty RECORD. */
   EMPTY_RECORD("empty-record"),
   /** Two contract artifacts on one classpath hold different files of the same name. */
-  CONFLICTING_FILE("conflicting-file");
+  CONFLICTING_FILE("conflicting-file"),
+  /**
+   * An entity with PII fields has a PII subject field ({@code pii_subject_field}, by default the id
+   * field) that is missing, not a singular top-level string or integer field, or itself PII.
+   */
+  PII_SUBJECT("pii-subject");
 
   private final String id;
 

@@ -8,6 +8,7 @@ import io.entityflow.contract.options.Sensitivity;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One entity of the contract at one major version: the message, its topic and table name (the
@@ -20,6 +21,8 @@ import java.util.Map;
  * sale.dataset();          // "retail"
  * sale.idOf(someSale);     // "s-1001"
  * sale.schemaVersion();    // "1.0"
+ * sale.hasPii();           // true: CardPayment.cardholder_name
+ * sale.piiSubjectOf(someSale); // "c-42", the customer_id
  * }</pre>
  */
 public final class EntityDefinition {
@@ -32,6 +35,7 @@ public final class EntityDefinition {
   private final int revision;
   private final int orderingKeyBuckets;
   private final FieldDescriptor idField;
+  private final FieldDescriptor piiSubjectField;
   private final Map<String, Sensitivity> sensitivities;
   private final String topicName;
 
@@ -45,6 +49,7 @@ public final class EntityDefinition {
       int revision,
       int orderingKeyBuckets,
       FieldDescriptor idField,
+      FieldDescriptor piiSubjectField,
       Map<String, Sensitivity> sensitivities) {
     this.descriptor = descriptor;
     this.name = name;
@@ -55,6 +60,7 @@ public final class EntityDefinition {
     this.revision = revision;
     this.orderingKeyBuckets = orderingKeyBuckets;
     this.idField = idField;
+    this.piiSubjectField = piiSubjectField;
     this.sensitivities = Collections.unmodifiableMap(new LinkedHashMap<>(sensitivities));
     this.topicName = EntityNames.topicName(name, majorVersion);
   }
@@ -129,6 +135,33 @@ public final class EntityDefinition {
     return idField;
   }
 
+  /**
+   * The top-level field holding the id of the data subject the entity's PII belongs to: {@code
+   * pii_subject_field}, else the id field; empty when the entity has no PII field.
+   */
+  public Optional<FieldDescriptor> piiSubjectField() {
+    return Optional.ofNullable(piiSubjectField);
+  }
+
+  /** Whether any field of the entity, at any depth, is marked PII. */
+  public boolean hasPii() {
+    return piiSubjectField != null;
+  }
+
+  /**
+   * The PII subject id of an instance, in the same text form as {@link #idOf}: the string, or the
+   * decimal number; empty when the subject field is not set (empty string or 0).
+   *
+   * @throws IllegalArgumentException if the message is of another type
+   * @throws IllegalStateException if the entity has no PII
+   */
+  public String piiSubjectOf(MessageOrBuilder message) {
+    if (piiSubjectField == null) {
+      throw new IllegalStateException("entity " + name + " has no PII field, so no PII subject");
+    }
+    return rawValue(message, piiSubjectField);
+  }
+
   /** How many ordering-key buckets the ids hash into. */
   public int orderingKeyBuckets() {
     return orderingKeyBuckets;
@@ -173,12 +206,16 @@ public final class EntityDefinition {
   }
 
   private String rawId(MessageOrBuilder message) {
+    return rawValue(message, idField);
+  }
+
+  private String rawValue(MessageOrBuilder message, FieldDescriptor declared) {
     Descriptor type = message.getDescriptorForType();
     if (!type.getFullName().equals(descriptor.getFullName())) {
       throw new IllegalArgumentException(
           "entity " + name + " expects a " + fullName() + " message, got " + type.getFullName());
     }
-    FieldDescriptor field = type.findFieldByNumber(idField.getNumber());
+    FieldDescriptor field = type.findFieldByNumber(declared.getNumber());
     Object value = message.getField(field);
     return switch (field.getType()) {
       case STRING -> (String) value;

@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Guarantees: entity names are unique per major version, topic (= table) names are unique, every
- * entity has a valid scalar id field and maps to a BigQuery schema. A contract breaking any of
- * these is refused with a {@link ContractException} listing every violation.
+ * entity has a valid scalar id field and maps to a BigQuery schema, and an entity with PII fields
+ * has a valid PII subject field ({@code pii-subject}). A contract breaking any of these is refused
+ * with a {@link ContractException} listing every violation.
  *
  * <p>Contract artifacts: {@link #load()} reads every {@value #CONTRACT_RESOURCE} resource on the
  * classpath ({@code entityflow-proto}'s own and each company contract jar) and merges them with
@@ -234,6 +235,10 @@ public final class EntityRegistry {
                   + " e.g. 'acme.retail.sale.v1'"));
     }
     FieldDescriptor idField = idField(message, options.getIdField(), violations);
+    Optional<FieldDescriptor> piiSubject =
+        idField == null
+            ? Optional.empty()
+            : PiiSubjects.subjectField(message, options, idField, violations);
     violations.addAll(BigQuerySchemaMapper.validate(message));
     if (violations.size() > before) {
       return;
@@ -259,6 +264,7 @@ public final class EntityRegistry {
             options.getRevision(),
             buckets,
             idField,
+            piiSubject.orElse(null),
             sensitivities));
   }
 
@@ -326,7 +332,7 @@ public final class EntityRegistry {
     return field;
   }
 
-  private static String typeName(FieldDescriptor field) {
+  static String typeName(FieldDescriptor field) {
     return switch (field.getJavaType()) {
       case MESSAGE -> "message " + field.getMessageType().getFullName();
       case ENUM -> "enum " + field.getEnumType().getFullName();

@@ -28,7 +28,7 @@ class ProtoCompilerTest {
             SourceLocation.of(sale.descriptor().findFieldByName("store_id"))
                 .orElseThrow()
                 .position())
-        .isEqualTo("acme/retail/sale/v1/sale.proto:29");
+        .isEqualTo("acme/retail/sale/v1/sale.proto:30");
   }
 
   @Test

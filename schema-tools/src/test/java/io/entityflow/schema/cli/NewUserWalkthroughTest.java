@@ -54,7 +54,7 @@ class NewUserWalkthroughTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .startsWith(
             SALE
-                + ":29: field-renamed [bigquery-breaking] field 3 of acme.retail.sale.v1.Sale was"
+                + ":30: field-renamed [bigquery-breaking] field 3 of acme.retail.sale.v1.Sale was"
                 + " renamed from 'store_id' to 'shop_id': the BigQuery column 'store_id' would"
                 + " vanish and break every query using it. Fix: keep the name 'store_id' (document"
                 + " the new meaning in its comment), or make the change in a new major package"
