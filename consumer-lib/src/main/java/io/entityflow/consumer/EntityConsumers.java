@@ -8,6 +8,7 @@ import io.entityflow.consumer.dedup.DedupStore;
 import io.entityflow.consumer.internal.Backoff;
 import io.entityflow.consumer.internal.EventDispatcher;
 import io.entityflow.consumer.internal.HandlerBinding;
+import io.entityflow.consumer.internal.PiiReader;
 import io.entityflow.consumer.internal.ResourceSetup;
 import io.entityflow.consumer.internal.SubscriptionReader;
 import io.entityflow.consumer.internal.SubscriptionRunner;
@@ -15,12 +16,15 @@ import io.entityflow.consumer.internal.SynchronousPullRunner;
 import io.entityflow.consumer.metrics.ConsumerMetrics;
 import io.entityflow.consumer.retry.RetryPolicy;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.privacy.keys.SubjectKeysets;
 import io.entityflow.publisher.connection.PubSubConnection;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,6 +69,7 @@ public class EntityConsumers implements AutoCloseable {
   private final PubSubConnection connection;
   private final Backoff.Stoppable backoff = Backoff.stoppable();
   private final List<SubscriptionReader> runners = new ArrayList<>();
+  private PiiReader pii = PiiReader.WITHOUT_KEYS;
   private boolean closed;
 
   /** The consumers of {@code handlers}; {@code registry} null means {@link EntityRegistry#load}. */
@@ -85,6 +90,18 @@ public class EntityConsumers implements AutoCloseable {
     this.deadLetterSink = deadLetterSink;
     this.metrics = metrics;
     this.connection = connection;
+  }
+
+  /**
+   * Decrypts PII fields with the service's subject keys when {@code decrypt-pii} is on and a {@link
+   * SubjectKeysets} bean exists; otherwise handlers get them cleared.
+   */
+  @Inject
+  public void usePiiKeys(BeanProvider<SubjectKeysets> keysets) {
+    this.pii =
+        config.isDecryptPii()
+            ? keysets.find(null).map(PiiReader::with).orElse(PiiReader.WITHOUT_KEYS)
+            : PiiReader.WITHOUT_KEYS;
   }
 
   /** Binds every handler and starts its subscribers. */
@@ -183,6 +200,6 @@ public class EntityConsumers implements AutoCloseable {
 
   private <T extends Message> EventDispatcher<T> dispatcher(HandlerBinding<T> binding) {
     return new EventDispatcher<>(
-        binding, retryPolicy, dedupStore, deadLetterSink, metrics, backoff);
+        binding, retryPolicy, dedupStore, deadLetterSink, metrics, backoff, pii);
   }
 }

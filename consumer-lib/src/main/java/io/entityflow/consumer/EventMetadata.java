@@ -14,6 +14,7 @@ import java.util.Objects;
  * m.operation();      // Operation.CREATED
  * m.occurredAt();     // 2026-11-23T10:15:30.123Z
  * m.replayed();       // true when a history replay re-published it (replayedAt() is then set)
+ * m.piiForgotten();   // true when the subject was forgotten: the PII fields are cleared
  * }</pre>
  *
  * @param eventId the producer's event id (the dedup key)
@@ -28,6 +29,7 @@ import java.util.Objects;
  * @param subscription the subscription the event was read from (the live or the replay one)
  * @param attempt the in-process attempt of this delivery, 1 for the first call of the handler
  * @param attributes every Pub/Sub attribute of the message, the contract's included
+ * @param piiState whether the PII fields were decrypted, or cleared (subject forgotten, or no keys)
  */
 public record EventMetadata(
     String eventId,
@@ -41,13 +43,66 @@ public record EventMetadata(
     String orderingKey,
     String subscription,
     int attempt,
-    Map<String, String> attributes) {
+    Map<String, String> attributes,
+    PiiState piiState) {
 
   public EventMetadata {
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(occurredAt, "occurredAt");
+    Objects.requireNonNull(piiState, "piiState");
     attributes = Map.copyOf(attributes);
+  }
+
+  /** The metadata of an event of an entity without PII ({@link PiiState#NONE}). */
+  public EventMetadata(
+      String eventId,
+      Operation operation,
+      Instant occurredAt,
+      String producer,
+      String schema,
+      String schemaVersion,
+      Instant replayedAt,
+      String messageId,
+      String orderingKey,
+      String subscription,
+      int attempt,
+      Map<String, String> attributes) {
+    this(
+        eventId,
+        operation,
+        occurredAt,
+        producer,
+        schema,
+        schemaVersion,
+        replayedAt,
+        messageId,
+        orderingKey,
+        subscription,
+        attempt,
+        attributes,
+        PiiState.NONE);
+  }
+
+  /**
+   * Whether the PII fields travelled encrypted (the {@code pii_encryption} attribute): true for
+   * every event of an entity with PII.
+   */
+  public boolean piiEncrypted() {
+    return piiState != PiiState.NONE;
+  }
+
+  /**
+   * Whether the event's data subject was forgotten: the PII fields could not be decrypted and are
+   * cleared in the entity (unset, or empty).
+   */
+  public boolean piiForgotten() {
+    return piiState == PiiState.FORGOTTEN;
+  }
+
+  /** Whether the PII fields are cleared in the entity: subject forgotten, or no keys here. */
+  public boolean piiCleared() {
+    return piiState == PiiState.FORGOTTEN || piiState == PiiState.NOT_DECRYPTED;
   }
 
   /** Whether a history replay re-published this event (the {@code replayed_at} attribute). */
@@ -69,6 +124,7 @@ public record EventMetadata(
         orderingKey,
         subscription,
         attempt,
-        attributes);
+        attributes,
+        piiState);
   }
 }

@@ -18,10 +18,13 @@ import io.entityflow.contract.OrderingKey;
 import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.privacy.codec.PiiEncryptor;
+import io.entityflow.privacy.keys.SubjectKeysets;
 import io.entityflow.publisher.connection.PubSubConnection;
 import io.entityflow.testing.PubSubEmulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +45,7 @@ class EntityConsumersIT {
 
   private final EmulatorTopics topics = new EmulatorTopics(PubSubEmulator.shared());
   private ApplicationContext context;
+  private SubjectKeysets keysets;
 
   private ItSaleHandler start(Object... extra) {
     Map<String, Object> properties = new HashMap<>();
@@ -55,6 +59,7 @@ class EntityConsumersIT {
       properties.put((String) extra[i], extra[i + 1]);
     }
     context = ApplicationContext.run(properties);
+    keysets = context.getBean(SubjectKeysets.class);
     return context.getBean(ItSaleHandler.class);
   }
 
@@ -65,12 +70,23 @@ class EntityConsumersIT {
     }
   }
 
-  private static PubsubMessage event(Sale sale, Operation operation, String eventId) {
-    return TestEvent.of(sale, operation)
-        .withEventId(eventId)
-        .withOccurredAt(Instant.parse("2026-11-23T10:15:30.123Z"))
-        .withProducer("checkout")
-        .toMessage(SALE);
+  /** The event as a producer publishes it: the PII fields encrypted with the service's keys. */
+  private PubsubMessage event(Sale sale, Operation operation, String eventId) {
+    PubsubMessage clear =
+        TestEvent.of(sale, operation)
+            .withEventId(eventId)
+            .withOccurredAt(Instant.parse("2026-11-23T10:15:30.123Z"))
+            .withProducer("checkout")
+            .toMessage(SALE);
+    try {
+      byte[] encrypted = new PiiEncryptor(keysets).encrypt(SALE, sale);
+      return clear.toBuilder()
+          .setData(ByteString.copyFrom(encrypted))
+          .putAttributes("pii_encryption", "tink-aead-v1")
+          .build();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private double count(String meter) {
@@ -108,7 +124,10 @@ class EntityConsumersIT {
                 OrderingKey.bucketed("s-1001", 64),
                 "sale_v1_it_consumer",
                 1,
-                message.getAttributesMap()));
+                message.getAttributesMap(),
+                PiiState.DECRYPTED));
+    assertThat(event.metadata().piiEncrypted()).isTrue();
+    assertThat(event.metadata().piiForgotten()).isFalse();
     Await.until(() -> count("entityflow.consumer.handled") == 1.0, LIMIT, () -> "handled meter");
   }
 

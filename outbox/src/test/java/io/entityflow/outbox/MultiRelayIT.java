@@ -3,8 +3,11 @@ package io.entityflow.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.retail.sale.v1.Sale;
+import com.google.protobuf.DynamicMessage;
 import com.google.pubsub.v1.ReceivedMessage;
 import io.entityflow.contract.Operation;
+import io.entityflow.contract.privacy.EncryptedForm;
+import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.outbox.config.OutboxDatabase;
 import io.entityflow.outbox.fixtures.Await;
 import io.entityflow.outbox.fixtures.OutboxDatabaseFixture;
@@ -109,10 +112,18 @@ class MultiRelayIT {
       receivedByKey
           .computeIfAbsent(message.getMessage().getOrderingKey(), k -> new ArrayList<>())
           .add(eventId);
-      Sale sale = Sale.parseFrom(message.getMessage().getData());
+      // the card holder name travels encrypted; sale id and receipt number are in clear
+      DynamicMessage sale =
+          DynamicMessage.parseFrom(
+              EncryptedForm.of(EntityRegistry.load().require(Sale.getDescriptor())),
+              message.getMessage().getData());
       versionsBySale
-          .computeIfAbsent(sale.getSaleId(), k -> new ArrayList<>())
-          .add(sale.getReceiptNumber());
+          .computeIfAbsent(
+              (String) sale.getField(sale.getDescriptorForType().findFieldByName("sale_id")),
+              k -> new ArrayList<>())
+          .add(
+              (String)
+                  sale.getField(sale.getDescriptorForType().findFieldByName("receipt_number")));
     }
     assertThat(receivedIds).containsExactlyInAnyOrderElementsOf(recorded);
     assertThat(receivedByKey).hasSize(64);

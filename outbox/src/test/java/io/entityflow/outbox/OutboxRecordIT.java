@@ -3,18 +3,23 @@ package io.entityflow.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.retail.customer.v1.Customer;
 import com.acme.retail.sale.v1.Sale;
 import io.entityflow.contract.Operation;
 import io.entityflow.contract.OrderingKey;
+import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.outbox.fixtures.OutboxDatabaseFixture;
 import io.entityflow.outbox.fixtures.SaleService;
 import io.entityflow.outbox.relay.OutboxRelay;
 import io.entityflow.outbox.store.AttributesJson;
 import io.entityflow.outbox.store.OutboxSchema;
+import io.entityflow.privacy.codec.PiiDecryptor;
+import io.entityflow.privacy.keys.SubjectKeysets;
 import io.entityflow.publisher.InvalidEventException;
 import io.entityflow.publisher.PublishRequest;
 import io.entityflow.publisher.fixtures.Sales;
 import io.micronaut.context.ApplicationContext;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -78,8 +83,18 @@ class OutboxRecordIT {
                 "producer", "checkout",
                 "schema", "acme.retail.sale.v1.Sale",
                 "schema_version", "1.0",
+                "pii_encryption", "tink-aead-v1",
                 "tenant", "nl"));
-    assertThat((byte[]) row.get("payload")).isEqualTo(sale.toByteArray());
+    byte[] payload = (byte[]) row.get("payload");
+    assertThat(payload).isNotEqualTo(sale.toByteArray()); // card holder name encrypted
+    assertThat(
+            new PiiDecryptor(context.getBean(SubjectKeysets.class))
+                .decrypt(
+                    context.getBean(EntityRegistry.class).require(Sale.getDescriptor()),
+                    payload,
+                    Sale.getDefaultInstance())
+                .message())
+        .isEqualTo(sale);
     assertThat((Timestamp) row.get("created_at")).isBetween(before, after);
     assertThat(row.get("attempts")).isEqualTo(0);
     assertThat(row.get("next_attempt_at")).isNull();
@@ -132,6 +147,31 @@ class OutboxRecordIT {
                   + " auto-commit mode; call setAutoCommit(false) first (or use @Transactional)");
     }
     assertThat(database.count("SELECT count(*) FROM entityflow_outbox")).isZero();
+  }
+
+  @Test
+  void customerRowHoldsItsPiiOnlyEncrypted() throws Exception {
+    Customer customer =
+        Customer.newBuilder()
+            .setCustomerId("c-42")
+            .setEmail("alice@example.com")
+            .setFullName("Alice Example")
+            .setCountry("NL")
+            .build();
+    try (Connection connection = database.connect()) {
+      connection.setAutoCommit(false);
+      context
+          .getBean(Outbox.class)
+          .recordAll(connection, List.of(PublishRequest.of(customer, Operation.CREATED)));
+      connection.commit();
+    }
+
+    byte[] payload = (byte[]) database.row("SELECT payload FROM entityflow_outbox").get("payload");
+    String text = new String(payload, StandardCharsets.ISO_8859_1);
+    assertThat(text).doesNotContain("alice@example.com").doesNotContain("Alice Example");
+    assertThat(text).contains("c-42").contains("NL");
+    assertThat(database.strings("SELECT attributes->>'pii_encryption' FROM entityflow_outbox"))
+        .containsExactly("tink-aead-v1");
   }
 
   @Test

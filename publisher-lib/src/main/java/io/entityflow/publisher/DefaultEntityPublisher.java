@@ -17,11 +17,13 @@ import io.entityflow.publisher.internal.PendingEvent;
 import io.entityflow.publisher.internal.TopicPublishers;
 import io.entityflow.publisher.metrics.PublisherMetrics;
 import io.entityflow.publisher.metrics.TopicMetrics;
+import io.entityflow.publisher.privacy.PayloadEncryption;
 import io.entityflow.publisher.validation.EventValidator;
 import io.entityflow.publisher.validation.ValidatedEvent;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>Events of an entity with PII are published in its encrypted form with the {@code
+ * pii_encryption} attribute (see {@link PayloadEncryption}).
+ *
  * <p>Guarantees: with message ordering on, events of one ordering key are stored in publish order.
  * When an event of a key fails, the client pauses the key and fails the events of that key already
  * queued behind it (each of their futures fails); the first event of that key published after the
@@ -81,6 +86,7 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
   private final DeliveryDeadline<PendingEvent> deadline;
   private final Duration answerTimeout;
   private final Map<EntityDefinition, Route> routes = new ConcurrentHashMap<>();
+  private volatile PayloadEncryption payloads = PayloadEncryption.refusingPii();
   private volatile boolean closed;
 
   /**
@@ -121,6 +127,15 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
             this::expire,
             staleAfter(configuration),
             publishers::flush);
+  }
+
+  /**
+   * Sets the step that makes each payload (encrypting the PII fields); the bean's is injected.
+   * Without it events of entities with PII are refused.
+   */
+  @Inject
+  public void usePayloadEncryption(PayloadEncryption payloadEncryption) {
+    this.payloads = payloadEncryption;
   }
 
   /** When an unanswered event counts as stuck in a batch: ten batch delays, at least 1 s. */
@@ -211,6 +226,7 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
     Instant occurredAt = request.occurredAt() != null ? request.occurredAt() : Instant.now();
     PubsubMessage message =
         EventMessages.encode(
+            payloads,
             request.entity(),
             route.entity,
             request.operation(),

@@ -7,6 +7,7 @@ import com.google.protobuf.Message;
 import com.google.pubsub.v1.PubsubMessage;
 import io.entityflow.contract.EventAttributes;
 import io.entityflow.contract.Operation;
+import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.publisher.internal.PayloadParsers;
 import java.time.Instant;
 import java.util.Map;
@@ -41,19 +42,26 @@ public final class EncodedEvent {
   private final PubsubMessage message;
   private final Operation operation;
   private final Descriptor type;
+  private final EntityDefinition definition; // null after encode: the entity is known
+  private final boolean encrypted;
   private volatile Instant occurredAt;
   private volatile Message entity;
 
   EncodedEvent(PubsubMessage message, String topic, Instant occurredAt, Operation op, Message e) {
-    this(message, topic, op, e.getDescriptorForType(), occurredAt, e);
+    this(message, topic, op, e.getDescriptorForType(), null, false, occurredAt, e);
   }
 
   /**
    * A stored event whose {@code occurred_at} attribute and payload were validated when it was
    * encoded: both are parsed only when {@link #occurredAt()} or {@link #entity()} is asked for.
    */
-  EncodedEvent(PubsubMessage message, String topic, Operation op, Descriptor type) {
-    this(message, topic, op, type, null, null);
+  EncodedEvent(
+      PubsubMessage message,
+      String topic,
+      Operation op,
+      EntityDefinition definition,
+      boolean encrypted) {
+    this(message, topic, op, definition.descriptor(), definition, encrypted, null, null);
   }
 
   private EncodedEvent(
@@ -61,6 +69,8 @@ public final class EncodedEvent {
       String topic,
       Operation op,
       Descriptor type,
+      EntityDefinition definition,
+      boolean encrypted,
       Instant occurredAt,
       Message entity) {
     this.eventId = message.getAttributesOrThrow(EventAttributes.EVENT_ID);
@@ -68,6 +78,8 @@ public final class EncodedEvent {
     this.message = message;
     this.operation = op;
     this.type = type;
+    this.definition = definition;
+    this.encrypted = encrypted;
     this.occurredAt = occurredAt;
     this.entity = entity;
   }
@@ -123,7 +135,10 @@ public final class EncodedEvent {
   /**
    * The entity: the caller's message after {@code encode}; after {@code restore} (at once) and
    * {@code restoreRecorded} (on the first call) the payload parsed as the generated class when it
-   * is on the class path, else as a {@link com.google.protobuf.DynamicMessage}.
+   * is on the class path, else as a {@link com.google.protobuf.DynamicMessage}. An event of an
+   * entity with PII restored from storage parses as its encrypted form (a {@code DynamicMessage} of
+   * {@link io.entityflow.contract.privacy.EncryptedForm}, PII fields as ciphertext bytes): the
+   * encoder holds no keys.
    *
    * @throws IllegalStateException after {@code restoreRecorded} when the payload does not parse
    */
@@ -131,7 +146,7 @@ public final class EncodedEvent {
     Message parsed = entity;
     if (parsed == null) {
       try {
-        parsed = PayloadParsers.parse(type, message.getData().toByteArray());
+        parsed = PayloadParsers.parse(definition, encrypted, message.getData().toByteArray());
       } catch (InvalidProtocolBufferException e) {
         throw new IllegalStateException(
             this + ": payload does not parse as " + type.getFullName() + ": " + e.getMessage(), e);

@@ -12,7 +12,9 @@ import io.entityflow.publisher.config.PublisherConfiguration;
 import io.entityflow.publisher.internal.EntityRoute;
 import io.entityflow.publisher.internal.EventMessages;
 import io.entityflow.publisher.internal.PayloadParsers;
+import io.entityflow.publisher.internal.PiiAttribute;
 import io.entityflow.publisher.internal.StoredEventFormat;
+import io.entityflow.publisher.privacy.PayloadEncryption;
 import io.entityflow.publisher.validation.EventValidator;
 import io.entityflow.publisher.validation.ValidatedEvent;
 import io.micronaut.context.annotation.Value;
@@ -39,6 +41,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *     event.attributes(), event.payload().toByteArray()); // equal to event
  * }</pre>
  *
+ * <p>An event of an entity with PII is encoded in the entity's encrypted form (every PII field a
+ * Tink ciphertext of the subject's key) with the attribute {@code pii_encryption = tink-aead-v1},
+ * by the {@link PayloadEncryption} bean; with {@code entityflow.privacy.enabled=false} it is
+ * refused. {@code restore} and {@code restoreRecorded} read such events back without keys (the
+ * entity is then the encrypted form, a {@link com.google.protobuf.DynamicMessage}).
+ *
  * <p>Thread-safe. The producer is {@code entityflow.publisher.producer}, else {@code
  * micronaut.application.name}; with {@code entityflow.publisher.recording=true} and neither set it
  * is {@code recording}. Replace the bean with {@code @Replaces(EventEncoder.class)}.
@@ -48,6 +56,7 @@ public class EventEncoder {
   private final EntityRegistry registry;
   private final EventValidator validator;
   private final String producer;
+  private final PayloadEncryption payloads;
   private final Map<EntityDefinition, EntityRoute> routes = new ConcurrentHashMap<>();
 
   /**
@@ -60,15 +69,28 @@ public class EventEncoder {
       PublisherConfiguration configuration,
       EntityRegistry registry,
       @Value("${micronaut.application.name:}") String applicationName,
-      @Value("${" + PublisherConfiguration.PREFIX + ".recording:false}") boolean recording) {
-    this(registry, producer(configuration.getProducer(), applicationName, recording));
+      @Value("${" + PublisherConfiguration.PREFIX + ".recording:false}") boolean recording,
+      PayloadEncryption payloads) {
+    this(registry, producer(configuration.getProducer(), applicationName, recording), payloads);
   }
 
-  /** An encoder for the entities of {@code registry} with this {@code producer} attribute. */
+  /**
+   * An encoder for the entities of {@code registry} with this {@code producer} attribute that
+   * refuses events of entities with PII ({@link PayloadEncryption#refusingPii()}).
+   */
   public EventEncoder(EntityRegistry registry, String producer) {
+    this(registry, producer, PayloadEncryption.refusingPii());
+  }
+
+  /**
+   * An encoder for the entities of {@code registry} with this {@code producer} attribute whose
+   * payloads {@code payloads} makes (encrypting the PII fields).
+   */
+  public EventEncoder(EntityRegistry registry, String producer, PayloadEncryption payloads) {
     this.registry = registry;
     this.validator = new EventValidator(registry);
     this.producer = producer;
+    this.payloads = payloads;
   }
 
   private static String producer(String configured, String applicationName, boolean recording) {
@@ -124,6 +146,7 @@ public class EventEncoder {
     Instant occurredAt = request.occurredAt() != null ? request.occurredAt() : Instant.now();
     PubsubMessage message =
         EventMessages.encode(
+            payloads,
             request.entity(),
             route,
             request.operation(),
@@ -159,15 +182,17 @@ public class EventEncoder {
     sameEventId(name, eventId, attributes);
     Operation operation = operation(name, attributes.get(EventAttributes.OPERATION));
     Instant occurredAt = occurredAt(name, attributes.get(EventAttributes.OCCURRED_AT));
+    boolean encrypted = PiiAttribute.encrypted(entity, attributes);
     Message message;
     try {
-      message = PayloadParsers.parse(entity.descriptor(), payload);
+      message = PayloadParsers.parse(entity, encrypted, payload);
     } catch (InvalidProtocolBufferException e) {
       throw new InvalidEventException(
           name, "payload", "does not parse as " + entity.fullName() + ": " + e.getMessage());
     }
     Map<String, String> extra = new HashMap<>(attributes);
     EventAttributes.REQUIRED.forEach(extra::remove);
+    extra.remove(EventAttributes.PII_ENCRYPTION);
     ValidatedEvent valid =
         validator.validate(new PublishRequest(message, operation, occurredAt, eventId, extra));
     String expectedKey = route.orderingKey(valid.id());
@@ -216,6 +241,7 @@ public class EventEncoder {
     }
     sameEventId(name, eventId, attributes);
     Operation operation = operation(name, attributes.get(EventAttributes.OPERATION));
+    boolean encrypted = PiiAttribute.encrypted(route.entity(), attributes);
     int buckets = route.entity().orderingKeyBuckets();
     if (!StoredEventFormat.isBucket(orderingKey, buckets)) {
       throw new InvalidEventException(
@@ -233,7 +259,7 @@ public class EventEncoder {
             .putAllAttributes(attributes)
             .setOrderingKey(orderingKey)
             .build();
-    return new EncodedEvent(encoded, topic, operation, route.entity().descriptor());
+    return new EncodedEvent(encoded, topic, operation, route.entity(), encrypted);
   }
 
   /** The route of the stored event's entity, after the schema, topic and attribute checks. */

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.retail.sale.v1.Sale;
 import com.google.api.gax.rpc.NotFoundException;
+import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.ReceivedMessage;
 import io.entityflow.contract.Operation;
 import io.entityflow.contract.OrderingKey;
+import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.privacy.codec.PiiDecryptor;
+import io.entityflow.privacy.keys.SubjectKeysets;
 import io.entityflow.publisher.fixtures.EmulatorProject;
 import io.entityflow.publisher.fixtures.Sales;
 import io.entityflow.publisher.metrics.PublisherMetrics;
@@ -48,6 +53,14 @@ class EntityPublisherIT {
     return context.getBean(EntityPublisher.class);
   }
 
+  /** A received Sale payload decrypted with the service's subject keys. */
+  private Sale clear(ByteString payload) throws Exception {
+    EntityDefinition sale = context.getBean(EntityRegistry.class).require(Sale.getDescriptor());
+    return new PiiDecryptor(context.getBean(SubjectKeysets.class))
+        .decrypt(sale, payload.toByteArray(), Sale.getDefaultInstance())
+        .message();
+  }
+
   @AfterEach
   void cleanUp() {
     if (context != null) {
@@ -78,8 +91,12 @@ class EntityPublisherIT {
         .isEqualTo(
             new PublishReceipt(
                 "0d1f6f0e-7a43-4c1f-9a1e-3f0b2b7f9d11", message.getMessageId(), "sale_v1"));
-    assertThat(message.getData().toByteArray()).isEqualTo(sale.toByteArray());
-    assertThat(Sale.parseFrom(message.getData())).isEqualTo(sale);
+    // the PII field travels as a ciphertext of the subject's key: never the clear value
+    assertThat(message.getData()).isNotEqualTo(sale.toByteString());
+    assertThat(message.getData().toStringUtf8())
+        .doesNotContain(sale.getCard().getCardholderName())
+        .contains("s-1001");
+    assertThat(clear(message.getData())).isEqualTo(sale);
     assertThat(message.getAttributesMap())
         .isEqualTo(
             Map.of(
@@ -89,6 +106,7 @@ class EntityPublisherIT {
                 "producer", "checkout",
                 "schema", "acme.retail.sale.v1.Sale",
                 "schema_version", "1.0",
+                "pii_encryption", "tink-aead-v1",
                 "tenant", "nl"));
     assertThat(message.getOrderingKey()).isEqualTo(OrderingKey.bucketed("s-1001", 64));
   }
@@ -111,7 +129,7 @@ class EntityPublisherIT {
     assertThat(received).hasSize(150);
     Map<String, List<String>> receiptNumbersById = new HashMap<>();
     for (ReceivedMessage m : received) {
-      Sale sale = Sale.parseFrom(m.getMessage().getData());
+      Sale sale = clear(m.getMessage().getData());
       receiptNumbersById
           .computeIfAbsent(sale.getSaleId(), k -> new ArrayList<>())
           .add(sale.getReceiptNumber());
@@ -156,7 +174,7 @@ class EntityPublisherIT {
     List<ReceivedMessage> received = project.pull(subscription, 1, QUIET);
     assertThat(received).hasSize(1);
     assertThat(received.get(0).getMessage().getMessageId()).isEqualTo(receipt.messageId());
-    assertThat(Sale.parseFrom(received.get(0).getMessage().getData())).isEqualTo(again);
+    assertThat(clear(received.get(0).getMessage().getData())).isEqualTo(again);
 
     TopicMetrics metrics = context.getBean(PublisherMetrics.class).forTopic("sale_v1");
     assertThat(metrics.published()).isEqualTo(1);

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.retail.sale.v1.Sale;
+import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
 import io.entityflow.contract.Operation;
 import io.entityflow.contract.OrderingKey;
+import io.entityflow.contract.privacy.EncryptedForm;
+import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.publisher.fixtures.Sales;
+import io.entityflow.publisher.fixtures.TestKeys;
+import io.entityflow.publisher.privacy.PayloadEncryption;
 import io.entityflow.publisher.testing.RecordedEvent;
 import io.entityflow.publisher.testing.RecordingEntityPublisher;
 import io.micronaut.context.ApplicationContext;
@@ -23,7 +28,17 @@ class EventEncoderTest {
   private static final String EVENT_ID = "0d1f6f0e-7a43-4c1f-9a1e-3f0b2b7f9d11";
   private static final Instant OCCURRED = Instant.parse("2026-11-23T10:15:30.123Z");
 
-  private final EventEncoder encoder = new EventEncoder(EntityRegistry.load(), "checkout");
+  private static final EntityRegistry REGISTRY = EntityRegistry.load();
+  private static final EntityDefinition SALE = REGISTRY.require(Sale.getDescriptor());
+
+  private final TestKeys keys = TestKeys.create();
+  private final EventEncoder encoder =
+      new EventEncoder(REGISTRY, "checkout", PayloadEncryption.encrypting(keys.keysets()));
+
+  /** The clear Sale of an encrypted payload or of a restored entity (the encrypted form). */
+  private Sale clear(ByteString encrypted) {
+    return keys.decrypt(SALE, encrypted.toByteArray(), Sale.getDefaultInstance());
+  }
 
   private EncodedEvent saleEvent() {
     return encoder.encode(
@@ -40,7 +55,8 @@ class EventEncoderTest {
     assertThat(event.eventId()).isEqualTo(EVENT_ID);
     assertThat(event.topic()).isEqualTo("sale_v1");
     assertThat(event.orderingKey()).isEqualTo(OrderingKey.bucketed("s-1001", 64));
-    assertThat(event.payload().toByteArray()).isEqualTo(Sales.sale("s-1001").toByteArray());
+    assertThat(event.payload()).isNotEqualTo(Sales.sale("s-1001").toByteString());
+    assertThat(clear(event.payload())).isEqualTo(Sales.sale("s-1001"));
     assertThat(event.occurredAt()).isEqualTo(OCCURRED);
     assertThat(event.operation()).isEqualTo(Operation.UPDATED);
     assertThat(event.entity()).isEqualTo(Sales.sale("s-1001"));
@@ -53,6 +69,7 @@ class EventEncoderTest {
                 "producer", "checkout",
                 "schema", "acme.retail.sale.v1.Sale",
                 "schema_version", "1.0",
+                "pii_encryption", "tink-aead-v1",
                 "tenant", "nl"));
     assertThat(event.toMessage(false).getOrderingKey()).isEmpty();
     assertThat(event.toMessage(true).getOrderingKey()).isEqualTo(event.orderingKey());
@@ -104,7 +121,9 @@ class EventEncoderTest {
     assertThat(restored.toMessage(true)).isEqualTo(event.toMessage(true));
     assertThat(restored.occurredAt()).isEqualTo(OCCURRED);
     assertThat(restored.operation()).isEqualTo(Operation.UPDATED);
-    assertThat(restored.entity()).isEqualTo(Sales.sale("s-1001"));
+    assertThat(restored.entity().getDescriptorForType())
+        .isSameAs(EncryptedForm.of(SALE)); // no keys in the encoder: the encrypted form
+    assertThat(clear(restored.entity().toByteString())).isEqualTo(Sales.sale("s-1001"));
   }
 
   @Test
@@ -183,7 +202,7 @@ class EventEncoderTest {
     assertThat(restored.toMessage(false)).isEqualTo(event.toMessage(false));
     assertThat(restored.operation()).isEqualTo(Operation.UPDATED);
     assertThat(restored.occurredAt()).isEqualTo(OCCURRED);
-    assertThat(restored.entity()).isEqualTo(Sales.sale("s-1001"));
+    assertThat(clear(restored.entity().toByteString())).isEqualTo(Sales.sale("s-1001"));
 
     // the payload is not parsed: bytes that are no Sale are published as stored
     EncodedEvent unparsed =

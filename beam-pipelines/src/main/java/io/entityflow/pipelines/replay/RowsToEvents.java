@@ -102,6 +102,9 @@ public final class RowsToEvents
       copy(row, MetadataColumns.SCHEMA_VERSION, attributes, EventAttributes.SCHEMA_VERSION);
       attributes.put(EventAttributes.SCHEMA, entity.fullName());
       attributes.put(EventAttributes.REPLAYED_AT, replayedAt);
+      if (entity.hasPii()) { // the table holds the PII fields as they travelled: encrypted
+        attributes.put(EventAttributes.PII_ENCRYPTION, EventAttributes.PII_ENCRYPTION_TINK_AEAD_V1);
+      }
       DynamicMessage message = converter.convert(row);
       out.output(
           new PubsubMessage(

@@ -88,6 +88,7 @@ class ReplayEntityTableIT {
                   "occurred_at", "2026-11-23T10:00:00.000000Z",
                   "producer", "till",
                   "schema", "acme.retail.sale.v1.Sale",
+                  "pii_encryption", "tink-aead-v1",
                   "schema_version", "1.0"));
       assertThat(received.get(1).getMessage().getAttributesMap())
           .containsEntry("operation", "DELETED")

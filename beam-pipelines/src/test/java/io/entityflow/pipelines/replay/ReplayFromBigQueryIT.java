@@ -131,24 +131,42 @@ class ReplayFromBigQueryIT {
           received.get(0).getMessage(),
           sale("s-1"),
           Map.of(
-              "event_id", "e1",
-              "operation", "CREATED",
-              "occurred_at", "2026-11-23T10:00:00.000000Z",
-              "producer", "till",
-              "schema", "acme.retail.sale.v1.Sale",
-              "schema_version", "1.0",
-              "replayed_at", "2026-11-24T08:00:00.000000Z"));
+              "event_id",
+              "e1",
+              "operation",
+              "CREATED",
+              "occurred_at",
+              "2026-11-23T10:00:00.000000Z",
+              "producer",
+              "till",
+              "schema",
+              "acme.retail.sale.v1.Sale",
+              "pii_encryption",
+              "tink-aead-v1",
+              "schema_version",
+              "1.0",
+              "replayed_at",
+              "2026-11-24T08:00:00.000000Z"));
       assertMessage(
           received.get(1).getMessage(),
           sale("s-2"),
           Map.of(
-              "event_id", "e2",
-              "operation", "DELETED",
-              "occurred_at", "2026-11-23T11:30:00.250000Z",
-              "producer", "till",
-              "schema", "acme.retail.sale.v1.Sale",
-              "schema_version", "1.0",
-              "replayed_at", "2026-11-24T08:00:00.000000Z"));
+              "event_id",
+              "e2",
+              "operation",
+              "DELETED",
+              "occurred_at",
+              "2026-11-23T11:30:00.250000Z",
+              "producer",
+              "till",
+              "schema",
+              "acme.retail.sale.v1.Sale",
+              "pii_encryption",
+              "tink-aead-v1",
+              "schema_version",
+              "1.0",
+              "replayed_at",
+              "2026-11-24T08:00:00.000000Z"));
     } finally {
       emulator.deleteSubscription(subscription);
       emulator.deleteTopic(topic);

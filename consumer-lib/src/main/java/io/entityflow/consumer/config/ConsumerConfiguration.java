@@ -33,6 +33,7 @@ public class ConsumerConfiguration {
   private String projectId;
   private String emulatorHost;
   private boolean readReplay = false;
+  private boolean decryptPii = true;
   private PullMode pull = PullMode.AUTO;
   private int executorThreads = 4;
   private int parallelPullCount = 1;
@@ -87,6 +88,20 @@ public class ConsumerConfiguration {
 
   public void setReadReplay(boolean readReplay) {
     this.readReplay = readReplay;
+  }
+
+  /**
+   * {@code decrypt-pii} (default true): decrypt the PII fields of events with the service's subject
+   * keys (the {@code SubjectKeysets} bean, made when {@code entityflow.privacy.kek-uri} is set).
+   * With false, or without keys, handlers get the PII fields cleared and {@code
+   * EventMetadata.piiState()} is {@code NOT_DECRYPTED}.
+   */
+  public boolean isDecryptPii() {
+    return decryptPii;
+  }
+
+  public void setDecryptPii(boolean decryptPii) {
+    this.decryptPii = decryptPii;
   }
 
   /**

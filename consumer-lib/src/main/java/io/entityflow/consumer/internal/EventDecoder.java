@@ -5,6 +5,7 @@ import com.google.protobuf.Message;
 import com.google.pubsub.v1.PubsubMessage;
 import io.entityflow.consumer.EntityEvent;
 import io.entityflow.consumer.EventMetadata;
+import io.entityflow.consumer.PiiState;
 import io.entityflow.contract.EventAttributes;
 import io.entityflow.contract.Operation;
 import io.entityflow.contract.registry.EntityDefinition;
@@ -15,9 +16,10 @@ import java.util.Map;
 /**
  * Decodes a Pub/Sub message into a typed {@link EntityEvent}: every required contract attribute
  * present and valid, the {@code schema} attribute the handler's entity, the major version of {@code
- * schema_version} the entity's, the payload parsed by the generated parser and carrying an id.
- * Anything else is an {@link UndecodableEventException} with a reason naming the attribute and
- * value.
+ * schema_version} the entity's, the payload parsed by the generated parser and carrying an id; for
+ * an entity with PII the {@code pii_encryption} attribute present and the PII fields decrypted (or
+ * cleared, see {@link PiiReader}). Anything else is an {@link UndecodableEventException} with a
+ * reason naming the attribute and value.
  *
  * <pre>{@code
  * EntityEvent<Sale> event = EventDecoder.decode(binding, message, "sale_v1_loyalty_accrual");
@@ -26,9 +28,19 @@ import java.util.Map;
 public final class EventDecoder {
   private EventDecoder() {}
 
-  /** The event of {@code message}, attempt 1. */
+  /** The event of {@code message}, attempt 1, without subject keys (PII fields cleared). */
   public static <T extends Message> EntityEvent<T> decode(
       HandlerBinding<T> binding, PubsubMessage message, String subscription)
+      throws UndecodableEventException {
+    return decode(binding, message, subscription, PiiReader.WITHOUT_KEYS);
+  }
+
+  /**
+   * The event of {@code message}, attempt 1, its PII fields decrypted by {@code pii} (an event of
+   * an entity with PII without the {@code pii_encryption} attribute is undecodable).
+   */
+  public static <T extends Message> EntityEvent<T> decode(
+      HandlerBinding<T> binding, PubsubMessage message, String subscription, PiiReader pii)
       throws UndecodableEventException {
     Map<String, String> attributes = message.getAttributesMap();
     for (String required : EventAttributes.REQUIRED) {
@@ -79,8 +91,11 @@ public final class EventDecoder {
             ? instant(attributes, EventAttributes.REPLAYED_AT)
             : null;
     T payload;
+    PiiState piiState;
     try {
-      payload = binding.parser().parseFrom(message.getData());
+      PiiReader.Read<T> read = pii.read(binding, attributes, message.getData());
+      payload = read.payload();
+      piiState = read.state();
     } catch (InvalidProtocolBufferException e) {
       throw new UndecodableEventException(
           "payload of "
@@ -113,7 +128,8 @@ public final class EventDecoder {
             message.getOrderingKey(),
             subscription,
             1,
-            attributes);
+            attributes,
+            piiState);
     return new EntityEvent<>(payload, metadata);
   }
 

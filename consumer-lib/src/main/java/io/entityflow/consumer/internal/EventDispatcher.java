@@ -42,8 +42,9 @@ public final class EventDispatcher<T extends Message> {
   private final DeadLetterSink deadLetters;
   private final ConsumerMetrics metrics;
   private final Backoff backoff;
+  private final PiiReader pii;
 
-  /** A dispatcher of {@code binding}'s handler. */
+  /** A dispatcher of {@code binding}'s handler without subject keys (PII fields cleared). */
   public EventDispatcher(
       HandlerBinding<T> binding,
       RetryPolicy retryPolicy,
@@ -51,6 +52,19 @@ public final class EventDispatcher<T extends Message> {
       DeadLetterSink deadLetters,
       ConsumerMetrics metrics,
       Backoff backoff) {
+    this(binding, retryPolicy, dedupStore, deadLetters, metrics, backoff, PiiReader.WITHOUT_KEYS);
+  }
+
+  /** A dispatcher of {@code binding}'s handler decrypting PII fields with {@code pii}. */
+  public EventDispatcher(
+      HandlerBinding<T> binding,
+      RetryPolicy retryPolicy,
+      DedupStore dedupStore,
+      DeadLetterSink deadLetters,
+      ConsumerMetrics metrics,
+      Backoff backoff,
+      PiiReader pii) {
+    this.pii = pii;
     this.binding = binding;
     this.retryPolicy = retryPolicy;
     this.dedupStore = dedupStore;
@@ -68,7 +82,7 @@ public final class EventDispatcher<T extends Message> {
   public DeliveryOutcome dispatch(PubsubMessage message, String subscription) {
     EntityEvent<T> event;
     try {
-      event = EventDecoder.decode(binding, message, subscription);
+      event = EventDecoder.decode(binding, message, subscription, pii);
     } catch (UndecodableEventException e) {
       return deadLetter(
           message,

@@ -10,6 +10,7 @@ import io.entityflow.consumer.dedup.InMemoryDedupStore;
 import io.entityflow.consumer.internal.Backoff;
 import io.entityflow.consumer.internal.EventDispatcher;
 import io.entityflow.consumer.internal.HandlerBinding;
+import io.entityflow.consumer.internal.PiiReader;
 import io.entityflow.consumer.metrics.ConsumerMetrics;
 import io.entityflow.consumer.retry.DefaultRetryPolicy;
 import io.entityflow.consumer.retry.RetryPolicy;
@@ -42,6 +43,7 @@ import java.util.List;
 public final class ConsumerTestKit<T extends Message> {
   private final EventDispatcher<T> dispatcher;
   private final List<PubsubMessage> deadLetters;
+  private final TestSubjectKeys keys = new TestSubjectKeys();
 
   private ConsumerTestKit(
       EntityHandler<T> handler,
@@ -57,7 +59,8 @@ public final class ConsumerTestKit<T extends Message> {
             dedupStore,
             (consumer, deadLetter) -> recorded.add(deadLetter),
             new ConsumerMetrics(null),
-            Backoff.NO_WAIT);
+            Backoff.NO_WAIT,
+            PiiReader.with(keys.keysets()));
   }
 
   /** A kit for {@code handler} with the defaults. */
@@ -97,9 +100,18 @@ public final class ConsumerTestKit<T extends Message> {
     return deliver(TestEvent.of(entity, operation));
   }
 
-  /** Delivers one event. */
+  /**
+   * Delivers one event; the PII fields of an entity with PII are encrypted with the kit's {@link
+   * #keys()}, as a producer would.
+   */
   public DeliveryOutcome deliver(TestEvent<T> event) {
-    return deliver(event.toMessage(dispatcher.binding().entity()));
+    var entity = dispatcher.binding().entity();
+    return deliver(keys.encrypt(entity, event, event.toMessage(entity)));
+  }
+
+  /** The subject keys the kit encrypts and decrypts with ({@link TestSubjectKeys#forget}). */
+  public TestSubjectKeys keys() {
+    return keys;
   }
 
   /** Delivers a raw message (e.g. a poison message), as read from the live subscription. */

@@ -8,6 +8,7 @@ import io.entityflow.consumer.fixtures.Await;
 import io.entityflow.consumer.fixtures.EmulatorTopics;
 import io.entityflow.consumer.fixtures.Sales;
 import io.entityflow.consumer.testing.TestEvent;
+import io.entityflow.consumer.testing.TestSubjectKeys;
 import io.entityflow.contract.Operation;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
@@ -53,13 +54,15 @@ class CrashMidBatchIT {
     topics.createSubscription("sale_v1", "sale_v1_crash_consumer", 10, false);
     List<PubsubMessage> messages = new ArrayList<>();
     Set<String> published = new TreeSet<>();
+    // PII fields encrypted as a producer does (keys the consumer process does not have)
+    TestSubjectKeys keys = new TestSubjectKeys();
     for (int i = 0; i < EVENTS; i++) {
       String eventId = "e-" + i;
       published.add(eventId);
-      messages.add(
+      TestEvent<?> event =
           TestEvent.of(Sales.sale("s-" + (i % 50), "R-" + i), Operation.CREATED)
-              .withEventId(eventId)
-              .toMessage(SALE));
+              .withEventId(eventId);
+      messages.add(keys.encrypt(SALE, event, event.toMessage(SALE)));
     }
     topics.publish("sale_v1", messages);
 

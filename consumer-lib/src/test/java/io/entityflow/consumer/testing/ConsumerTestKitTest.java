@@ -11,6 +11,7 @@ import io.entityflow.consumer.DeliveryOutcome.Kind;
 import io.entityflow.consumer.EntityEvent;
 import io.entityflow.consumer.EntityHandler;
 import io.entityflow.consumer.EventMetadata;
+import io.entityflow.consumer.PiiState;
 import io.entityflow.consumer.RetryableException;
 import io.entityflow.consumer.fixtures.RecordingHandler;
 import io.entityflow.consumer.fixtures.Sales;
@@ -68,7 +69,9 @@ class ConsumerTestKitTest {
                     "producer", "checkout",
                     "schema", "acme.retail.sale.v1.Sale",
                     "schema_version", "1.0",
-                    "tenant", "nl")));
+                    "pii_encryption", "tink-aead-v1",
+                    "tenant", "nl"),
+                PiiState.DECRYPTED));
     assertThat(event.replayed()).isFalse();
   }
 
@@ -147,7 +150,8 @@ class ConsumerTestKitTest {
     assertThat(outcome.attempts()).isEqualTo(1);
     assertThat(outcome.retries()).isZero();
     PubsubMessage deadLetter = kit.deadLetters().get(0);
-    assertThat(deadLetter.getData().toByteArray()).isEqualTo(sale.toByteArray());
+    // the payload as it came (this Sale sets no PII value, so its encrypted form is the same bytes)
+    assertThat(deadLetter.getData()).isEqualTo(sale.toByteString());
     assertThat(deadLetter.getOrderingKey()).isEmpty();
     assertThat(deadLetter.getAttributesMap())
         .isEqualTo(
@@ -155,6 +159,7 @@ class ConsumerTestKitTest {
                 Map.entry("event_id", EVENT_ID),
                 Map.entry("operation", "CREATED"),
                 Map.entry("occurred_at", "2026-11-23T10:15:30.123Z"),
+                Map.entry("pii_encryption", "tink-aead-v1"),
                 Map.entry("producer", "checkout"),
                 Map.entry("schema", "acme.retail.sale.v1.Sale"),
                 Map.entry("schema_version", "1.0"),
@@ -204,7 +209,10 @@ class ConsumerTestKitTest {
             .toMessage(
                 io.entityflow.contract.registry.EntityRegistry.load()
                     .forTopic("sale_v1")
-                    .orElseThrow());
+                    .orElseThrow())
+            .toBuilder()
+            .putAttributes("pii_encryption", "tink-aead-v1")
+            .build();
     PubsubMessage poison =
         valid.toBuilder()
             .setData(ByteString.copyFromUtf8("not a protobuf"))
@@ -235,12 +243,19 @@ class ConsumerTestKitTest {
   @Test
   void missingOrInvalidAttributesAreDeadLetteredWithTheAttributeNamed() {
     ConsumerTestKit<Sale> kit = ConsumerTestKit.of(new RecordingHandler("crm"));
-    PubsubMessage valid =
+    PubsubMessage clear =
         TestEvent.of(sale, Operation.CREATED)
             .toMessage(
                 io.entityflow.contract.registry.EntityRegistry.load()
                     .forTopic("sale_v1")
                     .orElseThrow());
+    PubsubMessage valid = clear.toBuilder().putAttributes("pii_encryption", "tink-aead-v1").build();
+
+    assertThat(kit.deliver(clear).reason())
+        .isEqualTo(
+            "attribute 'pii_encryption' is missing; every event of acme.retail.sale.v1.Sale, which"
+                + " has PII fields, carries pii_encryption=tink-aead-v1 (PII is never accepted in"
+                + " clear)");
 
     assertThat(kit.deliver(valid.toBuilder().removeAttributes("event_id").build()).reason())
         .isEqualTo(
@@ -278,7 +293,7 @@ class ConsumerTestKitTest {
                 .reason())
         .isEqualTo(
             "payload decodes as acme.retail.sale.v1.Sale but its id field 'sale_id' is not set");
-    assertThat(kit.deadLetters()).hasSize(6);
+    assertThat(kit.deadLetters()).hasSize(7);
   }
 
   @Test

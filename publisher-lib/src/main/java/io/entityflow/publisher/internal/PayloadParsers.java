@@ -6,6 +6,8 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import io.entityflow.contract.privacy.EncryptedForm;
+import io.entityflow.contract.registry.EntityDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +31,18 @@ public final class PayloadParsers {
           .getParserForType();
 
   private PayloadParsers() {}
+
+  /**
+   * The payload of an event of {@code entity}: in its encrypted form ({@link EncryptedForm}, always
+   * a {@link DynamicMessage}: the generated class has the clear field types) when {@code
+   * encrypted}, else as {@link #parse(Descriptor, byte[])}.
+   */
+  public static Message parse(EntityDefinition entity, boolean encrypted, byte[] payload)
+      throws InvalidProtocolBufferException {
+    return encrypted
+        ? DynamicMessage.parseFrom(EncryptedForm.of(entity), payload)
+        : parse(entity.descriptor(), payload);
+  }
 
   /** The payload as a message of {@code type}. */
   public static Message parse(Descriptor type, byte[] payload)

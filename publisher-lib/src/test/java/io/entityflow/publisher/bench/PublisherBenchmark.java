@@ -192,6 +192,8 @@ public final class PublisherBenchmark {
             registry,
             new PublisherMetrics(meters ? new SimpleMeterRegistry() : null),
             "bench");
+    // the library's own work without PII encryption (PiiEncryptionBenchmark measures that)
+    publisher.usePayloadEncryption(ClearPayloads.INSTANCE);
     publisher.publish(sales.get(0), Operation.SNAPSHOT).join(); // creates the client
     settle();
     CountDownLatch done = new CountDownLatch(sales.size());

@@ -1,0 +1,152 @@
+package io.entityflow.publisher.privacy;
+
+import io.entityflow.privacy.forget.ForgetAuditLog;
+import io.entityflow.privacy.forget.InMemoryForgetAuditLog;
+import io.entityflow.privacy.forget.JdbcForgetAuditLog;
+import io.entityflow.privacy.forget.SubjectForgetter;
+import io.entityflow.privacy.keys.CachingSubjectKeysets;
+import io.entityflow.privacy.keys.InMemorySubjectKeyStore;
+import io.entityflow.privacy.keys.JdbcSubjectKeyStore;
+import io.entityflow.privacy.keys.KeyEncryptionKey;
+import io.entityflow.privacy.keys.KeyEncryptionKeys;
+import io.entityflow.privacy.keys.PrivacySchema;
+import io.entityflow.privacy.keys.StoredSubjectKey;
+import io.entityflow.privacy.keys.SubjectKeyListener;
+import io.entityflow.privacy.keys.SubjectKeyStore;
+import io.entityflow.privacy.keys.SubjectKeysets;
+import io.micronaut.context.BeanLocator;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import jakarta.inject.Singleton;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The subject-key beans of {@code entityflow.privacy.*}, made when privacy is enabled and a {@code
+ * kek-uri} is set: the {@link KeyEncryptionKey}, the {@link SubjectKeyStore} ({@code key-store}:
+ * jdbc on the DataSource named {@code datasource}, with the privacy tables migrated, or memory for
+ * tests), the {@link CachingSubjectKeysets} (also the {@link SubjectKeysets} bean; every {@link
+ * SubjectKeyListener} bean is told of the keys it creates), the {@link ForgetAuditLog} (same store
+ * kind) and the {@link SubjectForgetter} (evicts the cache, tells every listener). Each can be
+ * replaced with {@code @Replaces}.
+ *
+ * <pre>{@code
+ * context.getBean(SubjectForgetter.class).forget("customer-42", "dpo:ticket-1234");
+ * }</pre>
+ */
+@Factory
+@Requires(property = PrivacyConfiguration.PREFIX + ".enabled", notEquals = "false")
+@Requires(property = PrivacyConfiguration.PREFIX + ".kek-uri")
+public class PrivacyFactory {
+
+  /**
+   * The key-encryption key of {@code kek-uri}.
+   *
+   * @throws IllegalStateException naming the key, its value and the allowed forms when the uri is
+   *     neither a Cloud KMS key nor a local key file
+   * @throws GeneralSecurityException when the key cannot be opened
+   */
+  @Singleton
+  public KeyEncryptionKey keyEncryptionKey(PrivacyConfiguration config)
+      throws GeneralSecurityException {
+    try {
+      return KeyEncryptionKeys.fromUri(config.getKekUri());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          PrivacyConfiguration.PREFIX + ".kek-uri: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The store of {@code key-store}.
+   *
+   * @throws IllegalStateException for jdbc without a DataSource of that name, saying what to do
+   */
+  @Singleton
+  public SubjectKeyStore subjectKeyStore(PrivacyConfiguration config, BeanLocator beans) {
+    if (config.getKeyStore() == KeyStoreKind.MEMORY) {
+      return new InMemorySubjectKeyStore();
+    }
+    DataSource dataSource = dataSource(config, beans);
+    PrivacySchema.migrate(dataSource);
+    return new JdbcSubjectKeyStore(dataSource);
+  }
+
+  /** The audit log of forgets, in the same kind of store as the keys. */
+  @Singleton
+  public ForgetAuditLog forgetAuditLog(
+      PrivacyConfiguration config, BeanLocator beans, SubjectKeyStore migratedFirst) {
+    return config.getKeyStore() == KeyStoreKind.MEMORY
+        ? new InMemoryForgetAuditLog()
+        : new JdbcForgetAuditLog(dataSource(config, beans));
+  }
+
+  /** The cached subject keysets every encryption and decryption of the service uses. */
+  @Singleton
+  @Bean(typed = {SubjectKeysets.class, CachingSubjectKeysets.class})
+  public CachingSubjectKeysets subjectKeysets(
+      PrivacyConfiguration config,
+      SubjectKeyStore store,
+      KeyEncryptionKey kek,
+      List<SubjectKeyListener> listeners)
+      throws GeneralSecurityException {
+    return CachingSubjectKeysets.builder(store, kek)
+        .maximumSize(config.getCache().getMaxSubjects())
+        .expireAfterWrite(config.getCache().getExpireAfter())
+        .listener(all(listeners))
+        .build();
+  }
+
+  /** The forget API: deletes a subject's key, evicts it from the cache, audits, tells listeners. */
+  @Singleton
+  public SubjectForgetter subjectForgetter(
+      SubjectKeyStore store,
+      ForgetAuditLog auditLog,
+      CachingSubjectKeysets keysets,
+      List<SubjectKeyListener> listeners) {
+    SubjectForgetter forgetter =
+        new SubjectForgetter(store, auditLog, Clock.systemUTC()).register(keysets);
+    listeners.forEach(forgetter::addListener);
+    return forgetter;
+  }
+
+  private static SubjectKeyListener all(List<SubjectKeyListener> listeners) {
+    List<SubjectKeyListener> copy = List.copyOf(listeners);
+    return new SubjectKeyListener() {
+      @Override
+      public void created(StoredSubjectKey key) {
+        copy.forEach(listener -> listener.created(key));
+      }
+
+      @Override
+      public void forgotten(String subjectId, Instant forgottenAt) {
+        copy.forEach(listener -> listener.forgotten(subjectId, forgottenAt));
+      }
+    };
+  }
+
+  private static DataSource dataSource(PrivacyConfiguration config, BeanLocator beans) {
+    String name = config.getDatasource();
+    return beans
+        .findBean(DataSource.class, Qualifiers.byName(name))
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    PrivacyConfiguration.PREFIX
+                        + ".key-store is jdbc but no javax.sql.DataSource named '"
+                        + name
+                        + "' ("
+                        + PrivacyConfiguration.PREFIX
+                        + ".datasource) exists; add one (e.g. micronaut-jdbc-hikari with"
+                        + " datasources."
+                        + name
+                        + ".*) or set "
+                        + PrivacyConfiguration.PREFIX
+                        + ".key-store=memory (tests only: keys die with the process)"));
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Encryption at the source of the PII fields of every published event ({@code
+ * entityflow.privacy.*}): the configuration, the factory of the subject keys (key-encryption key,
+ * key store, cached keysets, forgetter and its audit log), the step that turns an entity with PII
+ * into its encrypted form, and the publication of the {@code SubjectKey} entity when a key is made
+ * or forgotten.
+ */
+package io.entityflow.publisher.privacy;
