@@ -14,6 +14,7 @@ import io.entityflow.consumer.internal.SubscriptionRunner;
 import io.entityflow.consumer.internal.SynchronousPullRunner;
 import io.entityflow.consumer.metrics.ConsumerMetrics;
 import io.entityflow.consumer.retry.RetryPolicy;
+import io.entityflow.consumer.tracing.ConsumeTracing;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.publisher.connection.PubSubConnection;
 import io.micronaut.context.annotation.Context;
@@ -63,6 +64,7 @@ public class EntityConsumers implements AutoCloseable {
   private final DeadLetterSink deadLetterSink;
   private final ConsumerMetrics metrics;
   private final PubSubConnection connection;
+  private final ConsumeTracing tracing;
   private final Backoff.Stoppable backoff = Backoff.stoppable();
   private final List<SubscriptionReader> runners = new ArrayList<>();
   private boolean closed;
@@ -76,8 +78,10 @@ public class EntityConsumers implements AutoCloseable {
       DedupStore dedupStore,
       DeadLetterSink deadLetterSink,
       ConsumerMetrics metrics,
-      PubSubConnection connection) {
+      PubSubConnection connection,
+      ConsumeTracing tracing) {
     this.handlers = List.copyOf(handlers);
+    this.tracing = tracing;
     this.config = config;
     this.registry = registry != null ? registry : EntityRegistry.load();
     this.retryPolicy = retryPolicy;
@@ -183,6 +187,6 @@ public class EntityConsumers implements AutoCloseable {
 
   private <T extends Message> EventDispatcher<T> dispatcher(HandlerBinding<T> binding) {
     return new EventDispatcher<>(
-        binding, retryPolicy, dedupStore, deadLetterSink, metrics, backoff);
+        binding, retryPolicy, dedupStore, deadLetterSink, metrics, backoff, tracing);
   }
 }

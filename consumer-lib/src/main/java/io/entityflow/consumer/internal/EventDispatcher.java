@@ -11,6 +11,9 @@ import io.entityflow.consumer.deadletter.DeadLetters;
 import io.entityflow.consumer.dedup.DedupStore;
 import io.entityflow.consumer.metrics.ConsumerMetrics;
 import io.entityflow.consumer.retry.RetryPolicy;
+import io.entityflow.consumer.tracing.ConsumeTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Guarantees: the handler is called on the calling thread, so a caller that runs one ordering
  * key sequentially keeps that order through retries; nothing is reported acknowledgeable that was
- * not handled, skipped as a duplicate or unwanted operation, or stored as a dead letter.
+ * not handled, skipped as a duplicate or unwanted operation, or stored as a dead letter. With
+ * tracing on ({@link ConsumeTracing}) the whole dispatch runs in a consumer span that continues the
+ * message's trace; with tracing off no tracing step runs.
  */
 public final class EventDispatcher<T extends Message> {
   private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
@@ -42,8 +47,9 @@ public final class EventDispatcher<T extends Message> {
   private final DeadLetterSink deadLetters;
   private final ConsumerMetrics metrics;
   private final Backoff backoff;
+  private final ConsumeTracing tracing; // null when off
 
-  /** A dispatcher of {@code binding}'s handler. */
+  /** A dispatcher of {@code binding}'s handler, not traced. */
   public EventDispatcher(
       HandlerBinding<T> binding,
       RetryPolicy retryPolicy,
@@ -51,6 +57,19 @@ public final class EventDispatcher<T extends Message> {
       DeadLetterSink deadLetters,
       ConsumerMetrics metrics,
       Backoff backoff) {
+    this(binding, retryPolicy, dedupStore, deadLetters, metrics, backoff, ConsumeTracing.OFF);
+  }
+
+  /** A dispatcher of {@code binding}'s handler, traced with {@code tracing}. */
+  public EventDispatcher(
+      HandlerBinding<T> binding,
+      RetryPolicy retryPolicy,
+      DedupStore dedupStore,
+      DeadLetterSink deadLetters,
+      ConsumerMetrics metrics,
+      Backoff backoff,
+      ConsumeTracing tracing) {
+    this.tracing = tracing.isEnabled() ? tracing : null;
     this.binding = binding;
     this.retryPolicy = retryPolicy;
     this.dedupStore = dedupStore;
@@ -66,6 +85,22 @@ public final class EventDispatcher<T extends Message> {
 
   /** Dispatches one message read from {@code subscription}. */
   public DeliveryOutcome dispatch(PubsubMessage message, String subscription) {
+    if (tracing == null) {
+      return dispatchUntraced(message, subscription);
+    }
+    Span span = tracing.start(message, binding.topic(), subscription, binding.name());
+    DeliveryOutcome outcome;
+    try (Scope ignored = span.makeCurrent()) {
+      outcome = dispatchUntraced(message, subscription);
+    } catch (RuntimeException | Error e) {
+      ConsumeTracing.failed(span, e);
+      throw e;
+    }
+    ConsumeTracing.end(span, outcome);
+    return outcome;
+  }
+
+  private DeliveryOutcome dispatchUntraced(PubsubMessage message, String subscription) {
     EntityEvent<T> event;
     try {
       event = EventDecoder.decode(binding, message, subscription);
@@ -112,6 +147,9 @@ public final class EventDispatcher<T extends Message> {
       } catch (Exception e) {
         metrics.latency(
             binding.name(), binding.topic(), Duration.ofNanos(System.nanoTime() - start), false);
+        if (tracing != null) {
+          Span.current().recordException(e);
+        }
         String reason = "handler threw " + e.getClass().getName() + ": " + e.getMessage();
         if (!retryPolicy.isRetryable(e)) {
           return deadLetter(
