@@ -10,17 +10,18 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 
 /**
  * Traces publishes with OpenTelemetry: one {@link SpanKind#PRODUCER} span per event, a child of the
- * caller's current span, named {@code send <topic>} with the messaging semantic-convention
- * attributes ({@code messaging.system=gcp_pubsub}, {@code messaging.destination.name}, {@code
- * messaging.operation.*}, {@code messaging.message.body.size}, the ordering key, and {@code
- * messaging.message.id} once Pub/Sub answered); the span's context travels on the message as the
- * W3C {@code traceparent} (and {@code tracestate}) attribute, written by the configured
- * propagators.
+ * caller's current span (else of the {@code traceparent} the event already carries), named {@code
+ * send <topic>} with the messaging semantic-convention attributes ({@code
+ * messaging.system=gcp_pubsub}, {@code messaging.destination.name}, {@code messaging.operation.*},
+ * {@code messaging.message.body.size}, the ordering key, and {@code messaging.message.id} once
+ * Pub/Sub answered); the span's context travels on the message as the W3C {@code traceparent} (and
+ * {@code tracestate}) attribute, written by the configured propagators.
  *
  * <pre>{@code
  * PublishTracing tracing = PublishTracing.of(openTelemetry); // OFF when it is a no-op
@@ -63,6 +64,19 @@ public final class PublishTracing {
   /** No tracing: {@link #isEnabled()} is false and the publisher skips every tracing step. */
   public static final PublishTracing OFF = new PublishTracing(null, null);
 
+  private static final TextMapGetter<PubsubMessage> GETTER =
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(PubsubMessage message) {
+          return message.getAttributesMap().keySet();
+        }
+
+        @Override
+        public String get(PubsubMessage message, String key) {
+          return message == null ? null : message.getAttributesOrDefault(key, null);
+        }
+      };
+
   private final Tracer tracer;
   private final TextMapPropagator propagator;
 
@@ -89,11 +103,21 @@ public final class PublishTracing {
     return tracer != null;
   }
 
-  /** Starts the producer span of one event, a child of the current context's span. */
+  /**
+   * Starts the producer span of one event: a child of the current context's span; when there is
+   * none (e.g. an outbox relay thread) and the message already carries a {@code traceparent}
+   * (stored with the event when it was written), a child of that one, so the trace goes on.
+   */
   public Span start(String topic, String eventId, PubsubMessage message) {
+    Context parent = Context.current();
+    if (!Span.fromContext(parent).getSpanContext().isValid()
+        && message.containsAttributes(EventAttributes.TRACEPARENT)) {
+      parent = propagator.extract(parent, message, GETTER);
+    }
     var span =
         tracer
             .spanBuilder("send " + topic)
+            .setParent(parent)
             .setSpanKind(SpanKind.PRODUCER)
             .setAttribute(SYSTEM, "gcp_pubsub")
             .setAttribute(DESTINATION, topic)
