@@ -51,6 +51,10 @@ class EntityTopicsToBigQueryFakesIT {
     return rows;
   }
 
+  private static final String TRACE_1 = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static final String TRACE_2 = "5bf92f3577b34da6a3ce929d0e0e4737";
+  private static final String TRACE_3 = "6bf92f3577b34da6a3ce929d0e0e4738";
+
   private void runAgainstFakes(WriteMethod method) throws Exception {
     FakeDatasetService.setUp();
     FakeJobService.setUp();
@@ -104,6 +108,10 @@ class EntityTopicsToBigQueryFakesIT {
         Map<String, String> refusedAttributes =
             EntityTopicsToLocalWarehouseIT.attributes("e-3", "acme.retail.sale.v1.Sale");
         byte[] refused = SampleEvents.sale("s-refused").message().toByteArray();
+        // each event carries the trace context its publisher's span propagated
+        attributes.put("traceparent", "00-" + TRACE_1 + "-00f067aa0ba902b7-01");
+        bad.put("traceparent", "00-" + TRACE_2 + "-00f067aa0ba902b7-01");
+        refusedAttributes.put("traceparent", "00-" + TRACE_3 + "-00f067aa0ba902b7-01");
         List<String> ids =
             topics.publish(
                 "sale_v1",
@@ -130,7 +138,8 @@ class EntityTopicsToBigQueryFakesIT {
                     + "\",\"occurred_at\":\"2026-11-23 T10:00:00\",\"operation\":\"CREATED\","
                     + "\"producer\":\"it\",\"sale_id\":\"s-1\",\"schema_version\":\"1.0\","
                     + "\"sold_at\":\"2026-11-23 T10:15:30.123456\",\"store_id\":\"st-1\","
-                    + "\"total\":{\"currency_code\":\"EUR\",\"nanos\":\"0\",\"units\":\"7\"}}");
+                    + "\"total\":{\"currency_code\":\"EUR\",\"nanos\":\"0\",\"units\":\"7\"},"
+                    + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}");
         List<TableRow> letters = new ArrayList<>(poll(datasets, "it_entityflow", "dead_letter", 2));
         letters.sort(Comparator.comparing(l -> (String) l.get("error_kind")));
         assertThat(letters).hasSize(2);
@@ -144,6 +153,7 @@ class EntityTopicsToBigQueryFakesIT {
             .isEqualTo(java.util.Base64.getEncoder().encodeToString(refused));
         assertThat(rejected.get("attributes"))
             .isEqualTo(io.entityflow.pipelines.deadletter.AttributesJson.write(refusedAttributes));
+        assertThat(rejected.get("trace_id")).isEqualTo(TRACE_3);
         assertThat(letters.get(0).get("error_kind")).isEqualTo("UNKNOWN_SCHEMA");
         assertThat(letters.get(0).get("error_message"))
             .isEqualTo(
@@ -151,6 +161,7 @@ class EntityTopicsToBigQueryFakesIT {
                     + " acme.retail.sale.v1.Sale");
         assertThat(letters.get(0).get("payload")).isEqualTo("AQ==");
         assertThat(letters.get(0).get("message_id")).isEqualTo(ids.get(1));
+        assertThat(letters.get(0).get("trace_id")).isEqualTo(TRACE_2);
         List<TableRow> beats = poll(datasets, "it_entityflow", "pipeline_heartbeat", 1);
         assertThat(beats.get(0).get("pipeline")).isEqualTo("it-bq");
       } finally {

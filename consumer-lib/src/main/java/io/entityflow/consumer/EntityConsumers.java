@@ -15,6 +15,7 @@ import io.entityflow.consumer.internal.SubscriptionRunner;
 import io.entityflow.consumer.internal.SynchronousPullRunner;
 import io.entityflow.consumer.metrics.ConsumerMetrics;
 import io.entityflow.consumer.retry.RetryPolicy;
+import io.entityflow.consumer.tracing.ConsumeTracing;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.privacy.keys.SubjectKeysets;
 import io.entityflow.publisher.connection.PubSubConnection;
@@ -67,6 +68,7 @@ public class EntityConsumers implements AutoCloseable {
   private final DeadLetterSink deadLetterSink;
   private final ConsumerMetrics metrics;
   private final PubSubConnection connection;
+  private final ConsumeTracing tracing;
   private final Backoff.Stoppable backoff = Backoff.stoppable();
   private final List<SubscriptionReader> runners = new ArrayList<>();
   private PiiReader pii = PiiReader.WITHOUT_KEYS;
@@ -81,8 +83,10 @@ public class EntityConsumers implements AutoCloseable {
       DedupStore dedupStore,
       DeadLetterSink deadLetterSink,
       ConsumerMetrics metrics,
-      PubSubConnection connection) {
+      PubSubConnection connection,
+      ConsumeTracing tracing) {
     this.handlers = List.copyOf(handlers);
+    this.tracing = tracing;
     this.config = config;
     this.registry = registry != null ? registry : EntityRegistry.load();
     this.retryPolicy = retryPolicy;
@@ -200,6 +204,6 @@ public class EntityConsumers implements AutoCloseable {
 
   private <T extends Message> EventDispatcher<T> dispatcher(HandlerBinding<T> binding) {
     return new EventDispatcher<>(
-        binding, retryPolicy, dedupStore, deadLetterSink, metrics, backoff, pii);
+        binding, retryPolicy, dedupStore, deadLetterSink, metrics, backoff, pii, tracing);
   }
 }

@@ -50,6 +50,25 @@ public final class EventAttributes {
    */
   public static final String PII_ENCRYPTION_TINK_AEAD_V1 = "tink-aead-v1";
 
+  /**
+   * W3C Trace Context {@code traceparent} of the producer's span, e.g. {@code
+   * 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01}. Optional: set by the publisher
+   * library when tracing is on; the pipeline stores its trace id in the {@code trace_id} column and
+   * consumers continue the trace. Not reserved, so a producer that propagates context itself may
+   * set it. See {@link TraceParent}.
+   */
+  public static final String TRACEPARENT = "traceparent";
+
+  /** W3C Trace Context {@code tracestate}, sent beside {@link #TRACEPARENT} when not empty. */
+  public static final String TRACESTATE = "tracestate";
+
+  /**
+   * The {@code traceparent} the Google Cloud Pub/Sub client writes when its own OpenTelemetry
+   * tracing is on (it prefixes propagated fields with {@code googclient_}); read when {@link
+   * #TRACEPARENT} is absent.
+   */
+  public static final String GOOGCLIENT_TRACEPARENT = "googclient_traceparent";
+
   /** The attributes every event must carry. */
   public static final List<String> REQUIRED =
       List.of(EVENT_ID, OPERATION, OCCURRED_AT, PRODUCER, SCHEMA, SCHEMA_VERSION);

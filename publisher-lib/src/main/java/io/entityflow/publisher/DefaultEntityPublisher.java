@@ -18,10 +18,12 @@ import io.entityflow.publisher.internal.TopicPublishers;
 import io.entityflow.publisher.metrics.PublisherMetrics;
 import io.entityflow.publisher.metrics.TopicMetrics;
 import io.entityflow.publisher.privacy.PayloadEncryption;
+import io.entityflow.publisher.tracing.PublishTracing;
 import io.entityflow.publisher.validation.EventValidator;
 import io.entityflow.publisher.validation.ValidatedEvent;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -68,6 +70,11 @@ import org.slf4j.LoggerFactory;
  * as cause. An event Pub/Sub has not answered within {@code retry.total-timeout} plus one {@code
  * rpc-timeout} fails with {@link PublishTimeoutException} as cause (with ordering on the client
  * itself would retry it without end).
+ *
+ * <p>Tracing: with an OpenTelemetry configured ({@link PublishTracing}), each event gets a producer
+ * span, child of the caller's current span, ended when Pub/Sub answers (failures recorded on it),
+ * and the message carries its W3C {@code traceparent} attribute. Without one, or with {@code
+ * entityflow.publisher.tracing.enabled=false}, no tracing step runs.
  */
 @Singleton
 @Requires(property = PublisherConfiguration.PREFIX + ".enabled", notEquals = "false")
@@ -87,10 +94,11 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
   private final Duration answerTimeout;
   private final Map<EntityDefinition, Route> routes = new ConcurrentHashMap<>();
   private volatile PayloadEncryption payloads = PayloadEncryption.refusingPii();
+  private final PublishTracing tracing; // null when off: the publish path skips every step
   private volatile boolean closed;
 
   /**
-   * Creates the publisher.
+   * Creates the publisher without tracing.
    *
    * @param applicationName {@code micronaut.application.name}, the default producer
    * @throws IllegalStateException when the project id or the producer is missing
@@ -99,8 +107,26 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
       PublisherConfiguration configuration,
       EntityRegistry registry,
       PublisherMetrics metrics,
-      @Value("${micronaut.application.name:}") String applicationName) {
+      String applicationName) {
+    this(configuration, registry, metrics, applicationName, PublishTracing.OFF);
+  }
+
+  /**
+   * Creates the publisher.
+   *
+   * @param applicationName {@code micronaut.application.name}, the default producer
+   * @param tracing the publish tracing, {@link PublishTracing#OFF} for none
+   * @throws IllegalStateException when the project id or the producer is missing
+   */
+  @Inject
+  public DefaultEntityPublisher(
+      PublisherConfiguration configuration,
+      EntityRegistry registry,
+      PublisherMetrics metrics,
+      @Value("${micronaut.application.name:}") String applicationName,
+      PublishTracing tracing) {
     this.configuration = configuration;
+    this.tracing = tracing.isEnabled() ? tracing : null;
     this.validator = new EventValidator(registry);
     this.metrics = metrics;
     this.producer = resolveProducer(configuration, applicationName);
@@ -286,7 +312,12 @@ public class DefaultEntityPublisher implements EntityPublisher, AutoCloseable {
       String topic,
       TopicMetrics topicMetrics,
       boolean mayResume) {
-    PendingEvent event = new PendingEvent(eventId, topic, topicMetrics);
+    Span span = null;
+    if (tracing != null) {
+      span = tracing.start(topic, eventId, message);
+      message = tracing.inject(span, message);
+    }
+    PendingEvent event = new PendingEvent(eventId, topic, topicMetrics, span);
     pending.add(event);
     topicMetrics.started();
     ApiFuture<String> sent;

@@ -130,6 +130,7 @@ class TerraformCliTest {
             "schema_version",
             "message_id",
             "ingestion_time",
+            "trace_id",
             "parcel_id",
             "weight_grams",
             "destination");

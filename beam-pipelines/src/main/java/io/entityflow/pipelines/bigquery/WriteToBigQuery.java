@@ -2,6 +2,7 @@ package io.entityflow.pipelines.bigquery;
 
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.auto.value.AutoValue;
+import io.entityflow.contract.bigquery.MetadataColumns;
 import io.entityflow.contract.layout.DeadLetterTable;
 import io.entityflow.pipelines.convert.Timestamps;
 import io.entityflow.pipelines.deadletter.DeadLetter;
@@ -194,7 +195,8 @@ public abstract class WriteToBigQuery
             .deadLetter(Instant.EPOCH, DeadLetterKind.WAREHOUSE_REJECTED, element.table())
             .toRow();
       }
-      Object messageId = element.row().get("message_id");
+      Object messageId = element.row().get(MetadataColumns.MESSAGE_ID);
+      Object traceId = element.row().get(MetadataColumns.TRACE_ID);
       return new DeadLetter(
               Instant.EPOCH,
               DeadLetterKind.WAREHOUSE_REJECTED,
@@ -203,7 +205,8 @@ public abstract class WriteToBigQuery
               messageId == null ? null : messageId.toString(),
               null,
               Map.of(),
-              json(element.row()))
+              json(element.row()),
+              traceId == null ? null : traceId.toString())
           .toRow();
     }
 

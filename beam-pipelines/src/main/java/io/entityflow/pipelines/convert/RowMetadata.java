@@ -9,7 +9,7 @@ import java.time.Instant;
  *
  * <pre>{@code
  * RowMetadata metadata = RowMetadata.of("e-1", "CREATED", occurredAt, publishTime, "till", "1.0",
- *     "m-1", Instant.now());
+ *     "m-1", Instant.now(), "4bf92f3577b34da6a3ce929d0e0e4736");
  * }</pre>
  *
  * @param eventId column {@code event_id}
@@ -20,6 +20,7 @@ import java.time.Instant;
  * @param schemaVersion column {@code schema_version}
  * @param messageId column {@code message_id}
  * @param ingestionTime column {@code ingestion_time}
+ * @param traceId column {@code trace_id}
  */
 public record RowMetadata(
     String eventId,
@@ -29,7 +30,8 @@ public record RowMetadata(
     String producer,
     String schemaVersion,
     String messageId,
-    Instant ingestionTime) {
+    Instant ingestionTime,
+    String traceId) {
 
   /** Metadata with empty producer, schema version and message id turned into NULL. */
   public static RowMetadata of(
@@ -40,7 +42,8 @@ public record RowMetadata(
       String producer,
       String schemaVersion,
       String messageId,
-      Instant ingestionTime) {
+      Instant ingestionTime,
+      String traceId) {
     return new RowMetadata(
         eventId,
         operation,
@@ -49,7 +52,8 @@ public record RowMetadata(
         nullIfEmpty(producer),
         nullIfEmpty(schemaVersion),
         nullIfEmpty(messageId),
-        ingestionTime);
+        ingestionTime,
+        traceId);
   }
 
   private static String nullIfEmpty(String value) {

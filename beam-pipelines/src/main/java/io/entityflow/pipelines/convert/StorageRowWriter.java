@@ -133,6 +133,7 @@ public final class StorageRowWriter {
       case MetadataColumns.SCHEMA_VERSION -> string(out, number, m.schemaVersion());
       case MetadataColumns.MESSAGE_ID -> string(out, number, m.messageId());
       case MetadataColumns.INGESTION_TIME -> timestamp(out, number, m.ingestionTime());
+      case MetadataColumns.TRACE_ID -> string(out, number, m.traceId());
       default -> throw new IllegalStateException("unknown metadata column '" + name + "'");
     }
   }

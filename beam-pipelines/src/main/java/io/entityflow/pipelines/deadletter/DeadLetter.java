@@ -1,6 +1,7 @@
 package io.entityflow.pipelines.deadletter;
 
 import com.google.api.services.bigquery.model.TableRow;
+import io.entityflow.contract.TraceParent;
 import io.entityflow.contract.layout.DeadLetterTable;
 import io.entityflow.pipelines.convert.Timestamps;
 import java.io.Serializable;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
 /**
  * One message the pipeline could not write, with everything needed to repair and replay it: the raw
  * payload bytes, every attribute, the source topic, the Pub/Sub message id and publish time, the
- * error kind and message, and when it failed.
+ * error kind and message, when it failed, and the trace id of its {@code traceparent} attribute.
  *
  * <pre>{@code
  * DeadLetter letter = new DeadLetter(Instant.now(), DeadLetterKind.UNPARSEABLE_PAYLOAD,
@@ -30,6 +31,8 @@ import java.util.TreeMap;
  * @param publishTime when Pub/Sub accepted it, null when unknown
  * @param attributes all message attributes
  * @param payload the raw payload bytes, never decoded
+ * @param traceId the W3C trace id of the message, null when it carried none; the constructor
+ *     without it reads it from the attributes ({@link TraceParent#traceId(Map)})
  */
 public record DeadLetter(
     Instant failedAt,
@@ -39,7 +42,8 @@ public record DeadLetter(
     String messageId,
     Instant publishTime,
     Map<String, String> attributes,
-    byte[] payload)
+    byte[] payload,
+    String traceId)
     implements Serializable {
 
   public DeadLetter {
@@ -49,6 +53,28 @@ public record DeadLetter(
     Objects.requireNonNull(sourceTopic, "sourceTopic");
     attributes = attributes == null ? Map.of() : new TreeMap<>(attributes);
     payload = payload == null ? new byte[0] : payload.clone();
+  }
+
+  /** A dead letter whose trace id is that of the {@code traceparent} attribute, if any. */
+  public DeadLetter(
+      Instant failedAt,
+      DeadLetterKind kind,
+      String errorMessage,
+      String sourceTopic,
+      String messageId,
+      Instant publishTime,
+      Map<String, String> attributes,
+      byte[] payload) {
+    this(
+        failedAt,
+        kind,
+        errorMessage,
+        sourceTopic,
+        messageId,
+        publishTime,
+        attributes,
+        payload,
+        attributes == null ? null : TraceParent.traceId(attributes));
   }
 
   /** The row of the dead-letter table ({@link DeadLetterTable#COLUMNS}). */
@@ -66,6 +92,9 @@ public record DeadLetter(
     }
     row.set(DeadLetterTable.ATTRIBUTES, AttributesJson.write(attributes));
     row.set(DeadLetterTable.PAYLOAD, Base64.getEncoder().encodeToString(payload));
+    if (traceId != null) {
+      row.set(DeadLetterTable.TRACE_ID, traceId);
+    }
     return row;
   }
 
@@ -79,6 +108,7 @@ public record DeadLetter(
         && Objects.equals(messageId, that.messageId)
         && Objects.equals(publishTime, that.publishTime)
         && attributes.equals(that.attributes)
+        && Objects.equals(traceId, that.traceId)
         && java.util.Arrays.equals(payload, that.payload);
   }
 

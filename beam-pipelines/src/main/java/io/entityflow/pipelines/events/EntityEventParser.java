@@ -4,6 +4,7 @@ import com.google.api.services.bigquery.model.TableRow;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.entityflow.contract.EventAttributes;
 import io.entityflow.contract.Operation;
+import io.entityflow.contract.TraceParent;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.MetadataColumns;
 import io.entityflow.contract.layout.SystemEntities;
@@ -114,6 +115,7 @@ public final class EntityEventParser {
         row, MetadataColumns.SCHEMA_VERSION, attributes.get(EventAttributes.SCHEMA_VERSION));
     putIfPresent(row, MetadataColumns.MESSAGE_ID, messageId);
     row.put(MetadataColumns.INGESTION_TIME, Timestamps.format(ingestionTime));
+    putIfPresent(row, MetadataColumns.TRACE_ID, TraceParent.traceId(attributes));
     try {
       unknownFields.accept(reader.readInto(payload, row));
     } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
@@ -151,7 +153,8 @@ public final class EntityEventParser {
             attributes.get(EventAttributes.PRODUCER),
             attributes.get(EventAttributes.SCHEMA_VERSION),
             messageId,
-            ingestionTime);
+            ingestionTime,
+            TraceParent.traceId(attributes));
     if (storageWriter == null) {
       // Benign race: the writer is immutable, at worst two threads each build one.
       storageWriter = StorageRowWriter.of(entity);

@@ -105,20 +105,21 @@ final class StagedLinesConverter {
                 DeadLetterKind.WAREHOUSE_REJECTED,
                 "local warehouse refused a row of " + table + ": " + e.getMessage(),
                 table.substring(table.indexOf('.') + 1),
-                messageIdOf(line),
+                textOf(line, MetadataColumns.MESSAGE_ID),
                 null,
                 Map.of(),
-                line.trim().getBytes(StandardCharsets.UTF_8))
+                line.trim().getBytes(StandardCharsets.UTF_8),
+                textOf(line, MetadataColumns.TRACE_ID))
             .toRow();
     StringBuilder out = new StringBuilder();
     NdjsonRows.append(out, DeadLetterTable.COLUMNS, row);
     return out.toString();
   }
 
-  private static String messageIdOf(String line) {
+  private static String textOf(String line, String column) {
     try {
-      JsonNode id = JSON.readTree(line).get(MetadataColumns.MESSAGE_ID);
-      return id == null || id.isNull() ? null : id.asText();
+      JsonNode value = JSON.readTree(line).get(column);
+      return value == null || value.isNull() ? null : value.asText();
     } catch (IOException e) {
       return null; // the line is kept whole in the dead letter's payload
     }

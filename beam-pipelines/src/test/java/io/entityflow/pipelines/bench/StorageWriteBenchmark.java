@@ -94,7 +94,8 @@ public class StorageWriteBenchmark {
           "till",
           "1.0",
           "m-1",
-          INGESTED);
+          INGESTED,
+          null);
 
   private EntityDefinition sale;
   private EntityEventParser parser;

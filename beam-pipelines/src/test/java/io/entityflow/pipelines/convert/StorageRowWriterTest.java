@@ -41,7 +41,8 @@ class StorageRowWriterTest {
           "till",
           "1.0",
           "m-1",
-          Instant.parse("2026-11-23T10:00:02Z"));
+          Instant.parse("2026-11-23T10:00:02Z"),
+          "4bf92f3577b34da6a3ce929d0e0e4736");
 
   /** A table of a message type: the metadata columns, then the mapped columns of the type. */
   private static List<TableColumn> tableOf(Descriptor type) {
@@ -65,6 +66,7 @@ class StorageRowWriterTest {
     putIfPresent(row, MetadataColumns.SCHEMA_VERSION, m.schemaVersion());
     putIfPresent(row, MetadataColumns.MESSAGE_ID, m.messageId());
     row.put(MetadataColumns.INGESTION_TIME, Timestamps.format(m.ingestionTime()));
+    putIfPresent(row, MetadataColumns.TRACE_ID, m.traceId());
     WireRowReader.of(table.subList(MetadataColumns.COLUMNS.size(), table.size()), type)
         .readInto(p, row);
     return WireRowReader.rowOf(row);
@@ -230,9 +232,12 @@ class StorageRowWriterTest {
     assertThat(message.getField(row.findFieldByName("event_id"))).isEqualTo("e-1");
     assertThat(message.getField(row.findFieldByName("occurred_at"))).isEqualTo(1795428000123456L);
     assertThat(message.getField(row.findFieldByName("publish_time"))).isEqualTo(1795428001250000L);
+    assertThat(message.getField(row.findFieldByName("trace_id")))
+        .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     assertThat(message.getField(row.findFieldByName("sale_id"))).isEqualTo("s-1");
     assertThat(row.findFieldByName("event_id").getNumber()).isEqualTo(1);
-    assertThat(row.findFieldByName("sale_id").getNumber()).isEqualTo(9);
+    assertThat(row.findFieldByName("trace_id").getNumber()).isEqualTo(9);
+    assertThat(row.findFieldByName("sale_id").getNumber()).isEqualTo(10);
   }
 
   @Test
@@ -261,7 +266,8 @@ class StorageRowWriterTest {
             "caisse-😀",
             "",
             null,
-            Instant.parse("9999-12-31T23:59:59.999999999Z"));
+            Instant.parse("9999-12-31T23:59:59.999999999Z"),
+            null);
 
     assertThat(StorageRowWriter.of(sale).write(metadata, payload).bytes())
         .isEqualTo(
@@ -296,7 +302,7 @@ class StorageRowWriterTest {
         .hasMessage(
             "metadata column 'region' has no value in RowMetadata; allowed: [event_id, operation,"
                 + " occurred_at, publish_time, producer, schema_version, message_id,"
-                + " ingestion_time]");
+                + " ingestion_time, trace_id]");
   }
 
   private static com.google.protobuf.Descriptors.FieldDescriptor field(String name) {

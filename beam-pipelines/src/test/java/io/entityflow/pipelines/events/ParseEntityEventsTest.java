@@ -320,6 +320,72 @@ class ParseEntityEventsTest {
   }
 
   @Test
+  void traceparentAttributeBecomesTheTraceIdOfTheRowAndOfTheDeadLetter() {
+    EntityDefinition sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
+    Sample sample = SampleEvents.sale("s-1");
+    byte[] payload = sample.message().toByteArray();
+    Map<String, String> traced = attributes(sale, "e1");
+    traced.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    Map<String, String> tracedBad = attributes(sale, "e2");
+    tracedBad.put("operation", "UPSERT");
+    tracedBad.put("traceparent", "00-5bf92f3577b34da6a3ce929d0e0e4737-00f067aa0ba902b7-01");
+
+    TestPipeline pipeline = Pipelines.create();
+    PCollectionTuple parsed =
+        pipeline
+            .apply(
+                Create.timestamped(
+                        TimestampedValue.of(new PubsubMessage(payload, traced, "m1"), PUBLISHED),
+                        TimestampedValue.of(new PubsubMessage(payload, tracedBad, "m2"), PUBLISHED))
+                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
+            .apply(ParseEntityEvents.forTopic("sale_v1").withClock(PipelineClock.fixed(NOW)));
+    TableRow expected =
+        new TableRow()
+            .set("event_id", "e1")
+            .set("operation", "UPDATED")
+            .set("occurred_at", "2026-11-23T10:15:30.500000Z")
+            .set("publish_time", PUBLISHED_TEXT)
+            .set("producer", "till")
+            .set("schema_version", sale.schemaVersion())
+            .set("message_id", "m1")
+            .set("ingestion_time", "2026-11-23T12:00:00.000000Z")
+            .set("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
+    expected.putAll(sample.columns());
+    PAssert.that(
+            parsed
+                .get(ParseEntityEvents.EVENTS)
+                .apply(
+                    "Rows",
+                    MapElements.into(
+                            TypeDescriptors.kvs(
+                                TypeDescriptors.strings(), TypeDescriptors.strings()))
+                        .via(Rows.tableAndJson())))
+        .containsInAnyOrder(KV.of("retail.sale_v1", Rows.json(expected)));
+    PAssert.that(
+            parsed
+                .get(ParseEntityEvents.DEAD_LETTERS)
+                .apply("Letters", MapElements.into(TypeDescriptors.strings()).via(Rows.rowJson())))
+        .containsInAnyOrder(
+            Rows.json(
+                new TableRow()
+                    .set("failed_at", "2026-11-23T12:00:00.000000Z")
+                    .set("error_kind", "INVALID_ATTRIBUTE")
+                    .set(
+                        "error_message",
+                        "attribute 'operation' has invalid value 'UPSERT'; allowed: CREATED,"
+                            + " UPDATED, DELETED, SNAPSHOT")
+                    .set("source_topic", "sale_v1")
+                    .set("message_id", "m2")
+                    .set("publish_time", PUBLISHED_TEXT)
+                    .set(
+                        "attributes",
+                        io.entityflow.pipelines.deadletter.AttributesJson.write(tracedBad))
+                    .set("payload", java.util.Base64.getEncoder().encodeToString(payload))
+                    .set("trace_id", "5bf92f3577b34da6a3ce929d0e0e4737")));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
   void fieldsUnknownToTheContractAreSkippedAndCounted() throws Exception {
     EntityDefinition sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
     byte[] known = SampleEvents.sale("s-1").message().toByteArray();

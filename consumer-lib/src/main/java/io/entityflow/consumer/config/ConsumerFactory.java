@@ -8,13 +8,17 @@ import io.entityflow.consumer.dedup.JdbcDedupStore;
 import io.entityflow.consumer.metrics.ConsumerMetrics;
 import io.entityflow.consumer.retry.DefaultRetryPolicy;
 import io.entityflow.consumer.retry.RetryPolicy;
+import io.entityflow.consumer.tracing.ConsumeTracing;
 import io.entityflow.publisher.connection.PubSubConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -88,6 +92,22 @@ public class ConsumerFactory {
       ConsumerConfiguration config, PubSubConnection connection) {
     return new PubSubDeadLetterSink(
         connection, config.getProjectId(), config.getDeadLetter().getPublishTimeout());
+  }
+
+  /**
+   * Tracing of consumed events ({@link ConsumeTracing}): the application's {@link OpenTelemetry}
+   * bean, else {@link GlobalOpenTelemetry} (called only when enabled and no bean exists); {@link
+   * ConsumeTracing#OFF} when that is a no-op or {@code entityflow.consumer.tracing.enabled=false}.
+   */
+  @Singleton
+  public ConsumeTracing consumeTracing(
+      @Value("${" + ConsumeTracing.ENABLED_KEY + ":true}") boolean enabled,
+      BeanProvider<OpenTelemetry> openTelemetry) {
+    if (!enabled) {
+      return ConsumeTracing.OFF;
+    }
+    return ConsumeTracing.of(
+        openTelemetry.isPresent() ? openTelemetry.get() : GlobalOpenTelemetry.get());
   }
 
   /** Meters in the service's {@link MeterRegistry}, none without one. */

@@ -11,6 +11,9 @@ import io.entityflow.consumer.deadletter.DeadLetters;
 import io.entityflow.consumer.dedup.DedupStore;
 import io.entityflow.consumer.metrics.ConsumerMetrics;
 import io.entityflow.consumer.retry.RetryPolicy;
+import io.entityflow.consumer.tracing.ConsumeTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Guarantees: the handler is called on the calling thread, so a caller that runs one ordering
  * key sequentially keeps that order through retries; nothing is reported acknowledgeable that was
- * not handled, skipped as a duplicate or unwanted operation, or stored as a dead letter.
+ * not handled, skipped as a duplicate or unwanted operation, or stored as a dead letter. With
+ * tracing on ({@link ConsumeTracing}) the whole dispatch runs in a consumer span that continues the
+ * message's trace; with tracing off no tracing step runs.
  */
 public final class EventDispatcher<T extends Message> {
   private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
@@ -43,8 +48,12 @@ public final class EventDispatcher<T extends Message> {
   private final ConsumerMetrics metrics;
   private final Backoff backoff;
   private final PiiReader pii;
+  private final ConsumeTracing tracing; // null when off
 
-  /** A dispatcher of {@code binding}'s handler without subject keys (PII fields cleared). */
+  /**
+   * A dispatcher of {@code binding}'s handler without subject keys (PII fields cleared), not
+   * traced.
+   */
   public EventDispatcher(
       HandlerBinding<T> binding,
       RetryPolicy retryPolicy,
@@ -52,10 +61,21 @@ public final class EventDispatcher<T extends Message> {
       DeadLetterSink deadLetters,
       ConsumerMetrics metrics,
       Backoff backoff) {
-    this(binding, retryPolicy, dedupStore, deadLetters, metrics, backoff, PiiReader.WITHOUT_KEYS);
+    this(
+        binding,
+        retryPolicy,
+        dedupStore,
+        deadLetters,
+        metrics,
+        backoff,
+        PiiReader.WITHOUT_KEYS,
+        ConsumeTracing.OFF);
   }
 
-  /** A dispatcher of {@code binding}'s handler decrypting PII fields with {@code pii}. */
+  /**
+   * A dispatcher of {@code binding}'s handler decrypting PII fields with {@code pii}, traced with
+   * {@code tracing}.
+   */
   public EventDispatcher(
       HandlerBinding<T> binding,
       RetryPolicy retryPolicy,
@@ -63,8 +83,10 @@ public final class EventDispatcher<T extends Message> {
       DeadLetterSink deadLetters,
       ConsumerMetrics metrics,
       Backoff backoff,
-      PiiReader pii) {
+      PiiReader pii,
+      ConsumeTracing tracing) {
     this.pii = pii;
+    this.tracing = tracing.isEnabled() ? tracing : null;
     this.binding = binding;
     this.retryPolicy = retryPolicy;
     this.dedupStore = dedupStore;
@@ -80,6 +102,22 @@ public final class EventDispatcher<T extends Message> {
 
   /** Dispatches one message read from {@code subscription}. */
   public DeliveryOutcome dispatch(PubsubMessage message, String subscription) {
+    if (tracing == null) {
+      return dispatchUntraced(message, subscription);
+    }
+    Span span = tracing.start(message, binding.topic(), subscription, binding.name());
+    DeliveryOutcome outcome;
+    try (Scope ignored = span.makeCurrent()) {
+      outcome = dispatchUntraced(message, subscription);
+    } catch (RuntimeException | Error e) {
+      ConsumeTracing.failed(span, e);
+      throw e;
+    }
+    ConsumeTracing.end(span, outcome);
+    return outcome;
+  }
+
+  private DeliveryOutcome dispatchUntraced(PubsubMessage message, String subscription) {
     EntityEvent<T> event;
     try {
       event = EventDecoder.decode(binding, message, subscription, pii);
@@ -126,6 +164,9 @@ public final class EventDispatcher<T extends Message> {
       } catch (Exception e) {
         metrics.latency(
             binding.name(), binding.topic(), Duration.ofNanos(System.nanoTime() - start), false);
+        if (tracing != null) {
+          Span.current().recordException(e);
+        }
         String reason = "handler threw " + e.getClass().getName() + ": " + e.getMessage();
         if (!retryPolicy.isRetryable(e)) {
           return deadLetter(

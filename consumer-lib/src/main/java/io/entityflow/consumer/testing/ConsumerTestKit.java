@@ -14,6 +14,7 @@ import io.entityflow.consumer.internal.PiiReader;
 import io.entityflow.consumer.metrics.ConsumerMetrics;
 import io.entityflow.consumer.retry.DefaultRetryPolicy;
 import io.entityflow.consumer.retry.RetryPolicy;
+import io.entityflow.consumer.tracing.ConsumeTracing;
 import io.entityflow.contract.Operation;
 import io.entityflow.contract.registry.EntityRegistry;
 import java.time.Clock;
@@ -60,7 +61,8 @@ public final class ConsumerTestKit<T extends Message> {
             (consumer, deadLetter) -> recorded.add(deadLetter),
             new ConsumerMetrics(null),
             Backoff.NO_WAIT,
-            PiiReader.with(keys.keysets()));
+            PiiReader.with(keys.keysets()),
+            ConsumeTracing.OFF);
   }
 
   /** A kit for {@code handler} with the defaults. */

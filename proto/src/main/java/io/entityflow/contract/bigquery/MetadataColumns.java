@@ -36,6 +36,13 @@ public final class MetadataColumns {
   /** When the pipeline wrote the row. */
   public static final String INGESTION_TIME = "ingestion_time";
 
+  /**
+   * The W3C trace id (32 lower-case hex digits) of the producer's span, from the {@code
+   * traceparent} attribute; null when the event carried no (valid) trace context. Last of the
+   * metadata columns, so it was appended to existing tables.
+   */
+  public static final String TRACE_ID = "trace_id";
+
   /** The metadata columns, in table order. */
   public static final List<TableColumn> COLUMNS =
       List.of(
@@ -74,7 +81,12 @@ public final class MetadataColumns {
               INGESTION_TIME,
               BigQueryType.TIMESTAMP,
               ColumnMode.NULLABLE,
-              "When the pipeline wrote the row."));
+              "When the pipeline wrote the row."),
+          column(
+              TRACE_ID,
+              BigQueryType.STRING,
+              ColumnMode.NULLABLE,
+              "W3C trace id of the publish span (from the traceparent attribute), if any."));
 
   /** Column name prefixes BigQuery reserves, upper case. Entity fields may not start with them. */
   public static final List<String> RESERVED_PREFIXES =

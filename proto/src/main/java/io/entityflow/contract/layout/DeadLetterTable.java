@@ -33,6 +33,9 @@ public final class DeadLetterTable {
   public static final String ATTRIBUTES = "attributes";
   public static final String PAYLOAD = "payload";
 
+  /** The W3C trace id of the message's {@code traceparent} attribute, if any. */
+  public static final String TRACE_ID = "trace_id";
+
   /** The columns, in table order. */
   public static final List<TableColumn> COLUMNS =
       List.of(
@@ -44,7 +47,12 @@ public final class DeadLetterTable {
           column(
               PUBLISH_TIME, BigQueryType.TIMESTAMP, ColumnMode.NULLABLE, "Pub/Sub publish time."),
           column(ATTRIBUTES, BigQueryType.JSON, ColumnMode.NULLABLE, "All message attributes."),
-          column(PAYLOAD, BigQueryType.BYTES, ColumnMode.NULLABLE, "The raw payload bytes."));
+          column(PAYLOAD, BigQueryType.BYTES, ColumnMode.NULLABLE, "The raw payload bytes."),
+          column(
+              TRACE_ID,
+              BigQueryType.STRING,
+              ColumnMode.NULLABLE,
+              "W3C trace id of the message's traceparent attribute, if any."));
 
   private DeadLetterTable() {}
 

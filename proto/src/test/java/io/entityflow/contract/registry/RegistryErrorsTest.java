@@ -271,7 +271,7 @@ class RegistryErrorsTest {
             "shop/order/v1/order.proto: shop.order.v1.Order: [reserved-column] field 'operation' uses a"
                 + " reserved column name; allowed: any name except the metadata columns (event_id,"
                 + " operation, occurred_at, publish_time, producer, schema_version, message_id,"
-                + " ingestion_time) and BigQuery's reserved prefixes (_TABLE_, _FILE_, _PARTITION,"
+                + " ingestion_time, trace_id) and BigQuery's reserved prefixes (_TABLE_, _FILE_, _PARTITION,"
                 + " _ROW_TIMESTAMP, __ROOT__, _COLLATION_, _CHANGE_)");
   }
 

@@ -4,6 +4,8 @@ import com.google.api.core.ApiFutureCallback;
 import io.entityflow.publisher.PublishFailedException;
 import io.entityflow.publisher.PublishReceipt;
 import io.entityflow.publisher.metrics.TopicMetrics;
+import io.entityflow.publisher.tracing.PublishTracing;
+import io.opentelemetry.api.trace.Span;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
@@ -19,24 +21,32 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * }</pre>
  *
  * <p>Completes exactly once: the first of success, failure, timeout or shutdown wins, and only that
- * outcome is counted in the topic's metrics.
+ * outcome is counted in the topic's metrics and ends the event's producer span (when tracing is
+ * on).
  */
 public final class PendingEvent extends CompletableFuture<PublishReceipt>
     implements ApiFutureCallback<String> {
   private final String eventId;
   private final String topic;
   private final TopicMetrics topicMetrics;
+  private final Span span;
   private final long startNanos = System.nanoTime();
 
   private static final AtomicIntegerFieldUpdater<PendingEvent> SETTLED =
       AtomicIntegerFieldUpdater.newUpdater(PendingEvent.class, "settled");
   private volatile int settled;
 
-  /** An event of {@code topic} accepted now. */
+  /** An event of {@code topic} accepted now, not traced. */
   public PendingEvent(String eventId, String topic, TopicMetrics topicMetrics) {
+    this(eventId, topic, topicMetrics, null);
+  }
+
+  /** An event of {@code topic} accepted now whose outcome ends {@code span} (null: not traced). */
+  public PendingEvent(String eventId, String topic, TopicMetrics topicMetrics, Span span) {
     this.eventId = eventId;
     this.topic = topic;
     this.topicMetrics = topicMetrics;
+    this.span = span;
   }
 
   /** {@link System#nanoTime()} when the event was accepted. */
@@ -48,6 +58,9 @@ public final class PendingEvent extends CompletableFuture<PublishReceipt>
   public void onSuccess(String messageId) {
     if (SETTLED.compareAndSet(this, 0, 1)) {
       topicMetrics.succeeded(System.nanoTime() - startNanos);
+      if (span != null) {
+        PublishTracing.succeeded(span, messageId);
+      }
       complete(new PublishReceipt(eventId, messageId, topic));
     }
   }
@@ -61,6 +74,9 @@ public final class PendingEvent extends CompletableFuture<PublishReceipt>
   public void fail(Throwable cause) {
     if (SETTLED.compareAndSet(this, 0, 1)) {
       topicMetrics.failed(System.nanoTime() - startNanos, cause);
+      if (span != null) {
+        PublishTracing.failed(span, cause);
+      }
       completeExceptionally(new PublishFailedException(eventId, topic, cause));
     }
   }

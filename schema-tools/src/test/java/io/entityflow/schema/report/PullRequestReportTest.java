@@ -178,6 +178,7 @@ class PullRequestReportTest {
               `schema_version` STRING,
               `message_id` STRING,
               `ingestion_time` TIMESTAMP,
+              `trace_id` STRING,
               `cart_id` STRING,
               `quantities` ARRAY<STRUCT<key STRING, value INT64>>
             )
