@@ -7,6 +7,7 @@ import io.entityflow.pipelines.bigquery.BigQueryTableAdmin;
 import io.entityflow.pipelines.bigquery.LiveTableCheck;
 import io.entityflow.pipelines.events.ContractFile;
 import io.entityflow.pipelines.events.RegistrySource;
+import io.entityflow.pipelines.lineage.PipelineLineage;
 import io.entityflow.pipelines.options.EntityTopicsToBigQueryOptions;
 import io.entityflow.pipelines.options.WarehouseKind;
 import io.entityflow.pipelines.warehouse.LocalTables;
@@ -32,7 +33,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  *
  * <p>Before the job starts: in BigQuery, the live tables are checked against the contract ({@link
  * LiveTableCheck}; Terraform creates and alters them, the pipeline never does); in the local
- * warehouse, missing tables are created ({@link LocalTables}).
+ * warehouse, missing tables are created ({@link LocalTables}). With {@code --openLineageUrl} or
+ * {@code --openLineageFile} the run reports OpenLineage run events ({@link PipelineLineage}).
  */
 public final class EntityTopicsToBigQuery {
   /** Name of the one transform the job applies: every step's name starts with it. */
@@ -76,7 +78,8 @@ public final class EntityTopicsToBigQuery {
     }
     Pipeline pipeline = Pipeline.create(options);
     pipeline.apply(GRAPH, EntityTopicsToWarehouse.from(options, registry).withEntities(entities));
-    return pipeline.run();
+    return PipelineLineage.emitter(options, layout, entities, writtenTables(layout, entities))
+        .observe(pipeline::run);
   }
 
   /** The tables a pipeline reading {@code entities} writes: theirs and the system tables. */

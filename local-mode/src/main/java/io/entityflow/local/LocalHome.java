@@ -56,6 +56,11 @@ public record LocalHome(Path repository, Path home) {
     return home.resolve("notifications.jsonl");
   }
 
+  /** Where the pipeline appends its OpenLineage run events, one JSON document per line. */
+  public Path lineageEvents() {
+    return home.resolve("lineage").resolve("events.jsonl");
+  }
+
   /** The alerting rules file local mode writes for the demo. */
   public Path alertRules() {
     return home.resolve("alert-rules.yaml");

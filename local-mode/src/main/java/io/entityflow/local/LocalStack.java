@@ -95,6 +95,7 @@ public final class LocalStack implements AutoCloseable {
                   "--warehouse=LOCAL",
                   "--warehouseDir=" + settings.home().warehouse(),
                   "--pipelineName=local-demo",
+                  "--openLineageFile=" + settings.home().lineageEvents(),
                   "--blockOnRun=true"));
       pipelineArgs.addAll(settings.pipelineArgs());
       ChildProcess pipeline =

@@ -17,7 +17,7 @@ import java.util.List;
  * <pre>
  * entityflow schema check  --against &lt;git ref|dir|descriptor set&gt; [--current ...] [--format text|json|github]
  * entityflow schema report --against &lt;...&gt; [--current ...] [--out FILE]
- * entityflow catalog --out DIR [--contract &lt;git ref|dir|descriptor set&gt;]
+ * entityflow catalog --out DIR [--contract &lt;git ref|dir|descriptor set&gt;] [--warehouse DIR] [--alert-rules FILE] [--consumers FILE] [--pipeline-job NAME]
  * entityflow lookml --out DIR [--contract &lt;...&gt;] [--model NAME] [--connection NAME] [--project ID] [--dataset-prefix P]
  * entityflow contract check &lt;proto dir&gt; [--descriptor-set-out FILE] [--schemas-out DIR]
  * </pre>
@@ -32,11 +32,15 @@ public final class SchemaToolsCli {
         entityflow schema check  --against <git ref|dir of .proto|descriptor set> [--current <same kinds>] [--format text|json|github] [--repo DIR] [--contract-dir DIR]
         entityflow schema report --against <...> [--current <...>] [--out FILE] [--repo DIR] [--contract-dir DIR]
         entityflow catalog --out DIR [--contract <git ref|dir|descriptor set>] [--repo DIR] [--contract-dir DIR]
+                           [--warehouse DIR] [--alert-rules FILE] [--consumers FILE] [--pipeline-job entityflow-pipeline]
         entityflow lookml --out DIR [--contract <...>] [--model entityflow] [--connection entityflow] [--project ID] [--dataset-prefix P] [--repo DIR] [--contract-dir DIR]
         entityflow contract check <dir of .proto> [--descriptor-set-out FILE] [--schemas-out DIR]
       --contract-dir is where the repository keeps its .proto files (read in the working tree and at git
       refs); default examples/acme-contract/src/main/proto, a company repository passes its own, e.g.
       src/main/proto. --current and --contract default to the working tree's contract directory.
+      catalog lineage: producers from --warehouse (default .entityflow/warehouse if present; else the page
+      gives the BigQuery query), rules from --alert-rules (default .entityflow/alert-rules.yaml if present),
+      consumers from --consumers (YAML: topic: [consumer names]).
       lookml writes views/, explores/ and <model>.model.lkml; --project and --dataset-prefix name the
       BigQuery tables the views read (default: the connection's project, no prefix).
       exit codes: 0 compatible (contract check: valid), 1 breaking (invalid), 2 input unreadable or wrong usage""";

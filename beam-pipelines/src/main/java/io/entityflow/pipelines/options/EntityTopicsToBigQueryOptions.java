@@ -19,6 +19,7 @@ public interface EntityTopicsToBigQueryOptions
         WarehouseOptions,
         LocalReadOptions,
         BigQuerySinkOptions,
+        OpenLineageOptions,
         PubsubOptions,
         BigQueryOptions,
         StreamingOptions {}

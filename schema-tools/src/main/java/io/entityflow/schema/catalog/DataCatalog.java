@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * The data catalog of a contract, written as Markdown and static HTML: {@code index.md} and {@code
  * index.html} (domains, entities and an alphabetical field index answering "where is X"), and one
- * page per entity under {@code <domain>/<table>.md|html}.
+ * page per entity under {@code <domain>/<table>.md|html} with its fields and its lineage
+ * (producers, topic and subscriptions, pipeline job, table and view, consumers, alert rules).
  *
  * <pre>{@code
  * List<Path> written = DataCatalog.of(EntityRegistry.load()).write(Path.of("target/catalog"));
@@ -29,9 +30,9 @@ public final class DataCatalog {
   private final Map<String, List<CatalogEntity>> byDomain = new TreeMap<>();
   private final List<String[]> fieldIndex = new ArrayList<>();
 
-  private DataCatalog(EntityRegistry registry) {
+  private DataCatalog(EntityRegistry registry, LineageSources sources) {
     for (EntityDefinition entity : registry.entities()) {
-      CatalogEntity entry = CatalogEntity.of(entity, registry);
+      CatalogEntity entry = CatalogEntity.of(entity, registry, sources);
       byDomain.computeIfAbsent(entity.domain(), d -> new ArrayList<>()).add(entry);
       for (CatalogField field : entry.fields()) {
         if (!field.protoType().isEmpty()) {
@@ -50,9 +51,14 @@ public final class DataCatalog {
     fieldIndex.sort(Comparator.comparing((String[] row) -> row[0]).thenComparing(row -> row[1]));
   }
 
-  /** The catalog of a registry's entities. */
+  /** The catalog of a registry's entities, with lineage from the contract alone. */
   public static DataCatalog of(EntityRegistry registry) {
-    return new DataCatalog(registry);
+    return new DataCatalog(registry, LineageSources.none());
+  }
+
+  /** The catalog of a registry's entities, with lineage (producers, rules, consumers). */
+  public static DataCatalog of(EntityRegistry registry, LineageSources sources) {
+    return new DataCatalog(registry, sources);
   }
 
   /** The pages by path relative to the catalog root, index pages first. */

@@ -104,7 +104,9 @@ final class HtmlCatalogWriter {
     property(out, "Id field", "<code>" + esc(entity.idField().getName()) + "</code>");
     property(out, "Schema version", esc(entity.schemaVersion()));
     property(out, "Versions", esc(String.join(", ", entry.versions())));
-    out.append("</table>\n<h2>Fields</h2>\n<table><thead><tr><th>Column</th><th>Proto type</th>")
+    out.append("</table>\n");
+    lineage(out, entry.lineage());
+    out.append("<h2>Fields</h2>\n<table><thead><tr><th>Column</th><th>Proto type</th>")
         .append("<th>BigQuery type</th><th>Mode</th><th>Sensitivity</th><th>Description</th>")
         .append("</tr></thead><tbody>\n");
     for (CatalogField field : entry.fields()) {
@@ -126,6 +128,72 @@ final class HtmlCatalogWriter {
           .append("</td></tr>\n");
     }
     return out.append("</tbody></table>\n</body></html>\n").toString();
+  }
+
+  private static void lineage(StringBuilder out, CatalogLineage lineage) {
+    out.append("<h2>Lineage</h2>\n<table>\n");
+    property(
+        out,
+        "Producers",
+        (lineage.producers().isEmpty()
+                ? "none listed"
+                : String.join(
+                    ", ",
+                    lineage.producers().stream().map(p -> "<code>" + esc(p) + "</code>").toList()))
+            + " ("
+            + esc(lineage.producersSource())
+            + ")");
+    property(
+        out,
+        "Pub/Sub topic",
+        "<code>"
+            + esc(lineage.topic())
+            + "</code>, read by the pipeline's subscription <code>"
+            + esc(lineage.pipelineSubscription())
+            + "</code> (undeliverable messages: <code>"
+            + esc(lineage.deadLetterTopic())
+            + "</code>)");
+    property(out, "Pipeline job", esc(lineage.pipelineJob()));
+    property(
+        out,
+        "Table and view",
+        "<code>"
+            + esc(lineage.table())
+            + "</code>, latest state <code>"
+            + esc(lineage.latestView())
+            + "</code>");
+    property(
+        out,
+        "Consumers",
+        lineage.consumers().isEmpty()
+            ? "none declared (list them with <code>--consumers FILE</code>)"
+            : String.join(
+                "; ",
+                lineage.consumers().stream()
+                    .map(
+                        c ->
+                            "<code>"
+                                + esc(c.consumer())
+                                + "</code>: subscription <code>"
+                                + esc(c.subscription())
+                                + "</code>, dead letters <code>"
+                                + esc(c.deadLetterTopic())
+                                + "</code>, replay <code>"
+                                + esc(c.replayTopic())
+                                + "</code>")
+                    .toList()));
+    property(
+        out,
+        "Alert rules",
+        esc(String.join("; ", lineage.alertRules()))
+            + " ("
+            + esc(lineage.alertRulesSource())
+            + ")");
+    property(
+        out,
+        "Producers in BigQuery",
+        "<pre><code>" + esc(lineage.producersQuery()) + "</code></pre>");
+    out.append("</table>\n");
   }
 
   private static void property(StringBuilder out, String name, String html) {

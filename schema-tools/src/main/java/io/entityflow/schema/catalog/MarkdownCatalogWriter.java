@@ -93,6 +93,7 @@ final class MarkdownCatalogWriter {
     out.append("| Id field | `").append(entity.idField().getName()).append("` |\n");
     out.append("| Schema version | ").append(entity.schemaVersion()).append(" |\n");
     out.append("| Versions | ").append(String.join(", ", entry.versions())).append(" |\n");
+    lineage(out, entry.lineage());
     out.append("\n## Fields\n\n")
         .append("| Column | Proto type | BigQuery type | Mode | Sensitivity | Description |\n")
         .append("|---|---|---|---|---|---|\n");
@@ -112,6 +113,61 @@ final class MarkdownCatalogWriter {
           .append(" |\n");
     }
     return out.toString();
+  }
+
+  private static void lineage(StringBuilder out, CatalogLineage lineage) {
+    out.append("\n## Lineage\n\n| | |\n|---|---|\n");
+    out.append("| Producers | ")
+        .append(
+            lineage.producers().isEmpty()
+                ? "none listed"
+                : "`" + String.join("`, `", lineage.producers()) + "`")
+        .append(" (")
+        .append(cell(lineage.producersSource()))
+        .append(") |\n");
+    out.append("| Pub/Sub topic | `")
+        .append(lineage.topic())
+        .append("`, read by the pipeline's subscription `")
+        .append(lineage.pipelineSubscription())
+        .append("` (undeliverable messages: `")
+        .append(lineage.deadLetterTopic())
+        .append("`) |\n");
+    out.append("| Pipeline job | ").append(cell(lineage.pipelineJob())).append(" |\n");
+    out.append("| Table and view | `")
+        .append(lineage.table())
+        .append("`, latest state `")
+        .append(lineage.latestView())
+        .append("` |\n");
+    out.append("| Consumers | ");
+    if (lineage.consumers().isEmpty()) {
+      out.append("none declared (list them with `--consumers FILE`)");
+    } else {
+      out.append(
+          String.join(
+              "; ",
+              lineage.consumers().stream()
+                  .map(
+                      c ->
+                          "`"
+                              + c.consumer()
+                              + "`: subscription `"
+                              + c.subscription()
+                              + "`, dead letters `"
+                              + c.deadLetterTopic()
+                              + "`, replay `"
+                              + c.replayTopic()
+                              + "`")
+                  .toList()));
+    }
+    out.append(" |\n");
+    out.append("| Alert rules | ")
+        .append(cell(String.join("; ", lineage.alertRules())))
+        .append(" (")
+        .append(cell(lineage.alertRulesSource()))
+        .append(") |\n");
+    out.append("\nProducers in BigQuery (last 30 days):\n\n```sql\n")
+        .append(lineage.producersQuery())
+        .append("\n```\n");
   }
 
   private static String cell(String text) {

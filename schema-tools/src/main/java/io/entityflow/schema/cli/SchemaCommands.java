@@ -3,6 +3,7 @@ package io.entityflow.schema.cli;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.contract.source.ContractLoader;
 import io.entityflow.schema.catalog.DataCatalog;
+import io.entityflow.schema.catalog.LineageSources;
 import io.entityflow.schema.compare.CheckResult;
 import io.entityflow.schema.compare.Finding;
 import io.entityflow.schema.compare.Severity;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The commands {@code schema check}, {@code schema report}, {@code catalog} and {@code lookml}.
@@ -86,17 +88,45 @@ public final class SchemaCommands {
     return CheckResult.COMPATIBLE;
   }
 
-  /** {@code catalog}: writes the catalog of {@code --contract} (default: working tree). */
+  /**
+   * {@code catalog}: writes the catalog of {@code --contract} (default: working tree), with the
+   * lineage of each entity from {@code --warehouse} (default {@code .entityflow/warehouse} when it
+   * exists), {@code --alert-rules} (default {@code .entityflow/alert-rules.yaml} when it exists),
+   * {@code --consumers} and {@code --pipeline-job}.
+   */
   public static int catalog(List<String> argv, PrintStream out) {
     CliArguments args =
-        CliArguments.parse(argv, List.of("out", "contract", "repo", "contract-dir"));
+        CliArguments.parse(
+            argv,
+            List.of(
+                "out",
+                "contract",
+                "repo",
+                "contract-dir",
+                "warehouse",
+                "alert-rules",
+                "consumers",
+                "pipeline-job"));
     Path target = Path.of(args.require("out"));
     ContractLoader loader = ComparedContracts.loader(args);
     EntityRegistry registry =
         loader
             .load(args.get("contract").orElse(loader.workingTreeContract().toString()))
             .registry();
-    List<Path> written = DataCatalog.of(registry).write(target);
+    Path home = RepositoryRoot.resolve(args.get("repo")).resolve(".entityflow");
+    LineageSources sources;
+    try {
+      sources =
+          LineageSources.read(
+              registry,
+              file(args, "warehouse", home.resolve("warehouse")),
+              file(args, "alert-rules", home.resolve("alert-rules.yaml")),
+              args.get("consumers").map(Path::of),
+              args.get("pipeline-job").orElse(LineageSources.DEFAULT_PIPELINE_JOB));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    List<Path> written = DataCatalog.of(registry, sources).write(target);
     out.println(
         "wrote the catalog of "
             + registry.entities().size()
@@ -156,6 +186,18 @@ public final class SchemaCommands {
             + target.resolve(options.model() + ".model.lkml")
             + " or its views/ and explores/ from a Looker project");
     return 0;
+  }
+
+  /** The option's path (which must exist), else {@code fallback} when it exists, else none. */
+  private static Optional<Path> file(CliArguments args, String option, Path fallback) {
+    if (args.get(option).isPresent()) {
+      Path path = Path.of(args.get(option).get());
+      if (!Files.exists(path)) {
+        throw new UsageException("--" + option + " " + path + " does not exist");
+      }
+      return Optional.of(path);
+    }
+    return Files.exists(fallback) ? Optional.of(fallback) : Optional.empty();
   }
 
   static String summary(CheckResult result) {
