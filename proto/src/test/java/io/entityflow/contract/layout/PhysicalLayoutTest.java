@@ -53,7 +53,7 @@ class PhysicalLayoutTest {
     assertThat(keys.table().qualifiedName()).isEqualTo("entityflow.subject_key_v1");
     assertThat(keys.latestView()).isEqualTo("subject_key_v1_latest");
     assertThat(keys.table().clusteringFields()).containsExactly("subject_id");
-    assertThat(keys.table().columns().subList(8, 13).stream().map(c -> c.name() + " " + c.type()))
+    assertThat(keys.table().columns().subList(9, 14).stream().map(c -> c.name() + " " + c.type()))
         .containsExactly(
             "subject_id STRING",
             "wrapped_keyset BYTES",

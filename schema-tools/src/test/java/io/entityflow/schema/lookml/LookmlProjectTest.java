@@ -115,6 +115,7 @@ class LookmlProjectTest {
             entry("producer", "string | ${TABLE}.producer"),
             entry("schema_version", "string | ${TABLE}.schema_version"),
             entry("message_id", "string | ${TABLE}.message_id"),
+            entry("trace_id", "string | ${TABLE}.trace_id"),
             entry("sale_id", "string | ${TABLE}.sale_id"),
             entry("customer_id", "string | ${TABLE}.customer_id"),
             entry("store_id", "string | ${TABLE}.store_id"),
@@ -244,6 +245,7 @@ class LookmlProjectTest {
             entry("producer", "string | ${TABLE}.producer"),
             entry("schema_version", "string | ${TABLE}.schema_version"),
             entry("message_id", "string | ${TABLE}.message_id"),
+            entry("trace_id", "string | ${TABLE}.trace_id"),
             entry("record_id", "string | ${TABLE}.record_id"),
             entry("caller_msisdn", "string | ${TABLE}.caller_msisdn"),
             entry("callee_msisdn", "string | ${TABLE}.callee_msisdn"),
@@ -347,7 +349,8 @@ class LookmlProjectTest {
       }
     }
     assertThat(grouped)
-        .containsExactly("event_id", "operation", "producer", "schema_version", "message_id");
+        .containsExactly(
+            "event_id", "operation", "producer", "schema_version", "message_id", "trace_id");
     assertThat(
             view(SALE, "sale_v1_latest")
                 .getAsJsonObject("dimension_group")
