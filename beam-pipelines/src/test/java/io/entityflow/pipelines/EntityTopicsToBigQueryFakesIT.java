@@ -127,7 +127,7 @@ class EntityTopicsToBigQueryFakesIT {
         row.remove("publish_time");
         assertThat(Rows.json(row))
             .isEqualTo(
-                "{\"card\":{\"cardholder_name\":\"Ann Lee\",\"last4\":\"4242\",\"scheme\":\"VISA\"},"
+                "{\"card\":{\"cardholder_name\":\"QW5uIExlZQ==\",\"last4\":\"4242\",\"scheme\":\"VISA\"},"
                     + "\"channel\":\"STORE\",\"customer_id\":\"c-9\",\"event_id\":\"e-1\","
                     + "\"ingestion_time\":\"2026-11-23 T12:00:00\","
                     + "\"labels\":[{\"key\":\"campaign\",\"value\":\"xmas\"}],"

@@ -72,7 +72,10 @@ class AccessAndLayoutIT {
     }
 
     Map<String, Set<String>> expected = new TreeMap<>();
-    for (EntityDefinition entity : registry.entities()) {
+    for (EntityDefinition entity :
+        io.entityflow.contract.layout.PhysicalLayout.of(registry).entities().stream()
+            .map(io.entityflow.contract.layout.EntityResources::entity)
+            .toList()) {
       expected
           .computeIfAbsent(
               "serviceAccount:" + producerAccount(entity.owner()), m -> new TreeSet<>())
@@ -81,6 +84,8 @@ class AccessAndLayoutIT {
     assertThat(topicsByMember).isEqualTo(expected);
     assertThat(topicsByMember.get("serviceAccount:" + producerAccount("team-checkout")))
         .containsExactly("sale_v1");
+    assertThat(topicsByMember.get("serviceAccount:" + producerAccount("entityflow")))
+        .containsExactly("subject_key_v1");
 
     for (String type :
         List.of(
@@ -119,7 +124,8 @@ class AccessAndLayoutIT {
         .isEqualTo("${local.domain_datasets}");
     assertThat(tree.locals(ENV).get("domain_datasets").getAsString())
         .isEqualTo(
-            "${toset([for entity in var.entities : \"${var.dataset_prefix}${entity.dataset}\"])}");
+            "${toset([\n    for entity in var.entities : \"${var.dataset_prefix}${entity.dataset}\"\n"
+                + "    if entity.dataset != var.system_dataset\n  ])}");
     assertThat(tree.module(ENV, "system_dataset").get("dataset").getAsString())
         .isEqualTo("${var.dataset_prefix}${var.system_dataset}");
     String systemDataset = PhysicalLayout.SYSTEM_DATASET;

@@ -54,6 +54,13 @@ class EntityResourcesIT {
     registry = environment.registry();
   }
 
+  /** The contract's entities, then the system entities the layout adds (SubjectKey). */
+  private java.util.List<EntityDefinition> layoutEntities() {
+    return io.entityflow.contract.layout.PhysicalLayout.of(registry).entities().stream()
+        .map(io.entityflow.contract.layout.EntityResources::entity)
+        .toList();
+  }
+
   @Test
   void everyEntityGetsATopicAndATableWithTheSameNameInItsDomainDataset() {
     JsonObject call = tree.module(ENV, "entity");
@@ -61,9 +68,10 @@ class EntityResourcesIT {
     assertThat(call.get("for_each").getAsString()).isEqualTo("${var.entities}");
     assertThat(entities.keySet())
         .containsExactlyInAnyOrderElementsOf(
-            registry.entities().stream().map(EntityDefinition::topicName).toList());
+            layoutEntities().stream().map(EntityDefinition::topicName).toList())
+        .contains("subject_key_v1");
 
-    for (EntityDefinition entity : registry.entities()) {
+    for (EntityDefinition entity : layoutEntities()) {
       JsonObject scope = environment.entityModuleScope(entity);
       String topic = eval(tree.resource(ENTITY, "google_pubsub_topic", "entity"), "name", scope);
       JsonObject table = tree.resource(ENTITY, "google_bigquery_table", "entity");

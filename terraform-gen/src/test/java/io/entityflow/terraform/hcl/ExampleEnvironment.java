@@ -165,7 +165,10 @@ final class ExampleEnvironment {
     vars.addProperty("project_id", "acme-test");
     tfvars.entrySet().forEach(generated -> vars.add(generated.getKey(), generated.getValue()));
     JsonObject producers = new JsonObject();
-    registry.entities().forEach(e -> producers.addProperty(e.owner(), producerAccount(e.owner())));
+    io.entityflow.contract.layout.PhysicalLayout.of(registry)
+        .entities()
+        .forEach(
+            e -> producers.addProperty(e.entity().owner(), producerAccount(e.entity().owner())));
     vars.add("producer_service_accounts", producers);
     vars.addProperty("pipeline_template_gcs_path", "gs://acme-test/templates/pipeline.json");
     vars.addProperty("pipeline_temp_location", "gs://acme-test/tmp");
