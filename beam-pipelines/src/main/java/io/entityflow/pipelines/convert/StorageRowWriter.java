@@ -7,6 +7,7 @@ import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.MetadataColumns;
 import io.entityflow.contract.bigquery.TableColumn;
 import io.entityflow.contract.bigquery.ValueConversion;
+import io.entityflow.contract.privacy.EncryptedForm;
 import io.entityflow.contract.registry.EntityDefinition;
 import java.io.IOException;
 import java.time.Instant;
@@ -73,7 +74,7 @@ public final class StorageRowWriter {
    */
   public static StorageRowWriter of(EntityDefinition entity) {
     return new StorageRowWriter(
-        EntityTable.of(entity).columns(), PayloadDescriptor.of(entity), entity.idField().getName());
+        EntityTable.of(entity).columns(), EncryptedForm.of(entity), entity.idField().getName());
   }
 
   /**

@@ -8,8 +8,8 @@ import io.entityflow.contract.TraceParent;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.MetadataColumns;
 import io.entityflow.contract.layout.SystemEntities;
+import io.entityflow.contract.privacy.EncryptedForm;
 import io.entityflow.contract.registry.EntityDefinition;
-import io.entityflow.pipelines.convert.PayloadDescriptor;
 import io.entityflow.pipelines.convert.RowMetadata;
 import io.entityflow.pipelines.convert.StorageRowWriter;
 import io.entityflow.pipelines.convert.Timestamps;
@@ -35,14 +35,11 @@ import java.util.function.IntConsumer;
  * Thread-safe.
  */
 public final class EntityEventParser {
-  /**
-   * Attribute saying how the PII fields of a payload are encrypted (the value of {@code
-   * EventAttributes.PII_ENCRYPTION}).
-   */
-  static final String PII_ENCRYPTION = "pii_encryption";
+  /** Attribute saying how the PII fields of a payload are encrypted. */
+  static final String PII_ENCRYPTION = EventAttributes.PII_ENCRYPTION;
 
   /** The only encryption of PII fields the pipeline accepts. */
-  static final String PII_ENCRYPTION_TINK_AEAD_V1 = "tink-aead-v1";
+  static final String PII_ENCRYPTION_TINK_AEAD_V1 = EventAttributes.PII_ENCRYPTION_TINK_AEAD_V1;
 
   private final EntityDefinition entity;
   private final boolean hasPii;
@@ -54,7 +51,7 @@ public final class EntityEventParser {
     this.entity = entity;
     this.hasPii = SystemEntities.hasPii(entity);
     this.reader =
-        WireRowReader.of(EntityTable.of(entity).entityColumns(), PayloadDescriptor.of(entity));
+        WireRowReader.of(EntityTable.of(entity).entityColumns(), EncryptedForm.of(entity));
     this.majorPrefix = entity.majorVersion() + ".";
   }
 

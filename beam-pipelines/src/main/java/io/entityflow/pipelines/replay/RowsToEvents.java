@@ -5,8 +5,8 @@ import com.google.protobuf.DynamicMessage;
 import io.entityflow.contract.EventAttributes;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.MetadataColumns;
+import io.entityflow.contract.privacy.EncryptedForm;
 import io.entityflow.contract.registry.EntityDefinition;
-import io.entityflow.pipelines.convert.PayloadDescriptor;
 import io.entityflow.pipelines.convert.RowProtoConverter;
 import io.entityflow.pipelines.convert.Timestamps;
 import io.entityflow.pipelines.events.PipelineClock;
@@ -87,8 +87,7 @@ public final class RowsToEvents
     public void setup() {
       entity = registry.registry().forTopic(topic).orElseThrow();
       converter =
-          RowProtoConverter.of(
-              EntityTable.of(entity).entityColumns(), PayloadDescriptor.of(entity));
+          RowProtoConverter.of(EntityTable.of(entity).entityColumns(), EncryptedForm.of(entity));
       replayedAt = Timestamps.format(clock.now());
     }
 

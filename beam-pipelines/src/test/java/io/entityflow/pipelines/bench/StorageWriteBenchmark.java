@@ -11,9 +11,9 @@ import io.entityflow.contract.bigquery.MetadataColumns;
 import io.entityflow.contract.bigquery.TableColumn;
 import io.entityflow.contract.bigquery.ValueConversion;
 import io.entityflow.contract.options.Sensitivity;
+import io.entityflow.contract.privacy.EncryptedForm;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
-import io.entityflow.pipelines.convert.PayloadDescriptor;
 import io.entityflow.pipelines.convert.RowMetadata;
 import io.entityflow.pipelines.convert.StorageRowWriter;
 import io.entityflow.pipelines.convert.Timestamps;
@@ -111,7 +111,7 @@ public class StorageWriteBenchmark {
   public void setUp() throws Exception {
     sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
     parser = EntityEventParser.of(sale);
-    reader = WireRowReader.of(EntityTable.of(sale).entityColumns(), PayloadDescriptor.of(sale));
+    reader = WireRowReader.of(EntityTable.of(sale).entityColumns(), EncryptedForm.of(sale));
     writer = StorageRowWriter.of(sale);
     List<TableColumn> columns = EntityTable.of(sale).columns();
     beam = BeamStorageRows.of(columns);
@@ -173,7 +173,7 @@ public class StorageWriteBenchmark {
   /** (a) The template's way: parse, print JSON, Jackson TableRow, Beam's conversion. */
   @Benchmark
   public byte[] templateJson() throws Exception {
-    String json = printer.print(DynamicMessage.parseFrom(PayloadDescriptor.of(sale), payload));
+    String json = printer.print(DynamicMessage.parseFrom(EncryptedForm.of(sale), payload));
     TableRow row = JSON.readValue(json.getBytes(StandardCharsets.UTF_8), TableRow.class);
     putMetadata(row);
     return templateBeam.bytes(row);

@@ -8,6 +8,7 @@ import com.google.protobuf.DynamicMessage;
 import io.entityflow.contract.bigquery.BigQuerySchemaMapper;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.TableColumn;
+import io.entityflow.contract.privacy.EncryptedForm;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.bigquery.BigQuerySchemas;
@@ -67,7 +68,7 @@ class AvroRowConverterTest {
       assertThat(Rows.json(read))
           .as(sample.getKey())
           .isEqualTo(Rows.json(sample.getValue().columns()));
-      RowProtoConverter rebuild = RowProtoConverter.of(columns, PayloadDescriptor.of(entity));
+      RowProtoConverter rebuild = RowProtoConverter.of(columns, EncryptedForm.of(entity));
       assertThat(rebuild.convert(read).toByteArray())
           .as(sample.getKey())
           .isEqualTo(rebuild.convert(sample.getValue().columns()).toByteArray());

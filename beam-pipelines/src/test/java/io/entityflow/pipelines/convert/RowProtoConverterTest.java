@@ -10,6 +10,7 @@ import com.google.protobuf.Message;
 import io.entityflow.contract.bigquery.BigQuerySchemaMapper;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.TableColumn;
+import io.entityflow.contract.privacy.EncryptedForm;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.events.SampleEvents;
 import java.util.List;
@@ -36,10 +37,9 @@ class RowProtoConverterTest {
       var entity = registry.forTopic(sample.getKey()).orElseThrow();
       List<TableColumn> columns = EntityTable.of(entity).entityColumns();
       Message original = truncateToMicros(sample.getValue().message());
-      TableRow row = ProtoRowConverter.of(columns, PayloadDescriptor.of(entity)).convert(original);
+      TableRow row = ProtoRowConverter.of(columns, EncryptedForm.of(entity)).convert(original);
 
-      DynamicMessage rebuilt =
-          RowProtoConverter.of(columns, PayloadDescriptor.of(entity)).convert(row);
+      DynamicMessage rebuilt = RowProtoConverter.of(columns, EncryptedForm.of(entity)).convert(row);
 
       assertThat(rebuilt.toByteArray()).as(sample.getKey()).isEqualTo(original.toByteArray());
     }
@@ -49,7 +49,7 @@ class RowProtoConverterTest {
   void aValueThatDoesNotFitNamesTheColumn() {
     var sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
     RowProtoConverter converter =
-        RowProtoConverter.of(EntityTable.of(sale).entityColumns(), PayloadDescriptor.of(sale));
+        RowProtoConverter.of(EntityTable.of(sale).entityColumns(), EncryptedForm.of(sale));
 
     assertThatThrownBy(() -> converter.convert(new TableRow().set("channel", "x9")))
         .isInstanceOf(IllegalArgumentException.class)

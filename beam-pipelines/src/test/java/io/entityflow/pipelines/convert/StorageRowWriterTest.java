@@ -13,6 +13,7 @@ import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.MetadataColumns;
 import io.entityflow.contract.bigquery.TableColumn;
 import io.entityflow.contract.bigquery.ValueConversion;
+import io.entityflow.contract.privacy.EncryptedForm;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.events.SampleEvents;
@@ -126,7 +127,7 @@ class StorageRowWriterTest {
 
       byte[] expected =
           BeamStorageRows.of(table)
-              .bytes(tableRow(table, PayloadDescriptor.of(entity), METADATA, payload));
+              .bytes(tableRow(table, EncryptedForm.of(entity), METADATA, payload));
       StorageRowWriter.Row row = StorageRowWriter.of(entity).write(METADATA, payload);
 
       assertThat(row.bytes()).as(sample.getKey()).isEqualTo(expected);
@@ -139,7 +140,7 @@ class StorageRowWriterTest {
   void everyValueConversionWritesTheBytesBeamMakesOfTheTableRow() {
     Set<ValueConversion> covered = EnumSet.noneOf(ValueConversion.class);
     collect(tableOf(ProtoRowConverterTest.EVERY), covered);
-    collect(tableOf(PayloadDescriptor.of(AllTypes.getDescriptor())), covered);
+    collect(tableOf(EncryptedForm.of(AllTypes.getDescriptor())), covered);
     assertThat(covered).isEqualTo(EnumSet.allOf(ValueConversion.class));
 
     assertThat(
@@ -147,9 +148,7 @@ class StorageRowWriterTest {
                 ProtoRowConverterTest.EVERY,
                 List.of(ProtoRowConverterTest.everyTypeMessage().toByteArray(), new byte[0])))
         .isEqualTo(2);
-    assertThat(
-            assertSameOutcomes(
-                PayloadDescriptor.of(AllTypes.getDescriptor()), List.of(new byte[0])))
+    assertThat(assertSameOutcomes(EncryptedForm.of(AllTypes.getDescriptor()), List.of(new byte[0])))
         .isEqualTo(1);
   }
 
@@ -157,8 +156,8 @@ class StorageRowWriterTest {
   void randomMessagesOfEveryTypeAndEntityWriteTheBytesBeamMakesOfTheTableRow() {
     List<Descriptor> types = new ArrayList<>();
     types.add(ProtoRowConverterTest.EVERY);
-    types.add(PayloadDescriptor.of(AllTypes.getDescriptor()));
-    EntityRegistry.load().entities().forEach(e -> types.add(PayloadDescriptor.of(e)));
+    types.add(EncryptedForm.of(AllTypes.getDescriptor()));
+    EntityRegistry.load().entities().forEach(e -> types.add(EncryptedForm.of(e)));
     for (Descriptor type : types) {
       RandomMessages random = new RandomMessages(type.getFullName().hashCode());
       List<byte[]> payloads = new ArrayList<>();
@@ -173,8 +172,8 @@ class StorageRowWriterTest {
   void corruptPayloadsFailExactlyAsInTheTableRowPath() {
     List<Descriptor> types = new ArrayList<>();
     types.add(ProtoRowConverterTest.EVERY);
-    types.add(PayloadDescriptor.of(AllTypes.getDescriptor()));
-    EntityRegistry.load().entities().forEach(e -> types.add(PayloadDescriptor.of(e)));
+    types.add(EncryptedForm.of(AllTypes.getDescriptor()));
+    EntityRegistry.load().entities().forEach(e -> types.add(EncryptedForm.of(e)));
     for (Descriptor type : types) {
       RandomMessages messages = new RandomMessages(7);
       Random random = new Random(11);
@@ -272,7 +271,7 @@ class StorageRowWriterTest {
     assertThat(StorageRowWriter.of(sale).write(metadata, payload).bytes())
         .isEqualTo(
             BeamStorageRows.of(table)
-                .bytes(tableRow(table, PayloadDescriptor.of(sale), metadata, payload)));
+                .bytes(tableRow(table, EncryptedForm.of(sale), metadata, payload)));
   }
 
   @Test

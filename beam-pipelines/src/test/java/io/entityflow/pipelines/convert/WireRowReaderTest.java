@@ -8,6 +8,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.entityflow.contract.bigquery.BigQuerySchemaMapper;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.TableColumn;
+import io.entityflow.contract.privacy.EncryptedForm;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.events.SampleEvents;
@@ -35,7 +36,7 @@ class WireRowReaderTest {
     for (Map.Entry<String, SampleEvents.Sample> sample : SampleEvents.all().entrySet()) {
       EntityDefinition entity = registry.forTopic(sample.getKey()).orElseThrow();
       WireRowReader reader =
-          WireRowReader.of(EntityTable.of(entity).entityColumns(), PayloadDescriptor.of(entity));
+          WireRowReader.of(EntityTable.of(entity).entityColumns(), EncryptedForm.of(entity));
 
       assertThat(reader.read(sample.getValue().message().toByteArray()))
           .as(sample.getKey())
@@ -47,7 +48,7 @@ class WireRowReaderTest {
   void truncatedPayloadIsRefusedWithProtobufsMessage() {
     EntityDefinition sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
     WireRowReader reader =
-        WireRowReader.of(EntityTable.of(sale).entityColumns(), PayloadDescriptor.of(sale));
+        WireRowReader.of(EntityTable.of(sale).entityColumns(), EncryptedForm.of(sale));
 
     assertThatThrownBy(() -> reader.read(new byte[] {0x0a, 0x05, 'a'}))
         .isInstanceOf(InvalidProtocolBufferException.class)

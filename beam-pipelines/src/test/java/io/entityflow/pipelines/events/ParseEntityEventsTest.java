@@ -98,7 +98,7 @@ class ParseEntityEventsTest {
   private static byte[] encryptedCustomer() {
     EntityDefinition customer = EntityRegistry.load().forTopic("customer_v1").orElseThrow();
     com.google.protobuf.Descriptors.Descriptor wire =
-        io.entityflow.pipelines.convert.PayloadDescriptor.of(customer);
+        io.entityflow.contract.privacy.EncryptedForm.of(customer);
     return com.google.protobuf.DynamicMessage.newBuilder(wire)
         .setField(wire.findFieldByName("customer_id"), "c-9")
         .setField(

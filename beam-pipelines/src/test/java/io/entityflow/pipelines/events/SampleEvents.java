@@ -56,7 +56,7 @@ public final class SampleEvents {
   /** The message in the form producers publish it: PII fields as bytes, same wire bytes. */
   static Message published(Message message) {
     com.google.protobuf.Descriptors.Descriptor wire =
-        io.entityflow.pipelines.convert.PayloadDescriptor.of(message.getDescriptorForType());
+        io.entityflow.contract.privacy.EncryptedForm.of(message.getDescriptorForType());
     if (wire == message.getDescriptorForType()) {
       return message;
     }
