@@ -312,6 +312,11 @@ public final class LocalModeCli {
             + "/status/index.html  SQL: ./entityflow sql \"SELECT ...\"  Stop: Ctrl-C");
     Instant end = runFor == null ? Instant.MAX : Instant.now().plus(runFor);
     EntityRegistry registry = EntityRegistry.load();
+    try {
+      out.print(DemoPrivacy.summary(home.warehouse(), registry));
+    } catch (SQLException e) {
+      err.println("entityflow demo: cannot read the masked view: " + e.getMessage());
+    }
     ProgressRate rate = new ProgressRate(run.landedBefore());
     while (Instant.now().isBefore(end)) {
       sleep(Duration.ofSeconds(15));
