@@ -23,6 +23,8 @@ import java.util.Optional;
  * outbox.record(connection, PublishRequest.of(sale, Operation.CREATED));
  * }</pre>
  *
+ * <p>The span current when an event is recorded travels with it ({@link RecordedTraceContext}).
+ *
  * <p>Thread-safe; holds no connection of its own.
  */
 public class JdbcOutbox implements Outbox {
@@ -56,14 +58,15 @@ public class JdbcOutbox implements Outbox {
 
   @Override
   public String record(Connection connection, PublishRequest request) {
-    EncodedEvent event = encoder.encode(request);
+    EncodedEvent event = encoder.encode(RecordedTraceContext.attach(request));
     insert(connection, List.of(event));
     return event.eventId();
   }
 
   @Override
   public List<String> recordAll(Connection connection, List<PublishRequest> requests) {
-    List<EncodedEvent> events = encoder.encodeAll(requests);
+    List<EncodedEvent> events =
+        encoder.encodeAll(requests.stream().map(RecordedTraceContext::attach).toList());
     insert(connection, events);
     return events.stream().map(EncodedEvent::eventId).toList();
   }
