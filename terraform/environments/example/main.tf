@@ -17,8 +17,12 @@ data "google_project" "this" {
 }
 
 locals {
-  # Deployed dataset ids: the layout's datasets with the environment's prefix.
-  domain_datasets = toset([for entity in var.entities : "${var.dataset_prefix}${entity.dataset}"])
+  # Deployed dataset ids: the layout's datasets with the environment's prefix. The system entity
+  # SubjectKey (present when the contract has PII) lives in the system dataset, created below.
+  domain_datasets = toset([
+    for entity in var.entities : "${var.dataset_prefix}${entity.dataset}"
+    if entity.dataset != var.system_dataset
+  ])
   system_schemas = {
     for kind, table in var.system_tables : kind => merge(
       { for key, value in table : key => value if key != "bigquery_schema_file" },
@@ -77,7 +81,7 @@ module "entity" {
   latest_view_sql               = each.value.latest_view_sql
   max_delivery_attempts         = var.max_delivery_attempts
 
-  depends_on = [google_bigquery_dataset.domain]
+  depends_on = [google_bigquery_dataset.domain, module.system_dataset]
 }
 
 resource "google_service_account" "pipeline" {

@@ -1,5 +1,7 @@
 package io.entityflow.pipelines;
 
+import io.entityflow.contract.layout.EntityResources;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.options.EntitySourceOptions;
@@ -21,15 +23,20 @@ import java.util.stream.Collectors;
 public final class EntitySelection {
   private EntitySelection() {}
 
-  /** The chosen entities: by entity name or full message name; every entity when empty. */
+  /**
+   * The chosen entities: by entity name or full message name; every entity of the layout when empty
+   * (the contract's, then the system entities it needs, e.g. SubjectKey when it has PII).
+   */
   public static List<EntityDefinition> select(EntityRegistry registry, List<String> names) {
+    List<EntityDefinition> all =
+        PhysicalLayout.of(registry).entities().stream().map(EntityResources::entity).toList();
     if (names == null || names.isEmpty()) {
-      return registry.entities();
+      return all;
     }
     List<EntityDefinition> chosen = new ArrayList<>();
     for (String name : names) {
       chosen.add(
-          registry.entities().stream()
+          all.stream()
               .filter(e -> e.name().equals(name) || e.fullName().equals(name))
               .findFirst()
               .orElseThrow(
@@ -38,7 +45,7 @@ public final class EntitySelection {
                           "--entities names unknown entity '"
                               + name
                               + "'; allowed: "
-                              + registry.entities().stream()
+                              + all.stream()
                                   .map(EntityDefinition::name)
                                   .collect(Collectors.joining(", ")))));
     }

@@ -32,6 +32,7 @@ class EntityTopicsToLocalWarehouseIT {
     attributes.put("event_id", eventId);
     attributes.put("operation", "CREATED");
     attributes.put("occurred_at", "2026-11-23T10:00:00Z");
+    attributes.put("pii_encryption", "tink-aead-v1");
     attributes.put("producer", "it");
     attributes.put("schema", schema);
     attributes.put("schema_version", "1.0");

@@ -70,6 +70,22 @@ public record LocalHome(Path repository, Path home) {
     return home.resolve("demo-postgres");
   }
 
+  /**
+   * The JDBC URL of the running demo service's PostgreSQL, written when it starts and removed when
+   * it stops, so {@code entityflow forget} reaches the same database while the demo runs.
+   */
+  public Path serviceDatabaseUrl() {
+    return home.resolve("demo-postgres.url");
+  }
+
+  /**
+   * Local mode's key-encryption key: a Tink keyset file that wraps every subject keyset (Cloud KMS
+   * in production). It stays when a fresh demo moves a run aside, so earlier runs stay readable.
+   */
+  public Path keyEncryptionKey() {
+    return home.resolve("keys/kek.json");
+  }
+
   /** The demo's simulated timeline (first history instant, simulated end), kept after a stop. */
   public Path timelineFile() {
     return home.resolve("demo-timeline.properties");

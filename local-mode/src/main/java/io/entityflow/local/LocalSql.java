@@ -1,6 +1,7 @@
 package io.entityflow.local;
 
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.warehouse.local.LocalPrivacyViews;
 import io.entityflow.warehouse.local.LocalWarehouse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,8 +14,10 @@ import java.util.List;
 
 /**
  * SQL over the local warehouse, as {@code entityflow sql} runs it: every table as {@code
- * <dataset>.<table>} and every entity's {@code <dataset>.<table>_latest} view, read from the
- * Parquet files at query time, so it works while the demo writes.
+ * <dataset>.<table>}, every entity's {@code <dataset>.<table>_latest} view and, for entities with
+ * PII, {@code <dataset>.<table>_masked} and {@code <dataset>_pii.<table>_decrypted} ({@link
+ * LocalPrivacyViews}), read from the Parquet files at query time, so it works while the demo
+ * writes.
  *
  * <pre>{@code
  * List<List<String>> rows = LocalSql.query(warehouse, registry, "SELECT count(*) FROM retail.sale_v1");
@@ -28,6 +31,7 @@ public final class LocalSql {
     Connection connection = LocalWarehouse.open(warehouse, registry);
     try {
       LocalWarehouse.createLatestViews(connection, registry);
+      LocalPrivacyViews.create(connection, registry);
     } catch (SQLException e) {
       connection.close();
       throw e;

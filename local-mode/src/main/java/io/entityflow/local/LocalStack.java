@@ -9,8 +9,12 @@ import com.google.pubsub.v1.TopicName;
 import io.entityflow.contract.layout.EntityResources;
 import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.privacy.keys.LocalKeyFileKek;
 import io.entityflow.testing.PubSubEmulator;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
   private final String emulatorHost;
   private final List<ChildProcess> children;
   private volatile ServiceDatabase database;
+  private volatile Path databaseUrlFile;
 
   private LocalStack(String emulatorHost, List<ChildProcess> children) {
     this.emulatorHost = emulatorHost;
@@ -109,7 +114,17 @@ public final class LocalStack implements AutoCloseable {
             new ArrayList<>(List.of("-Xmx512m", "-Dentityflow.publisher.project-id=" + PROJECT));
         ServiceDatabase serviceDatabase = ServiceDatabase.start(settings.home().serviceDatabase());
         stack.database = serviceDatabase;
+        stack.databaseUrlFile = settings.home().serviceDatabaseUrl();
+        try {
+          Files.writeString(stack.databaseUrlFile, serviceDatabase.jdbcUrl());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write " + stack.databaseUrlFile, e);
+        }
         serviceDatabase.serviceProperties().forEach((k, v) -> demoJvm.add("-D" + k + "=" + v));
+        demoJvm.add(
+            "-Dentityflow.privacy.kek-uri="
+                + LocalKeyFileKek.PREFIX
+                + settings.home().keyEncryptionKey().toAbsolutePath());
         settings.demoProperties().forEach((k, v) -> demoJvm.add("-D" + k + "=" + v));
         ChildProcess demo =
             ChildProcess.start(
@@ -233,6 +248,11 @@ public final class LocalStack implements AutoCloseable {
     ServiceDatabase serviceDatabase = database;
     if (serviceDatabase != null) {
       database = null;
+      try {
+        Files.deleteIfExists(databaseUrlFile);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove " + databaseUrlFile, e);
+      }
       serviceDatabase.close();
     }
   }

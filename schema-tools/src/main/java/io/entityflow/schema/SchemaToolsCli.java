@@ -18,6 +18,7 @@ import java.util.List;
  * entityflow schema check  --against &lt;git ref|dir|descriptor set&gt; [--current ...] [--format text|json|github]
  * entityflow schema report --against &lt;...&gt; [--current ...] [--out FILE]
  * entityflow catalog --out DIR [--contract &lt;git ref|dir|descriptor set&gt;]
+ * entityflow lookml --out DIR [--contract &lt;...&gt;] [--model NAME] [--connection NAME] [--project ID] [--dataset-prefix P]
  * entityflow contract check &lt;proto dir&gt; [--descriptor-set-out FILE] [--schemas-out DIR]
  * </pre>
  *
@@ -31,10 +32,13 @@ public final class SchemaToolsCli {
         entityflow schema check  --against <git ref|dir of .proto|descriptor set> [--current <same kinds>] [--format text|json|github] [--repo DIR] [--contract-dir DIR]
         entityflow schema report --against <...> [--current <...>] [--out FILE] [--repo DIR] [--contract-dir DIR]
         entityflow catalog --out DIR [--contract <git ref|dir|descriptor set>] [--repo DIR] [--contract-dir DIR]
+        entityflow lookml --out DIR [--contract <...>] [--model entityflow] [--connection entityflow] [--project ID] [--dataset-prefix P] [--repo DIR] [--contract-dir DIR]
         entityflow contract check <dir of .proto> [--descriptor-set-out FILE] [--schemas-out DIR]
       --contract-dir is where the repository keeps its .proto files (read in the working tree and at git
       refs); default examples/acme-contract/src/main/proto, a company repository passes its own, e.g.
       src/main/proto. --current and --contract default to the working tree's contract directory.
+      lookml writes views/, explores/ and <model>.model.lkml; --project and --dataset-prefix name the
+      BigQuery tables the views read (default: the connection's project, no prefix).
       exit codes: 0 compatible (contract check: valid), 1 breaking (invalid), 2 input unreadable or wrong usage""";
 
   private SchemaToolsCli() {}
@@ -59,6 +63,9 @@ public final class SchemaToolsCli {
       }
       if (!words.isEmpty() && words.get(0).equals("catalog")) {
         return SchemaCommands.catalog(words.subList(1, words.size()), out);
+      }
+      if (!words.isEmpty() && words.get(0).equals("lookml")) {
+        return SchemaCommands.lookml(words.subList(1, words.size()), out);
       }
       if (!words.isEmpty()
           && List.of("help", "-h", "--help").contains(words.get(words.size() - 1))) {

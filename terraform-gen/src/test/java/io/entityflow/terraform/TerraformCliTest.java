@@ -43,7 +43,7 @@ class TerraformCliTest {
 
     assertThat(run("--out", dir.toString(), "--check")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .isEqualTo("entityflow terraform: 19 generated files up to date in " + dir + "\n");
+        .isEqualTo("entityflow terraform: 21 generated files up to date in " + dir + "\n");
   }
 
   @Test
@@ -103,7 +103,7 @@ class TerraformCliTest {
         JsonParser.parseString(Files.readString(env.resolve("entities.auto.tfvars.json")))
             .getAsJsonObject()
             .getAsJsonObject("entities");
-    assertThat(entities.keySet()).containsExactly("parcel_v1");
+    assertThat(entities.keySet()).containsExactly("parcel_v1", "subject_key_v1");
     JsonObject parcel = entities.getAsJsonObject("parcel_v1");
     assertThat(parcel.get("full_name").getAsString()).isEqualTo(OwnContract.FULL_NAME);
     assertThat(parcel.get("topic").getAsString()).isEqualTo("parcel_v1");

@@ -73,7 +73,7 @@ public final class StorageRowWriter {
    */
   public static StorageRowWriter of(EntityDefinition entity) {
     return new StorageRowWriter(
-        EntityTable.of(entity).columns(), entity.descriptor(), entity.idField().getName());
+        EntityTable.of(entity).columns(), PayloadDescriptor.of(entity), entity.idField().getName());
   }
 
   /**

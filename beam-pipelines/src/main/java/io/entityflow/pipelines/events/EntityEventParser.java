@@ -6,7 +6,9 @@ import io.entityflow.contract.EventAttributes;
 import io.entityflow.contract.Operation;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.MetadataColumns;
+import io.entityflow.contract.layout.SystemEntities;
 import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.pipelines.convert.PayloadDescriptor;
 import io.entityflow.pipelines.convert.RowMetadata;
 import io.entityflow.pipelines.convert.StorageRowWriter;
 import io.entityflow.pipelines.convert.Timestamps;
@@ -32,14 +34,26 @@ import java.util.function.IntConsumer;
  * Thread-safe.
  */
 public final class EntityEventParser {
+  /**
+   * Attribute saying how the PII fields of a payload are encrypted (the value of {@code
+   * EventAttributes.PII_ENCRYPTION}).
+   */
+  static final String PII_ENCRYPTION = "pii_encryption";
+
+  /** The only encryption of PII fields the pipeline accepts. */
+  static final String PII_ENCRYPTION_TINK_AEAD_V1 = "tink-aead-v1";
+
   private final EntityDefinition entity;
+  private final boolean hasPii;
   private final WireRowReader reader;
   private final String majorPrefix;
   private StorageRowWriter storageWriter;
 
   private EntityEventParser(EntityDefinition entity) {
     this.entity = entity;
-    this.reader = WireRowReader.of(EntityTable.of(entity).entityColumns(), entity.descriptor());
+    this.hasPii = SystemEntities.hasPii(entity);
+    this.reader =
+        WireRowReader.of(EntityTable.of(entity).entityColumns(), PayloadDescriptor.of(entity));
     this.majorPrefix = entity.majorVersion() + ".";
   }
 
@@ -164,7 +178,45 @@ public final class EntityEventParser {
     Operation operation = operation(required(attributes, EventAttributes.OPERATION));
     Instant occurredAt = occurredAt(required(attributes, EventAttributes.OCCURRED_AT));
     checkSchema(attributes);
+    checkPiiEncryption(attributes);
     return new Checked(eventId, operation, occurredAt);
+  }
+
+  /**
+   * An entity with PII fields is published in its encrypted form; an event without the encryption
+   * attribute could carry clear PII, so it never reaches the table.
+   */
+  private void checkPiiEncryption(Map<String, String> attributes) throws RejectedMessageException {
+    if (!hasPii) {
+      return;
+    }
+    String value = attributes.get(PII_ENCRYPTION);
+    if (value == null || value.isEmpty()) {
+      throw new RejectedMessageException(
+          DeadLetterKind.MISSING_ATTRIBUTE,
+          "attribute '"
+              + PII_ENCRYPTION
+              + "' is missing on a message of topic '"
+              + entity.topicName()
+              + "', whose entity "
+              + entity.fullName()
+              + " has PII fields; allowed: '"
+              + PII_ENCRYPTION_TINK_AEAD_V1
+              + "' (PII fields published encrypted)");
+    }
+    if (!value.equals(PII_ENCRYPTION_TINK_AEAD_V1)) {
+      throw new RejectedMessageException(
+          DeadLetterKind.INVALID_ATTRIBUTE,
+          "attribute '"
+              + PII_ENCRYPTION
+              + "' has invalid value '"
+              + value
+              + "' on a message of topic '"
+              + entity.topicName()
+              + "'; allowed: '"
+              + PII_ENCRYPTION_TINK_AEAD_V1
+              + "'");
+    }
   }
 
   private RejectedMessageException unparseable(byte[] payload, Exception e) {

@@ -4,6 +4,8 @@ import com.google.api.services.bigquery.model.TableRow;
 import com.google.auto.value.AutoValue;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.layout.DeadLetterTable;
+import io.entityflow.contract.layout.EntityResources;
+import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.pipelines.deadletter.DeadLetterKind;
 import java.time.Instant;
@@ -148,7 +150,8 @@ public abstract class ParseEntityEvents
 
     @Setup
     public void setup() {
-      Optional<EntityDefinition> entity = registry.registry().forTopic(topic);
+      Optional<EntityDefinition> entity =
+          PhysicalLayout.of(registry.registry()).forTopic(topic).map(EntityResources::entity);
       parser = entity.map(EntityEventParser::of);
       table = entity.map(e -> EntityTable.of(e).qualifiedName()).orElse(null);
       deadLetterTable = DeadLetterTable.definition().qualifiedName();

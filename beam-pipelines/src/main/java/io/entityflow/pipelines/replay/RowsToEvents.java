@@ -6,6 +6,7 @@ import io.entityflow.contract.EventAttributes;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.MetadataColumns;
 import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.pipelines.convert.PayloadDescriptor;
 import io.entityflow.pipelines.convert.RowProtoConverter;
 import io.entityflow.pipelines.convert.Timestamps;
 import io.entityflow.pipelines.events.PipelineClock;
@@ -85,7 +86,9 @@ public final class RowsToEvents
     @Setup
     public void setup() {
       entity = registry.registry().forTopic(topic).orElseThrow();
-      converter = RowProtoConverter.of(EntityTable.of(entity).entityColumns(), entity.descriptor());
+      converter =
+          RowProtoConverter.of(
+              EntityTable.of(entity).entityColumns(), PayloadDescriptor.of(entity));
       replayedAt = Timestamps.format(clock.now());
     }
 

@@ -7,6 +7,7 @@ import com.google.protobuf.util.JsonFormat;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.pipelines.convert.PayloadDescriptor;
 import io.entityflow.pipelines.convert.ProtoRowConverter;
 import io.entityflow.pipelines.convert.WireRowReader;
 import io.entityflow.pipelines.events.SampleEvents;
@@ -52,8 +53,9 @@ public class ConversionBenchmark {
   @Setup
   public void setUp() {
     sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
-    converter = ProtoRowConverter.of(EntityTable.of(sale).entityColumns(), sale.descriptor());
-    reader = WireRowReader.of(EntityTable.of(sale).entityColumns(), sale.descriptor());
+    converter =
+        ProtoRowConverter.of(EntityTable.of(sale).entityColumns(), PayloadDescriptor.of(sale));
+    reader = WireRowReader.of(EntityTable.of(sale).entityColumns(), PayloadDescriptor.of(sale));
     printer = JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace();
     payload = SampleEvents.sale("s-1").message().toByteArray();
   }
@@ -67,13 +69,13 @@ public class ConversionBenchmark {
   /** Parse into a DynamicMessage, then convert it ({@code ProtoRowConverter}); for reference. */
   @Benchmark
   public TableRow parsedMessage() throws Exception {
-    return converter.convert(DynamicMessage.parseFrom(sale.descriptor(), payload));
+    return converter.convert(DynamicMessage.parseFrom(PayloadDescriptor.of(sale), payload));
   }
 
   /** The template's way: parse, print JSON, decode the JSON into a TableRow. */
   @Benchmark
   public TableRow jsonRoundTrip() throws Exception {
-    String json = printer.print(DynamicMessage.parseFrom(sale.descriptor(), payload));
+    String json = printer.print(DynamicMessage.parseFrom(PayloadDescriptor.of(sale), payload));
     return JSON.readValue(json.getBytes(StandardCharsets.UTF_8), TableRow.class);
   }
 

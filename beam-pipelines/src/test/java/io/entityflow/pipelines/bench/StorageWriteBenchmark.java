@@ -13,6 +13,7 @@ import io.entityflow.contract.bigquery.ValueConversion;
 import io.entityflow.contract.options.Sensitivity;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.pipelines.convert.PayloadDescriptor;
 import io.entityflow.pipelines.convert.RowMetadata;
 import io.entityflow.pipelines.convert.StorageRowWriter;
 import io.entityflow.pipelines.convert.Timestamps;
@@ -109,7 +110,7 @@ public class StorageWriteBenchmark {
   public void setUp() throws Exception {
     sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
     parser = EntityEventParser.of(sale);
-    reader = WireRowReader.of(EntityTable.of(sale).entityColumns(), sale.descriptor());
+    reader = WireRowReader.of(EntityTable.of(sale).entityColumns(), PayloadDescriptor.of(sale));
     writer = StorageRowWriter.of(sale);
     List<TableColumn> columns = EntityTable.of(sale).columns();
     beam = BeamStorageRows.of(columns);
@@ -171,7 +172,7 @@ public class StorageWriteBenchmark {
   /** (a) The template's way: parse, print JSON, Jackson TableRow, Beam's conversion. */
   @Benchmark
   public byte[] templateJson() throws Exception {
-    String json = printer.print(DynamicMessage.parseFrom(sale.descriptor(), payload));
+    String json = printer.print(DynamicMessage.parseFrom(PayloadDescriptor.of(sale), payload));
     TableRow row = JSON.readValue(json.getBytes(StandardCharsets.UTF_8), TableRow.class);
     putMetadata(row);
     return templateBeam.bytes(row);

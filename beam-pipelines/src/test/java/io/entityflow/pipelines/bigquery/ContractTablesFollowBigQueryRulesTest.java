@@ -45,7 +45,8 @@ class ContractTablesFollowBigQueryRulesTest {
     }
     assertThat(messages(found)).isEmpty();
     assertThat(checked)
-        .hasSize(2 * (REGISTRY.entities().size() + 2))
+        .hasSize(
+            2 * (io.entityflow.contract.layout.PhysicalLayout.of(REGISTRY).entities().size() + 2))
         .contains("prod_retail.sale_v1", "prod_entityflow.pipeline_heartbeat");
   }
 
@@ -58,7 +59,7 @@ class ContractTablesFollowBigQueryRulesTest {
     List<String> created = TerraformTables.create(datasets, PROJECT, layout, layout.tables());
 
     assertThat(created)
-        .hasSize(REGISTRY.entities().size() + 2)
+        .hasSize(io.entityflow.contract.layout.PhysicalLayout.of(REGISTRY).entities().size() + 2)
         .contains("retail.customer_v1", "entityflow.dead_letter", "entityflow.pipeline_heartbeat");
     assertThat(
             new LiveTableCheck(new FakeTableAdmin(datasets))
@@ -86,7 +87,7 @@ class ContractTablesFollowBigQueryRulesTest {
       checked.add(target.getTableSpec());
     }
     assertThat(checked)
-        .hasSize(REGISTRY.entities().size() + 2)
+        .hasSize(io.entityflow.contract.layout.PhysicalLayout.of(REGISTRY).entities().size() + 2)
         .contains(
             "test-project:prod_entityflow.dead_letter",
             "test-project:prod_entityflow.pipeline_heartbeat");

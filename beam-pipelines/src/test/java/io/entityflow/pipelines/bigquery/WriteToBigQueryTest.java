@@ -42,7 +42,8 @@ class WriteToBigQueryTest {
             "event_id", eventId,
             "operation", "CREATED",
             "occurred_at", "2026-11-23T10:00:00Z",
-            "producer", "till");
+            "producer", "till",
+            "pii_encryption", "tink-aead-v1");
     TableRow row =
         EntityEventParser.of(sale)
             .parse(payload, attributes, "m-" + eventId, PUBLISHED, PUBLISHED.plusSeconds(1));
@@ -112,7 +113,8 @@ class WriteToBigQueryTest {
                         .set(
                             "attributes",
                             "{\"event_id\":\"e-2\",\"occurred_at\":\"2026-11-23T10:00:00Z\","
-                                + "\"operation\":\"CREATED\",\"producer\":\"till\"}")
+                                + "\"operation\":\"CREATED\",\"pii_encryption\":\"tink-aead-v1\","
+                                + "\"producer\":\"till\"}")
                         .set(
                             "payload",
                             Base64.getEncoder().encodeToString(bad.source().payload()))));

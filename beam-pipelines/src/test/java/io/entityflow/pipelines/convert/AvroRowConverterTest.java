@@ -67,7 +67,7 @@ class AvroRowConverterTest {
       assertThat(Rows.json(read))
           .as(sample.getKey())
           .isEqualTo(Rows.json(sample.getValue().columns()));
-      RowProtoConverter rebuild = RowProtoConverter.of(columns, entity.descriptor());
+      RowProtoConverter rebuild = RowProtoConverter.of(columns, PayloadDescriptor.of(entity));
       assertThat(rebuild.convert(read).toByteArray())
           .as(sample.getKey())
           .isEqualTo(rebuild.convert(sample.getValue().columns()).toByteArray());

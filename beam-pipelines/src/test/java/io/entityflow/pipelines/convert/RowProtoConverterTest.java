@@ -36,9 +36,10 @@ class RowProtoConverterTest {
       var entity = registry.forTopic(sample.getKey()).orElseThrow();
       List<TableColumn> columns = EntityTable.of(entity).entityColumns();
       Message original = truncateToMicros(sample.getValue().message());
-      TableRow row = ProtoRowConverter.of(columns, entity.descriptor()).convert(original);
+      TableRow row = ProtoRowConverter.of(columns, PayloadDescriptor.of(entity)).convert(original);
 
-      DynamicMessage rebuilt = RowProtoConverter.of(columns, entity.descriptor()).convert(row);
+      DynamicMessage rebuilt =
+          RowProtoConverter.of(columns, PayloadDescriptor.of(entity)).convert(row);
 
       assertThat(rebuilt.toByteArray()).as(sample.getKey()).isEqualTo(original.toByteArray());
     }
@@ -48,7 +49,7 @@ class RowProtoConverterTest {
   void aValueThatDoesNotFitNamesTheColumn() {
     var sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
     RowProtoConverter converter =
-        RowProtoConverter.of(EntityTable.of(sale).entityColumns(), sale.descriptor());
+        RowProtoConverter.of(EntityTable.of(sale).entityColumns(), PayloadDescriptor.of(sale));
 
     assertThatThrownBy(() -> converter.convert(new TableRow().set("channel", "x9")))
         .isInstanceOf(IllegalArgumentException.class)
@@ -63,7 +64,14 @@ class RowProtoConverterTest {
           && field.getJavaType() == com.google.protobuf.Descriptors.FieldDescriptor.JavaType.MESSAGE
           && field.getMessageType().getFullName().equals("google.protobuf.Timestamp")
           && message.hasField(field)) {
-        com.google.protobuf.Timestamp ts = (com.google.protobuf.Timestamp) message.getField(field);
+        com.google.protobuf.Timestamp ts;
+        try {
+          ts =
+              com.google.protobuf.Timestamp.parseFrom(
+                  ((Message) message.getField(field)).toByteString());
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw new IllegalStateException(e);
+        }
         builder.setField(field, ts.toBuilder().setNanos(ts.getNanos() / 1000 * 1000).build());
       }
     }

@@ -123,7 +123,8 @@ class StorageRowWriterTest {
       byte[] payload = sample.getValue().message().toByteArray();
 
       byte[] expected =
-          BeamStorageRows.of(table).bytes(tableRow(table, entity.descriptor(), METADATA, payload));
+          BeamStorageRows.of(table)
+              .bytes(tableRow(table, PayloadDescriptor.of(entity), METADATA, payload));
       StorageRowWriter.Row row = StorageRowWriter.of(entity).write(METADATA, payload);
 
       assertThat(row.bytes()).as(sample.getKey()).isEqualTo(expected);
@@ -136,7 +137,7 @@ class StorageRowWriterTest {
   void everyValueConversionWritesTheBytesBeamMakesOfTheTableRow() {
     Set<ValueConversion> covered = EnumSet.noneOf(ValueConversion.class);
     collect(tableOf(ProtoRowConverterTest.EVERY), covered);
-    collect(tableOf(AllTypes.getDescriptor()), covered);
+    collect(tableOf(PayloadDescriptor.of(AllTypes.getDescriptor())), covered);
     assertThat(covered).isEqualTo(EnumSet.allOf(ValueConversion.class));
 
     assertThat(
@@ -144,15 +145,18 @@ class StorageRowWriterTest {
                 ProtoRowConverterTest.EVERY,
                 List.of(ProtoRowConverterTest.everyTypeMessage().toByteArray(), new byte[0])))
         .isEqualTo(2);
-    assertThat(assertSameOutcomes(AllTypes.getDescriptor(), List.of(new byte[0]))).isEqualTo(1);
+    assertThat(
+            assertSameOutcomes(
+                PayloadDescriptor.of(AllTypes.getDescriptor()), List.of(new byte[0])))
+        .isEqualTo(1);
   }
 
   @Test
   void randomMessagesOfEveryTypeAndEntityWriteTheBytesBeamMakesOfTheTableRow() {
     List<Descriptor> types = new ArrayList<>();
     types.add(ProtoRowConverterTest.EVERY);
-    types.add(AllTypes.getDescriptor());
-    EntityRegistry.load().entities().forEach(e -> types.add(e.descriptor()));
+    types.add(PayloadDescriptor.of(AllTypes.getDescriptor()));
+    EntityRegistry.load().entities().forEach(e -> types.add(PayloadDescriptor.of(e)));
     for (Descriptor type : types) {
       RandomMessages random = new RandomMessages(type.getFullName().hashCode());
       List<byte[]> payloads = new ArrayList<>();
@@ -167,8 +171,8 @@ class StorageRowWriterTest {
   void corruptPayloadsFailExactlyAsInTheTableRowPath() {
     List<Descriptor> types = new ArrayList<>();
     types.add(ProtoRowConverterTest.EVERY);
-    types.add(AllTypes.getDescriptor());
-    EntityRegistry.load().entities().forEach(e -> types.add(e.descriptor()));
+    types.add(PayloadDescriptor.of(AllTypes.getDescriptor()));
+    EntityRegistry.load().entities().forEach(e -> types.add(PayloadDescriptor.of(e)));
     for (Descriptor type : types) {
       RandomMessages messages = new RandomMessages(7);
       Random random = new Random(11);
@@ -261,7 +265,8 @@ class StorageRowWriterTest {
 
     assertThat(StorageRowWriter.of(sale).write(metadata, payload).bytes())
         .isEqualTo(
-            BeamStorageRows.of(table).bytes(tableRow(table, sale.descriptor(), metadata, payload)));
+            BeamStorageRows.of(table)
+                .bytes(tableRow(table, PayloadDescriptor.of(sale), metadata, payload)));
   }
 
   @Test

@@ -35,7 +35,7 @@ class WireRowReaderTest {
     for (Map.Entry<String, SampleEvents.Sample> sample : SampleEvents.all().entrySet()) {
       EntityDefinition entity = registry.forTopic(sample.getKey()).orElseThrow();
       WireRowReader reader =
-          WireRowReader.of(EntityTable.of(entity).entityColumns(), entity.descriptor());
+          WireRowReader.of(EntityTable.of(entity).entityColumns(), PayloadDescriptor.of(entity));
 
       assertThat(reader.read(sample.getValue().message().toByteArray()))
           .as(sample.getKey())
@@ -47,7 +47,7 @@ class WireRowReaderTest {
   void truncatedPayloadIsRefusedWithProtobufsMessage() {
     EntityDefinition sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
     WireRowReader reader =
-        WireRowReader.of(EntityTable.of(sale).entityColumns(), sale.descriptor());
+        WireRowReader.of(EntityTable.of(sale).entityColumns(), PayloadDescriptor.of(sale));
 
     assertThatThrownBy(() -> reader.read(new byte[] {0x0a, 0x05, 'a'}))
         .isInstanceOf(InvalidProtocolBufferException.class)

@@ -24,6 +24,7 @@ class EntityEventParserStorageRowTest {
     attributes.put("event_id", "e-1");
     attributes.put("operation", "CREATED");
     attributes.put("occurred_at", "2026-11-23T10:00:00.5Z");
+    attributes.put("pii_encryption", "tink-aead-v1");
     attributes.put("producer", "till");
     attributes.put("schema_version", "1.0");
     for (int i = 0; i < overrides.length; i += 2) {

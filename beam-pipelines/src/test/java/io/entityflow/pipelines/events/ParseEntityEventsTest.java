@@ -40,6 +40,7 @@ class ParseEntityEventsTest {
     attributes.put("event_id", eventId);
     attributes.put("operation", "UPDATED");
     attributes.put("occurred_at", "2026-11-23T10:15:30.5Z");
+    attributes.put("pii_encryption", "tink-aead-v1");
     attributes.put("producer", "till");
     attributes.put("schema", entity.fullName());
     attributes.put("schema_version", entity.schemaVersion());
@@ -90,6 +91,110 @@ class ParseEntityEventsTest {
           .containsInAnyOrder(KV.of(entity.dataset() + "." + topic, Rows.json(expected)));
       PAssert.that(parsed.get(ParseEntityEvents.DEAD_LETTERS)).empty();
     }
+    pipeline.run().waitUntilFinish();
+  }
+
+  /** A Customer payload as published: PII fields are ciphertext bytes (here not even UTF-8). */
+  private static byte[] encryptedCustomer() {
+    EntityDefinition customer = EntityRegistry.load().forTopic("customer_v1").orElseThrow();
+    com.google.protobuf.Descriptors.Descriptor wire =
+        io.entityflow.pipelines.convert.PayloadDescriptor.of(customer);
+    return com.google.protobuf.DynamicMessage.newBuilder(wire)
+        .setField(wire.findFieldByName("customer_id"), "c-9")
+        .setField(
+            wire.findFieldByName("email"),
+            com.google.protobuf.ByteString.copyFrom(new byte[] {1, 0, 0, 0, 42, (byte) 0xff, 7}))
+        .setField(wire.findFieldByName("country"), "NL")
+        .build()
+        .toByteArray();
+  }
+
+  @Test
+  void customerEventLandsWithTheCiphertextOfItsPayloadInTheBytesColumns() {
+    EntityDefinition customer = EntityRegistry.load().forTopic("customer_v1").orElseThrow();
+    byte[] payload = encryptedCustomer();
+    TestPipeline pipeline = Pipelines.create();
+    PCollectionTuple parsed =
+        pipeline
+            .apply(
+                Create.timestamped(
+                        TimestampedValue.of(
+                            new PubsubMessage(payload, attributes(customer, "e-c"), "m-c"),
+                            PUBLISHED))
+                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
+            .apply(ParseEntityEvents.forTopic("customer_v1").withClock(PipelineClock.fixed(NOW)));
+    TableRow expected =
+        new TableRow()
+            .set("event_id", "e-c")
+            .set("operation", "UPDATED")
+            .set("occurred_at", "2026-11-23T10:15:30.500000Z")
+            .set("publish_time", PUBLISHED_TEXT)
+            .set("producer", "till")
+            .set("schema_version", "1.0")
+            .set("message_id", "m-c")
+            .set("ingestion_time", "2026-11-23T12:00:00.000000Z")
+            .set("customer_id", "c-9")
+            .set("email", "AQAAACr/Bw==")
+            // Ciphertext columns of values not on the wire hold empty bytes (proto3 defaults);
+            // the privacy views read empty ciphertext as absent.
+            .set("full_name", "")
+            .set("phone", "")
+            .set("marketing_opt_in", false)
+            .set("segment", "SEGMENT_UNSPECIFIED")
+            .set("country", "NL");
+    PAssert.that(
+            parsed
+                .get(ParseEntityEvents.EVENTS)
+                .apply(
+                    MapElements.into(
+                            TypeDescriptors.kvs(
+                                TypeDescriptors.strings(), TypeDescriptors.strings()))
+                        .via(Rows.tableAndJson())))
+        .containsInAnyOrder(KV.of("retail.customer_v1", Rows.json(expected)));
+    PAssert.that(parsed.get(ParseEntityEvents.DEAD_LETTERS)).empty();
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void customerEventWithoutThePiiEncryptionAttributeIsDeadLettered() {
+    EntityDefinition customer = EntityRegistry.load().forTopic("customer_v1").orElseThrow();
+    byte[] payload = encryptedCustomer();
+    Map<String, String> clear = attributes(customer, "e-c");
+    clear.remove("pii_encryption");
+    Map<String, String> other = attributes(customer, "e-d");
+    other.put("pii_encryption", "none");
+    TestPipeline pipeline = Pipelines.create();
+    PCollectionTuple parsed =
+        pipeline
+            .apply(
+                Create.timestamped(
+                        TimestampedValue.of(new PubsubMessage(payload, clear, "m-c"), PUBLISHED),
+                        TimestampedValue.of(new PubsubMessage(payload, other, "m-d"), PUBLISHED))
+                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
+            .apply(ParseEntityEvents.forTopic("customer_v1").withClock(PipelineClock.fixed(NOW)));
+    PAssert.that(parsed.get(ParseEntityEvents.EVENTS)).empty();
+    PAssert.that(
+            parsed
+                .get(ParseEntityEvents.DEAD_LETTERS)
+                .apply(MapElements.into(TypeDescriptors.strings()).via(Rows.rowJson())))
+        .containsInAnyOrder(
+            letter(
+                "customer_v1",
+                "MISSING_ATTRIBUTE",
+                "attribute 'pii_encryption' is missing on a message of topic 'customer_v1', whose"
+                    + " entity acme.retail.customer.v1.Customer has PII fields; allowed:"
+                    + " 'tink-aead-v1' (PII fields published encrypted)",
+                "m-c",
+                clear,
+                payload),
+            letter(
+                "customer_v1",
+                "INVALID_ATTRIBUTE",
+                "attribute 'pii_encryption' has invalid value 'none' on a message of topic"
+                    + " 'customer_v1'; allowed: 'tink-aead-v1'",
+                "m-d",
+                other,
+                payload));
     pipeline.run().waitUntilFinish();
   }
 
@@ -310,12 +415,22 @@ class ParseEntityEventsTest {
       String messageId,
       Map<String, String> attributes,
       byte[] payload) {
+    return letter("sale_v1", kind, message, messageId, attributes, payload);
+  }
+
+  private static String letter(
+      String topic,
+      String kind,
+      String message,
+      String messageId,
+      Map<String, String> attributes,
+      byte[] payload) {
     return Rows.json(
         new TableRow()
             .set("failed_at", "2026-11-23T12:00:00.000000Z")
             .set("error_kind", kind)
             .set("error_message", message)
-            .set("source_topic", "sale_v1")
+            .set("source_topic", topic)
             .set("message_id", messageId)
             .set("publish_time", PUBLISHED_TEXT)
             .set("attributes", io.entityflow.pipelines.deadletter.AttributesJson.write(attributes))

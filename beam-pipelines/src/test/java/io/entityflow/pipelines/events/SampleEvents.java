@@ -43,10 +43,50 @@ public final class SampleEvents {
 
   public static final String TS_TEXT = "2026-11-23T10:15:30.123456Z";
 
-  /** A sample: the message and its expected entity columns. */
-  public record Sample(Message message, TableRow columns) {}
+  /**
+   * A sample: the message as published (the encrypted form for an entity with PII: its PII fields
+   * are bytes) and its expected entity columns.
+   */
+  public record Sample(Message message, TableRow columns) {
+    public Sample {
+      message = published(message);
+    }
+  }
+
+  /** The message in the form producers publish it: PII fields as bytes, same wire bytes. */
+  static Message published(Message message) {
+    com.google.protobuf.Descriptors.Descriptor wire =
+        io.entityflow.pipelines.convert.PayloadDescriptor.of(message.getDescriptorForType());
+    if (wire == message.getDescriptorForType()) {
+      return message;
+    }
+    try {
+      return com.google.protobuf.DynamicMessage.parseFrom(wire, message.toByteString());
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private SampleEvents() {}
+
+  /**
+   * The attributes every published event of an entity with PII carries besides the usual ones:
+   * {@code pii_encryption = tink-aead-v1}.
+   */
+  public static final Map<String, String> PII_ATTRIBUTES = Map.of("pii_encryption", "tink-aead-v1");
+
+  /**
+   * The BYTES column value (base64) of a PII field: the payload carries its PII fields as bytes
+   * (ciphertext in production; here the wire bytes of the sample's value stand in for it).
+   */
+  public static String ciphertext(String value) {
+    return ciphertext(ByteString.copyFromUtf8(value));
+  }
+
+  /** The BYTES column value (base64) of PII bytes. */
+  public static String ciphertext(ByteString value) {
+    return java.util.Base64.getEncoder().encodeToString(value.toByteArray());
+  }
 
   private static Money money(String currency, long units, int nanos) {
     return Money.newBuilder().setCurrencyCode(currency).setUnits(units).setNanos(nanos).build();
@@ -110,7 +150,7 @@ public final class SampleEvents {
                 new TableRow()
                     .set("scheme", "VISA")
                     .set("last4", "4242")
-                    .set("cardholder_name", "Ann Lee"))
+                    .set("cardholder_name", ciphertext("Ann Lee")))
             .set("channel", "STORE")
             .set("labels", List.of(new TableRow().set("key", "campaign").set("value", "xmas")))
             .set("loyalty_points", "70");
@@ -135,9 +175,9 @@ public final class SampleEvents {
     TableRow columns =
         new TableRow()
             .set("customer_id", "c-9")
-            .set("email", "ann@example.com")
-            .set("full_name", "Ann Lee")
-            .set("phone", "+31 20 000")
+            .set("email", ciphertext("ann@example.com"))
+            .set("full_name", ciphertext("Ann Lee"))
+            .set("phone", ciphertext(StringValue.of("+31 20 000").toByteString()))
             .set("marketing_opt_in", true)
             .set("signed_up_at", TS_TEXT)
             .set("segment", "VIP")
@@ -164,7 +204,7 @@ public final class SampleEvents {
             .set("tier", "GOLD")
             .set("joined_at", TS_TEXT)
             .set("points_balance", "1200")
-            .set("card_number", "LC-77")
+            .set("card_number", ciphertext("LC-77"))
             .set("active", false);
     return new Sample(membership, columns);
   }
@@ -204,8 +244,8 @@ public final class SampleEvents {
     TableRow columns =
         new TableRow()
             .set("user_id", "18446744073709551615")
-            .set("email", "u@example.com")
-            .set("display_name", "U")
+            .set("email", ciphertext("u@example.com"))
+            .set("display_name", ciphertext("U"))
             .set("registered_at", TS_TEXT)
             .set("locale", "nl-NL")
             .set("email_verified", true)
@@ -297,8 +337,8 @@ public final class SampleEvents {
     TableRow columns =
         new TableRow()
             .set("record_id", "cr-1")
-            .set("caller_msisdn", "31600000001")
-            .set("callee_msisdn", "31600000002")
+            .set("caller_msisdn", ciphertext("31600000001"))
+            .set("callee_msisdn", ciphertext("31600000002"))
             .set("started_at", TS_TEXT)
             .set("duration", "61.5")
             .set("bytes_up", "18446744073709551615")

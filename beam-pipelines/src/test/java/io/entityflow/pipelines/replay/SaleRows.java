@@ -33,11 +33,18 @@ final class SaleRows {
         .parse(
             sale.toByteArray(),
             Map.of(
-                EventAttributes.EVENT_ID, eventId,
-                EventAttributes.OPERATION, operation,
-                EventAttributes.OCCURRED_AT, at,
-                EventAttributes.PRODUCER, "till",
-                EventAttributes.SCHEMA_VERSION, "1.0"),
+                EventAttributes.EVENT_ID,
+                eventId,
+                EventAttributes.OPERATION,
+                operation,
+                EventAttributes.OCCURRED_AT,
+                at,
+                EventAttributes.PRODUCER,
+                "till",
+                EventAttributes.SCHEMA_VERSION,
+                "1.0",
+                "pii_encryption",
+                "tink-aead-v1"),
             "m-" + eventId,
             Instant.parse(at),
             Instant.parse(at).plusSeconds(1));

@@ -56,7 +56,9 @@ class WriteToLocalWarehouseTest {
                     EventAttributes.OCCURRED_AT,
                     at,
                     EventAttributes.PRODUCER,
-                    "p"),
+                    "p",
+                    "pii_encryption",
+                    "tink-aead-v1"),
                 "m-" + eventId,
                 Instant.parse(at),
                 NOW);
@@ -156,9 +158,9 @@ class WriteToLocalWarehouseTest {
       assertThat(
               query(
                   sql,
-                  "SELECT preferences->>'$.newsletter', typeof(preferences), phone, segment"
-                      + " FROM retail.customer_v1"))
-          .containsExactly(List.of("false", "JSON", "+31 20 000", "VIP"));
+                  "SELECT preferences->>'$.newsletter', typeof(preferences), typeof(phone),"
+                      + " hex(phone), segment FROM retail.customer_v1"))
+          .containsExactly(List.of("false", "JSON", "BLOB", "0A0A2B333120323020303030", "VIP"));
       assertThat(
               query(
                   sql,

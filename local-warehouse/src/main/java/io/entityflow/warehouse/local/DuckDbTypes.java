@@ -1,5 +1,6 @@
 package io.entityflow.warehouse.local;
 
+import io.entityflow.contract.bigquery.BigQueryType;
 import io.entityflow.contract.bigquery.ColumnMode;
 import io.entityflow.contract.bigquery.TableColumn;
 import java.util.List;
@@ -20,23 +21,36 @@ public final class DuckDbTypes {
   /** The DuckDB type of a column. */
   public static String of(TableColumn column) {
     String base =
-        switch (column.type()) {
-          case STRING -> "VARCHAR";
-          case BYTES -> "BLOB";
-          case INTEGER -> "BIGINT";
-          case FLOAT -> "DOUBLE";
-          case NUMERIC -> "DECIMAL(38,9)";
-          case BOOLEAN -> "BOOLEAN";
-          case TIMESTAMP -> "TIMESTAMPTZ";
-          case JSON -> "JSON";
-          case RECORD ->
-              "STRUCT("
-                  + column.fields().stream()
-                      .map(f -> quote(f.name()) + " " + of(f))
-                      .collect(Collectors.joining(", "))
-                  + ")";
-        };
+        column.type() == BigQueryType.RECORD
+            ? "STRUCT("
+                + column.fields().stream()
+                    .map(f -> quote(f.name()) + " " + of(f))
+                    .collect(Collectors.joining(", "))
+                + ")"
+            : scalar(column.type());
     return column.mode() == ColumnMode.REPEATED ? base + "[]" : base;
+  }
+
+  /**
+   * The DuckDB type of a scalar BigQuery type (what a decrypted value is cast to).
+   *
+   * @throws IllegalArgumentException for RECORD, which has no scalar type
+   */
+  public static String scalar(BigQueryType type) {
+    return switch (type) {
+      case STRING -> "VARCHAR";
+      case BYTES -> "BLOB";
+      case INTEGER -> "BIGINT";
+      case FLOAT -> "DOUBLE";
+      case NUMERIC -> "DECIMAL(38,9)";
+      case BOOLEAN -> "BOOLEAN";
+      case TIMESTAMP -> "TIMESTAMPTZ";
+      case JSON -> "JSON";
+      case RECORD ->
+          throw new IllegalArgumentException(
+              "RECORD has no scalar DuckDB type; allowed: STRING, BYTES, INTEGER, FLOAT, NUMERIC,"
+                  + " BOOLEAN, TIMESTAMP, JSON");
+    };
   }
 
   /** {@code "name" TYPE, ...} for a CREATE TABLE or a typed projection. */

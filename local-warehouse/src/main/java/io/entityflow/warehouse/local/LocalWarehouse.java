@@ -3,7 +3,9 @@ package io.entityflow.warehouse.local;
 import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.bigquery.LatestViewSql;
 import io.entityflow.contract.bigquery.TableColumn;
-import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.contract.layout.EntityResources;
+import io.entityflow.contract.layout.PhysicalLayout;
+import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,8 +47,8 @@ public final class LocalWarehouse {
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET TimeZone = 'UTC'");
       Map<String, List<TableColumn>> known = new LinkedHashMap<>();
-      for (EntityDefinition entity : registry.entities()) {
-        EntityTable table = EntityTable.of(entity);
+      for (EntityResources entity : PhysicalLayout.of(registry).entities()) {
+        TableDefinition table = entity.table();
         known.put(table.dataset() + "/" + table.name(), table.columns());
       }
       for (String key : existingTables(root)) {
@@ -70,8 +72,8 @@ public final class LocalWarehouse {
   public static void createLatestViews(Connection connection, EntityRegistry registry)
       throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      for (EntityDefinition entity : registry.entities()) {
-        EntityTable table = EntityTable.of(entity);
+      for (EntityResources entity : PhysicalLayout.of(registry).entities()) {
+        EntityTable table = EntityTable.of(entity.entity());
         statement.execute(
             "CREATE OR REPLACE VIEW "
                 + DuckDbTypes.quote(table.dataset())

@@ -36,6 +36,32 @@ class LocalWarehouseTest {
   }
 
   @Test
+  void piiColumnsAreBlobsAndTheSubjectKeyTableHasAView(@TempDir Path root) throws Exception {
+    try (Connection sql = LocalWarehouse.open(root, registry);
+        Statement statement = sql.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT column_name || ' ' || data_type FROM information_schema.columns"
+                    + " WHERE (table_schema = 'retail' AND table_name = 'customer_v1'"
+                    + " AND column_name IN ('customer_id', 'email', 'phone'))"
+                    + " OR (table_schema = 'entityflow' AND table_name = 'subject_key_v1'"
+                    + " AND column_name IN ('subject_id', 'wrapped_keyset'))"
+                    + " ORDER BY table_name, ordinal_position")) {
+      List<String> columns = new ArrayList<>();
+      while (rs.next()) {
+        columns.add(rs.getString(1));
+      }
+      assertThat(columns)
+          .containsExactly(
+              "customer_id VARCHAR",
+              "email BLOB",
+              "phone BLOB",
+              "subject_id VARCHAR",
+              "wrapped_keyset BLOB");
+    }
+  }
+
+  @Test
   void rowsWrittenByAnotherConnectionAreVisibleToANewReader(@TempDir Path root) throws Exception {
     LocalWarehouseLayout layout = new LocalWarehouseLayout(root);
     EntityTable table = EntityTable.of(registry.forTopic("user_v1").orElseThrow());

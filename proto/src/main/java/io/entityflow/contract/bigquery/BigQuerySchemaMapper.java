@@ -3,6 +3,7 @@ package io.entityflow.contract.bigquery;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import io.entityflow.contract.options.Sensitivity;
 import io.entityflow.contract.registry.ContractException;
 import io.entityflow.contract.registry.ContractRule;
 import io.entityflow.contract.registry.ContractViolation;
@@ -108,6 +109,9 @@ public final class BigQuerySchemaMapper {
     private TableColumn columnOf(FieldDescriptor field, int depth) {
       ColumnMode mode = field.isRepeated() ? ColumnMode.REPEATED : ColumnMode.NULLABLE;
       String description = describe(field, "");
+      if (FieldSensitivity.of(field) == Sensitivity.PII) {
+        return encryptedColumn(field, mode, depth);
+      }
       if (field.isMapField()) {
         List<TableColumn> entry = record(field, field.getMessageType(), depth);
         return entry == null
@@ -208,6 +212,63 @@ public final class BigQuerySchemaMapper {
         default:
           return messageColumn(field, mode, description, depth);
       }
+    }
+
+    /**
+     * The column of a PII field: it travels encrypted (see the privacy design), so its values are
+     * ciphertexts in a BYTES column; a PII map keeps its keys and gets BYTES values.
+     */
+    private TableColumn encryptedColumn(FieldDescriptor field, ColumnMode mode, int depth) {
+      if (field.isMapField()) {
+        List<TableColumn> entry = record(field, field.getMessageType(), depth);
+        if (entry == null) {
+          return null;
+        }
+        FieldDescriptor valueField = field.getMessageType().findFieldByName("value");
+        List<TableColumn> fields =
+            List.of(
+                entry.get(0),
+                ciphertext(
+                    valueField,
+                    ColumnMode.NULLABLE,
+                    entry.get(1).description(),
+                    Sensitivity.PII,
+                    decryptedType(valueField)));
+        return new TableColumn(
+            field.getName(),
+            BigQueryType.RECORD,
+            mode,
+            describe(field, ""),
+            Sensitivity.PII,
+            fields,
+            field.getNumber(),
+            ValueConversion.MAP_ENTRIES,
+            false);
+      }
+      String description =
+          field.getJavaType() == FieldDescriptor.JavaType.ENUM
+              ? describe(field, enumValues(field))
+              : describe(field, "");
+      return ciphertext(field, mode, description, Sensitivity.PII, decryptedType(field));
+    }
+
+    private TableColumn ciphertext(
+        FieldDescriptor field,
+        ColumnMode mode,
+        String description,
+        Sensitivity sensitivity,
+        BigQueryType decryptedType) {
+      return new TableColumn(
+          field.getName(),
+          BigQueryType.BYTES,
+          mode,
+          description,
+          sensitivity,
+          List.of(),
+          field.getNumber(),
+          ValueConversion.SCALAR,
+          false,
+          decryptedType);
     }
 
     private TableColumn messageColumn(
@@ -413,6 +474,34 @@ public final class BigQuerySchemaMapper {
         field.getNumber(),
         conversion,
         wrapped);
+  }
+
+  /**
+   * The type a PII field's value has once decrypted: its own column type for scalars, enums,
+   * wrappers and Timestamp; JSON for every other message (its plaintext is proto3 JSON).
+   */
+  private static BigQueryType decryptedType(FieldDescriptor field) {
+    return switch (field.getJavaType()) {
+      case INT -> BigQueryType.INTEGER;
+      case LONG -> isUnsigned(field) ? BigQueryType.NUMERIC : BigQueryType.INTEGER;
+      case FLOAT, DOUBLE -> BigQueryType.FLOAT;
+      case BOOLEAN -> BigQueryType.BOOLEAN;
+      case STRING, ENUM -> BigQueryType.STRING;
+      case BYTE_STRING -> BigQueryType.BYTES;
+      case MESSAGE -> {
+        String type = field.getMessageType().getFullName();
+        if (type.equals("google.protobuf.Timestamp")) {
+          yield BigQueryType.TIMESTAMP;
+        }
+        if (type.startsWith("google.protobuf.")
+            && type.endsWith("Value")
+            && !type.equals("google.protobuf.Value")
+            && !type.equals("google.protobuf.ListValue")) {
+          yield decryptedType(field.getMessageType().findFieldByName("value"));
+        }
+        yield BigQueryType.JSON;
+      }
+    };
   }
 
   private static boolean isUnsigned(FieldDescriptor field) {

@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param fieldNumber the proto field number, 0 for metadata columns
  * @param conversion how values become column values
  * @param wrapped whether the proto field is a wrapper type (the value is its {@code value} field)
+ * @param decryptedType for a column holding ciphertext (a PII field, or the {@code value} of a PII
+ *     map): the BigQuery type of the decrypted value (the field's own type; JSON for messages other
+ *     than wrappers and Timestamp); {@code null} for every other column
  */
 public record TableColumn(
     String name,
@@ -34,7 +37,8 @@ public record TableColumn(
     List<TableColumn> fields,
     int fieldNumber,
     ValueConversion conversion,
-    boolean wrapped) {
+    boolean wrapped,
+    BigQueryType decryptedType) {
 
   /** Placeholder for the policy tag of PII columns, substituted by Terraform. */
   public static final String PII_POLICY_TAG = "${policy_tag_pii}";
@@ -47,6 +51,21 @@ public record TableColumn(
     Objects.requireNonNull(sensitivity, "sensitivity");
     Objects.requireNonNull(conversion, "conversion");
     fields = List.copyOf(fields);
+  }
+
+  /** A column holding its field's value as is (no ciphertext). */
+  public TableColumn(
+      String name,
+      BigQueryType type,
+      ColumnMode mode,
+      String description,
+      Sensitivity sensitivity,
+      List<TableColumn> fields,
+      int fieldNumber,
+      ValueConversion conversion,
+      boolean wrapped) {
+    this(
+        name, type, mode, description, sensitivity, fields, fieldNumber, conversion, wrapped, null);
   }
 
   /**
@@ -68,6 +87,27 @@ public record TableColumn(
     return sensitivity == Sensitivity.PII && type != BigQueryType.RECORD
         ? Optional.of(PII_POLICY_TAG)
         : Optional.empty();
+  }
+
+  /**
+   * Whether the column holds ciphertext: a BYTES column of a PII field (one ciphertext per value,
+   * per element when repeated) or the {@code value} sub-column of a PII map.
+   */
+  public boolean encrypted() {
+    return decryptedType != null;
+  }
+
+  /**
+   * The type of the column's values once decrypted (see {@link #decryptedType}); for a column that
+   * holds no ciphertext, its own type.
+   */
+  public BigQueryType plaintextType() {
+    return decryptedType == null ? type : decryptedType;
+  }
+
+  /** Whether the column, or any sub-column at any depth, holds ciphertext. */
+  public boolean holdsCiphertext() {
+    return encrypted() || fields.stream().anyMatch(TableColumn::holdsCiphertext);
   }
 
   /** The GoogleSQL type, e.g. {@code ARRAY<STRUCT<key STRING, value STRING>>}. */

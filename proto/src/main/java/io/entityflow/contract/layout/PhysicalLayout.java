@@ -57,11 +57,18 @@ public final class PhysicalLayout {
     this.datasetPrefix = datasetPrefix;
   }
 
-  /** The layout of every entity of {@code registry}, without a dataset prefix. */
+  /**
+   * The layout of every entity of {@code registry}, without a dataset prefix; when an entity has a
+   * PII field, followed by the system entity {@link SystemEntities#subjectKey() SubjectKey} (topic
+   * {@code subject_key_v1}, table {@code entityflow.subject_key_v1}) that holds the subjects' keys.
+   */
   public static PhysicalLayout of(EntityRegistry registry) {
     Map<String, EntityResources> entities = new LinkedHashMap<>();
     for (EntityDefinition entity : registry.entities()) {
       entities.put(entity.fullName(), resources(entity));
+    }
+    for (EntityDefinition system : SystemEntities.neededBy(registry.entities())) {
+      entities.putIfAbsent(system.fullName(), resources(system));
     }
     return new PhysicalLayout(entities, "");
   }
@@ -99,7 +106,10 @@ public final class PhysicalLayout {
     return project + "." + datasetPrefix + qualifiedName;
   }
 
-  /** The resources of every entity, in registry order. */
+  /**
+   * The resources of every entity, in registry order, then the system entities the contract needs
+   * (see {@link #of}).
+   */
   public List<EntityResources> entities() {
     return List.copyOf(entities.values());
   }
@@ -181,8 +191,19 @@ public final class PhysicalLayout {
     return HeartbeatTable.definition();
   }
 
+  /** The entity of a topic (and table) name, the system entities included. */
+  public Optional<EntityResources> forTopic(String topic) {
+    return entities.values().stream().filter(e -> e.topic().equals(topic)).findFirst();
+  }
+
+  /** Whether the layout holds the system entity {@link SystemEntities#subjectKey() SubjectKey}. */
+  public boolean hasSubjectKeys() {
+    return entities.containsKey(SystemEntities.SUBJECT_KEY);
+  }
+
   /**
-   * Every table: the entity tables in registry order, then the dead-letter and heartbeat tables.
+   * Every table: the entity tables in registry order (the system entities' after the contract's),
+   * then the dead-letter and heartbeat tables.
    */
   public List<TableDefinition> tables() {
     List<TableDefinition> tables = new ArrayList<>();
@@ -213,8 +234,9 @@ public final class PhysicalLayout {
   public List<String> datasets() {
     List<String> datasets = new ArrayList<>();
     for (EntityResources entity : entities.values()) {
-      if (!datasets.contains(entity.table().dataset())) {
-        datasets.add(entity.table().dataset());
+      String dataset = entity.table().dataset();
+      if (!datasets.contains(dataset) && !dataset.equals(SYSTEM_DATASET)) {
+        datasets.add(dataset);
       }
     }
     datasets.add(SYSTEM_DATASET);

@@ -85,7 +85,7 @@ class TypeTableTest {
             "a_field_mask STRING NULLABLE FIELD_MASK",
             "an_empty BOOLEAN NULLABLE PRESENCE",
             "repeated_timestamps TIMESTAMP REPEATED TIMESTAMP",
-            "pii_text STRING NULLABLE SCALAR");
+            "pii_text BYTES NULLABLE SCALAR");
   }
 
   @Test

@@ -36,7 +36,43 @@ class PhysicalLayoutTest {
         registry.entities().stream().map(e -> e.dataset() + "." + e.tableName()).toList();
     assertThat(names.subList(0, entityTables.size())).isEqualTo(entityTables);
     assertThat(names.subList(entityTables.size(), names.size()))
-        .containsExactly("entityflow.dead_letter", "entityflow.pipeline_heartbeat");
+        .containsExactly(
+            "entityflow.subject_key_v1", "entityflow.dead_letter", "entityflow.pipeline_heartbeat");
+  }
+
+  @Test
+  void aContractWithPiiGetsTheSubjectKeyEntityInTheSystemDataset() {
+    PhysicalLayout layout = PhysicalLayout.of(registry);
+    EntityResources keys = layout.forTopic("subject_key_v1").orElseThrow();
+
+    assertThat(layout.hasSubjectKeys()).isTrue();
+    assertThat(layout.entities().get(layout.entities().size() - 1)).isEqualTo(keys);
+    assertThat(keys.entity().fullName()).isEqualTo("entityflow.keys.v1.SubjectKey");
+    assertThat(keys.pipelineSubscription()).isEqualTo("subject_key_v1_pipeline");
+    assertThat(keys.deadLetterTopic()).isEqualTo("subject_key_v1_dead_letter");
+    assertThat(keys.table().qualifiedName()).isEqualTo("entityflow.subject_key_v1");
+    assertThat(keys.latestView()).isEqualTo("subject_key_v1_latest");
+    assertThat(keys.table().clusteringFields()).containsExactly("subject_id");
+    assertThat(keys.table().columns().subList(8, 13).stream().map(c -> c.name() + " " + c.type()))
+        .containsExactly(
+            "subject_id STRING",
+            "wrapped_keyset BYTES",
+            "kek_uri STRING",
+            "pseudonym STRING",
+            "created_at TIMESTAMP");
+    assertThat(layout.datasets()).containsExactly("energy", "retail", "telco", "entityflow");
+  }
+
+  @Test
+  void aContractWithoutPiiGetsNoSubjectKeyEntity() {
+    EntityRegistry clear =
+        EntityRegistry.fromFiles(
+            List.of(registry.forTopic("installation_v1").orElseThrow().descriptor().getFile()));
+    PhysicalLayout layout = PhysicalLayout.of(clear);
+
+    assertThat(layout.hasSubjectKeys()).isFalse();
+    assertThat(layout.entities().stream().map(EntityResources::topic))
+        .containsExactly("installation_v1");
   }
 
   @Test

@@ -6,6 +6,8 @@ import io.entityflow.schema.catalog.DataCatalog;
 import io.entityflow.schema.compare.CheckResult;
 import io.entityflow.schema.compare.Finding;
 import io.entityflow.schema.compare.Severity;
+import io.entityflow.schema.lookml.LookmlOptions;
+import io.entityflow.schema.lookml.LookmlProject;
 import io.entityflow.schema.report.PullRequestReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,8 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The three commands: {@code schema check}, {@code schema report} and {@code catalog}. Each takes
- * its options, writes to the given streams and returns the exit code.
+ * The commands {@code schema check}, {@code schema report}, {@code catalog} and {@code lookml}.
+ * Each takes its options, writes to the given streams and returns the exit code.
  *
  * <pre>{@code
  * int exit = SchemaCommands.check(List.of("--against", "origin/main"), System.out);
@@ -104,6 +106,55 @@ public final class SchemaCommands {
             + target
             + "; open "
             + target.resolve("index.html"));
+    return 0;
+  }
+
+  /**
+   * {@code lookml}: writes the LookML of {@code --contract} (default: working tree) to {@code
+   * --out}, with the optional {@code --model}, {@code --connection}, {@code --project} and {@code
+   * --dataset-prefix}.
+   */
+  public static int lookml(List<String> argv, PrintStream out) {
+    CliArguments args =
+        CliArguments.parse(
+            argv,
+            List.of(
+                "out",
+                "contract",
+                "repo",
+                "contract-dir",
+                "model",
+                "connection",
+                "project",
+                "dataset-prefix"));
+    Path target = Path.of(args.require("out"));
+    LookmlOptions options;
+    try {
+      options =
+          new LookmlOptions(
+              args.get("model").orElse(LookmlOptions.DEFAULT_MODEL),
+              args.get("connection").orElse(LookmlOptions.DEFAULT_CONNECTION),
+              args.get("project").orElse(""),
+              args.get("dataset-prefix").orElse(""));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    ContractLoader loader = ComparedContracts.loader(args);
+    EntityRegistry registry =
+        loader
+            .load(args.get("contract").orElse(loader.workingTreeContract().toString()))
+            .registry();
+    List<Path> written = LookmlProject.of(registry, options).write(target);
+    out.println(
+        "wrote the LookML of "
+            + registry.entities().size()
+            + " entities ("
+            + written.size()
+            + " files) to "
+            + target
+            + "; include "
+            + target.resolve(options.model() + ".model.lkml")
+            + " or its views/ and explores/ from a Looker project");
     return 0;
   }
 

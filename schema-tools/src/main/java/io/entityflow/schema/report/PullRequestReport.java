@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * The Markdown report of a contract change for a pull request: a verdict, then per changed entity
  * the added columns, the exact BigQuery DDL, new topics, tables and versions, the Pub/Sub schema
- * revision and the findings, then findings no entity reaches.
+ * revision and the findings, then findings no entity reaches, then the LookML files that change.
  *
  * <pre>{@code
  * String markdown = PullRequestReport.markdown(ContractComparator.compare(base, current));
@@ -72,6 +72,7 @@ public final class PullRequestReport {
       out.append("\n## Other changes (types no entity uses)\n\n");
       findings(out, others);
     }
+    out.append(LookmlSection.markdown(result.base().registry(), result.current().registry()));
     return out.toString();
   }
 

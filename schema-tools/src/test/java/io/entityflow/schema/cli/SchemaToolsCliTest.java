@@ -172,6 +172,38 @@ class SchemaToolsCliTest {
   }
 
   @Test
+  void lookmlWritesViewsExploresAndTheModel() throws Exception {
+    Path lookml = work.resolve("lookml");
+
+    int exit = run("lookml", "--out", lookml.toString(), "--contract", "base", "--model", "shop");
+
+    assertThat(exit).isZero();
+    assertThat(lookml.resolve("views/order_v1.view.lkml")).exists();
+    assertThat(lookml.resolve("views/refund_v1_latest.view.lkml")).exists();
+    assertThat(lookml.resolve("explores/order_v1.explore.lkml")).exists();
+    assertThat(Files.readString(lookml.resolve("shop.model.lkml")))
+        .contains("connection: \"entityflow\"\n");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "wrote the LookML of 2 entities (7 files) to "
+                + lookml
+                + "; include "
+                + lookml.resolve("shop.model.lkml")
+                + " or its views/ and explores/ from a Looker project\n");
+  }
+
+  @Test
+  void lookmlRefusesABadModelName() {
+    int exit = run("lookml", "--out", work.resolve("x").toString(), "--model", "Bad Name");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith(
+            "entityflow: model name 'Bad Name' is not allowed; allowed: lower-case letters,"
+                + " digits and underscores, starting with a letter\n");
+  }
+
+  @Test
   void catalogWritesIndexAndEntityPages() {
     Path catalog = work.resolve("catalog");
 

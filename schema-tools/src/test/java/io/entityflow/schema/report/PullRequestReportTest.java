@@ -75,6 +75,14 @@ class PullRequestReportTest {
             (14, repeated string) of acme.shop.order.v1.Order was added.
             - `acme/shop/order/v1/order.proto:54` **field-added** (compatible): field 'zip' (3, \
             string) of acme.shop.order.v1.Address was added.
+
+            ## LookML
+
+            Regenerate with `entityflow lookml --out DIR`; files that change:
+
+            - changed `explores/order_v1.explore.lkml`
+            - changed `views/order_v1.view.lkml`
+            - changed `views/order_v1_latest.view.lkml`
             """);
   }
 
@@ -184,5 +192,19 @@ class PullRequestReportTest {
             "## Other changes (types no entity uses)\n\nFindings:\n\n-"
                 + " `acme/shop/order/v1/order.proto:58` **message-deleted** (wire-breaking):");
     assertThat(report).doesNotContain("ADD COLUMN remark");
+    assertThat(report.substring(report.indexOf("## LookML")))
+        .isEqualTo(
+            """
+            ## LookML
+
+            Regenerate with `entityflow lookml --out DIR`; files that change:
+
+            - added `explores/cart_v1.explore.lkml`
+            - added `views/cart_v1.view.lkml`
+            - added `views/cart_v1_latest.view.lkml`
+            - changed `entityflow.model.lkml`
+            - changed `views/order_v1.view.lkml`
+            - changed `views/order_v1_latest.view.lkml`
+            """);
   }
 }

@@ -102,8 +102,11 @@ class ReportDdlParsesAsBigQueryTest {
     assertThat(gaps)
         .containsExactly(
             Map.entry("meter_reading_v1", List.of("BYTES")),
-            Map.entry("customer_v1", List.of("JSON")),
-            Map.entry("call_record_v1", List.of("BYTES")));
+            Map.entry("user_v1", List.of("BYTES", "BYTES")),
+            Map.entry("customer_v1", List.of("BYTES", "BYTES", "BYTES", "JSON")),
+            Map.entry("loyalty_membership_v1", List.of("BYTES")),
+            Map.entry("sale_v1", List.of("BYTES")),
+            Map.entry("call_record_v1", List.of("BYTES", "BYTES", "BYTES")));
   }
 
   @Test

@@ -8,6 +8,8 @@ import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.GenericDescriptor;
 import com.google.protobuf.Descriptors.OneofDescriptor;
+import io.entityflow.contract.options.Sensitivity;
+import io.entityflow.contract.registry.FieldSensitivity;
 import io.entityflow.contract.registry.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +24,8 @@ import java.util.Set;
  * types such as {@code google.protobuf.Timestamp}, {@code Duration}, wrappers, {@code
  * Struct}/{@code Value}/{@code ListValue}) is inlined as a nested type with the same field numbers,
  * types and names, so the bytes producers publish with the contract's classes decode with the
- * schema and vice versa.
+ * schema and vice versa. A field marked PII travels encrypted, so it is written as {@code bytes}
+ * ({@code repeated bytes}, {@code map<K, bytes>}): the entity's encrypted form.
  *
  * <pre>{@code
  * String definition = PubSubSchemaGenerator.generate(Sale.getDescriptor());
@@ -127,7 +130,9 @@ public final class PubSubSchemaGenerator {
     }
     comment(field, indent);
     out.append(indent);
-    if (field.isMapField()) {
+    if (FieldSensitivity.of(field) == Sensitivity.PII) {
+      writeEncryptedType(field);
+    } else if (field.isMapField()) {
       Descriptor entry = field.getMessageType();
       out.append("map<")
           .append(typeOf(entry.findFieldByNumber(1)))
@@ -150,6 +155,21 @@ public final class PubSubSchemaGenerator {
       out.append(" [packed = ").append(field.getOptions().getPacked()).append(']');
     }
     out.append(";\n");
+  }
+
+  /**
+   * The type of a PII field in the encrypted form producers publish: {@code bytes} (one
+   * ciphertext), {@code repeated bytes}, or {@code map<K, bytes>} for a PII map.
+   */
+  private void writeEncryptedType(FieldDescriptor field) {
+    if (field.isMapField()) {
+      out.append("map<").append(typeOf(field.getMessageType().findFieldByNumber(1)));
+      out.append(", bytes> ");
+    } else if (field.isRepeated()) {
+      out.append("repeated bytes ");
+    } else {
+      out.append(field.toProto().getProto3Optional() ? "optional bytes " : "bytes ");
+    }
   }
 
   private String typeOf(FieldDescriptor field) {

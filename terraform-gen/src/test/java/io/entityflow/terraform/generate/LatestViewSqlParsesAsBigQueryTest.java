@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.entityflow.contract.layout.EntityResources;
 import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
@@ -31,7 +32,8 @@ class LatestViewSqlParsesAsBigQueryTest {
   private static final String PROJECT = "acme-data-prod";
 
   static Stream<EntityDefinition> entities() {
-    return EntityRegistry.load().entities().stream();
+    return PhysicalLayout.of(EntityRegistry.load()).entities().stream()
+        .map(EntityResources::entity);
   }
 
   @ParameterizedTest(name = "{0}")

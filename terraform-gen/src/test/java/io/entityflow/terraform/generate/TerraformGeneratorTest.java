@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.entityflow.contract.bigquery.BigQueryJsonSchema;
 import io.entityflow.contract.bigquery.EntityTable;
+import io.entityflow.contract.layout.EntityResources;
 import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.contract.registry.EntityDefinition;
@@ -102,7 +103,9 @@ class TerraformGeneratorTest {
 
     List<String> expectedPaths = new ArrayList<>();
     expectedPaths.add("entities.auto.tfvars.json");
-    for (EntityDefinition entity : REGISTRY.entities()) {
+    List<EntityDefinition> layoutEntities =
+        LAYOUT.entities().stream().map(EntityResources::entity).toList();
+    for (EntityDefinition entity : layoutEntities) {
       expectedPaths.add(
           "schemas/bigquery/" + entity.dataset() + "/" + entity.tableName() + ".json");
       expectedPaths.add("schemas/pubsub/" + entity.topicName() + ".proto");
@@ -128,7 +131,10 @@ class TerraformGeneratorTest {
             .getAsJsonObject("entities");
     assertThat(entities.keySet())
         .containsExactlyElementsOf(
-            REGISTRY.entities().stream().map(EntityDefinition::topicName).toList());
+            layoutEntities.stream().map(EntityDefinition::topicName).toList())
+        .endsWith("call_record_v1", "subject_key_v1");
+    assertThat(entities.getAsJsonObject("subject_key_v1").get("dataset").getAsString())
+        .isEqualTo("entityflow");
     assertThat(entities.getAsJsonObject("call_record_v1").get("owner").getAsString())
         .isEqualTo("team-billing");
   }

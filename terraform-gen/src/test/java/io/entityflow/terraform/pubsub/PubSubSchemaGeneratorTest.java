@@ -49,7 +49,10 @@ class PubSubSchemaGeneratorTest {
     DynamicMessage decoded = roundTrip(sale, schemaOf(Sale.getDescriptor()));
 
     Message card = (Message) decoded.getField(fieldOf(decoded, "card"));
-    assertThat(card.getField(fieldOf(card, "cardholder_name"))).isEqualTo("Ada Lovelace");
+    assertThat(card.getField(fieldOf(card, "cardholder_name")))
+        .isEqualTo(ByteString.copyFromUtf8("Ada Lovelace"));
+    assertThat(fieldOf(card, "cardholder_name").getType()).isEqualTo(FieldDescriptor.Type.BYTES);
+    assertThat(fieldOf(card, "last4").getType()).isEqualTo(FieldDescriptor.Type.STRING);
     assertThat(decoded.getDescriptorForType().getFullName()).isEqualTo("acme.retail.sale.v1.Sale");
   }
 

@@ -75,8 +75,10 @@ final class SampleMessages {
 
   /**
    * A canonical form of a message: field "number:name" to value, nested messages canonical too,
-   * enums as "number:NAME" (the first name of an aliased number), maps as sorted maps, unknown
-   * fields under "unknown".
+   * enums as "number:NAME" (the first name of an aliased number), strings as their UTF-8 bytes
+   * (string and bytes are the same on the wire, and a PII string is bytes in the Pub/Sub schema),
+   * PII messages as their encoding (one bytes field in the Pub/Sub schema), maps as sorted maps,
+   * unknown fields under "unknown".
    */
   static Map<String, Object> canonical(Message message) {
     Map<String, Object> out = new TreeMap<>();
@@ -87,9 +89,24 @@ final class SampleMessages {
         Map<String, Object> map = new TreeMap<>();
         for (Object item : (List<?>) entry.getValue()) {
           Map<String, Object> e = canonical((Message) item);
-          map.put(String.valueOf(e.get("1:key")), e.get("2:value"));
+          Object mapKey = e.get("1:key");
+          map.put(
+              mapKey instanceof com.google.protobuf.ByteString text
+                  ? text.toStringUtf8()
+                  : String.valueOf(mapKey),
+              e.get("2:value"));
         }
         out.put(key, map);
+      } else if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+          && io.entityflow.contract.registry.FieldSensitivity.of(field)
+              == io.entityflow.contract.options.Sensitivity.PII) {
+        // A PII message travels as one bytes field: compare its encoding.
+        out.put(
+            key,
+            field.isRepeated()
+                ? ((List<?>) entry.getValue())
+                    .stream().map(m -> ((Message) m).toByteString()).toList()
+                : ((Message) entry.getValue()).toByteString());
       } else if (field.isRepeated()) {
         out.put(key, ((List<?>) entry.getValue()).stream().map(SampleMessages::scalar).toList());
       } else {
@@ -105,6 +122,9 @@ final class SampleMessages {
   private static Object scalar(Object value) {
     if (value instanceof Message m) {
       return canonical(m);
+    }
+    if (value instanceof String text) {
+      return com.google.protobuf.ByteString.copyFromUtf8(text);
     }
     if (value instanceof com.google.protobuf.Descriptors.EnumValueDescriptor e) {
       // An alias is the same number on the wire: name it by the first value with that number.

@@ -1,0 +1,112 @@
+package io.entityflow.local;
+
+import io.entityflow.privacy.forget.ForgetReceipt;
+import io.entityflow.privacy.forget.JdbcForgetAuditLog;
+import io.entityflow.privacy.forget.SubjectForgetter;
+import io.entityflow.privacy.keys.JdbcSubjectKeyStore;
+import io.entityflow.privacy.keys.PrivacySchema;
+import io.entityflow.warehouse.local.LocalSubjectKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * {@code entityflow forget --subject <id>} in local mode: crypto-shredding of one data subject.
+ * Deletes the subject's keyset from the demo service's key store (its PostgreSQL, the running one
+ * while the demo runs, else started for the command), writes the audit record there (who, when,
+ * which subject, whether a key existed; never any data) and removes the subject's key rows from the
+ * local warehouse's {@code entityflow.subject_key_v1}. Every copy of the subject's PII (history
+ * tables, latest views, dead letters, replays) then stays ciphertext nobody can decrypt.
+ *
+ * <pre>{@code
+ * LocalForget.Result result = LocalForget.forget(home, "c-7", "dpo@example.com", Clock.systemUTC());
+ * }</pre>
+ *
+ * <p>Guarantees: the key store is changed before the warehouse, so a failure halfway leaves the
+ * subject forgotten in the store (run the command again to finish the warehouse); forgetting a
+ * subject twice, or one never seen, is recorded and changes nothing else. A running demo service
+ * keeps a forgotten key in its cache for at most its {@code entityflow.privacy.cache.expire-after};
+ * events it encrypts meanwhile are unreadable too.
+ */
+final class LocalForget {
+  /**
+   * What a forget did.
+   *
+   * @param receipt the audit record
+   * @param warehouseKeyRows key rows removed from the local warehouse
+   */
+  record Result(ForgetReceipt receipt, int warehouseKeyRows) {}
+
+  private LocalForget() {}
+
+  static Result forget(LocalHome home, String subjectId, String actor, Clock clock) {
+    Optional<String> runningUrl = runningDatabaseUrl(home);
+    ServiceDatabase started = null;
+    String url;
+    if (runningUrl.isPresent()) {
+      url = runningUrl.get();
+    } else {
+      if (!Files.isDirectory(home.serviceDatabase())) {
+        throw new IllegalStateException(
+            "no demo service database at "
+                + home.serviceDatabase()
+                + ", so no subject has a key to forget; run ./entityflow demo first");
+      }
+      started = ServiceDatabase.start(home.serviceDatabase());
+      url = started.jdbcUrl();
+    }
+    try {
+      PGSimpleDataSource dataSource = new PGSimpleDataSource();
+      dataSource.setUrl(url);
+      dataSource.setUser("postgres");
+      PrivacySchema.migrate(dataSource);
+      ForgetReceipt receipt =
+          new SubjectForgetter(
+                  new JdbcSubjectKeyStore(dataSource), new JdbcForgetAuditLog(dataSource), clock)
+              .forget(subjectId, actor);
+      int rows = LocalSubjectKeys.erase(home.warehouse(), subjectId);
+      return new Result(receipt, rows);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot remove the key rows of subject '"
+              + subjectId
+              + "' from the local warehouse "
+              + home.warehouse()
+              + " (the key store already forgot it; run the command again): "
+              + e.getMessage(),
+          e);
+    } finally {
+      if (started != null) {
+        started.close();
+      }
+    }
+  }
+
+  /** The URL the running demo's PostgreSQL wrote, if that server is still alive. */
+  static Optional<String> runningDatabaseUrl(LocalHome home) {
+    Path urlFile = home.serviceDatabaseUrl();
+    Path pidFile = home.serviceDatabase().resolve("postmaster.pid");
+    try {
+      if (!Files.exists(urlFile) || !Files.exists(pidFile)) {
+        return Optional.empty();
+      }
+      List<String> lines = Files.readAllLines(pidFile);
+      if (lines.isEmpty() || !lines.get(0).strip().matches("[0-9]+")) {
+        return Optional.empty();
+      }
+      boolean alive =
+          ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+              .map(ProcessHandle::isAlive)
+              .orElse(false);
+      return alive ? Optional.of(Files.readString(urlFile).strip()) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + urlFile, e);
+    }
+  }
+}
