@@ -328,8 +328,10 @@ class EventEncoderTest {
       PublishReceipt receipt = publisher.publishAllEncoded(List.of(event)).get(0).join();
 
       RecordingEntityPublisher recording = context.getBean(RecordingEntityPublisher.class);
-      assertThat(receipt).isEqualTo(new PublishReceipt(EVENT_ID, "recorded-1", "sale_v1"));
-      RecordedEvent recorded = recording.events().get(0);
+      // the first event is the SubjectKey CREATED of the sale's customer, made by the encoding
+      assertThat(recording.events().get(0).topic()).isEqualTo("subject_key_v1");
+      assertThat(receipt).isEqualTo(new PublishReceipt(EVENT_ID, "recorded-2", "sale_v1"));
+      RecordedEvent recorded = recording.events().get(1);
       PubsubMessage expected = event.toMessage(true);
       assertThat(recorded.message()).isEqualTo(expected);
       assertThat(recorded.message().getAttributesOrThrow("producer")).isEqualTo("checkout");

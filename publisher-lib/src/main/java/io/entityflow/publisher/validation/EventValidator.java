@@ -2,6 +2,7 @@ package io.entityflow.publisher.validation;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Message;
+import io.entityflow.contract.layout.SystemEntities;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.publisher.InvalidEventException;
@@ -35,6 +36,10 @@ public final class EventValidator {
   public EventValidator(EntityRegistry registry) {
     this.registry = registry;
     for (EntityDefinition entity : registry.entities()) {
+      byDescriptor.put(entity.descriptor(), entity);
+    }
+    // the system entities the contract needs (SubjectKey when an entity has PII)
+    for (EntityDefinition entity : SystemEntities.neededBy(registry.entities())) {
       byDescriptor.put(entity.descriptor(), entity);
     }
   }
