@@ -17,3 +17,13 @@ output "alerting_webhook_secret_ids" {
   description = "Secret Manager ids to add the webhook values to."
   value       = module.alerting.webhook_secret_ids
 }
+
+output "masked_views" {
+  description = "dataset.view of the masked view of every entity with PII (for analysts)."
+  value       = { for key, views in module.privacy_views : key => views.masked_view }
+}
+
+output "decrypted_views" {
+  description = "dataset.view of the decrypting view of every entity with PII (for PII readers)."
+  value       = { for key, views in module.privacy_views : key => views.decrypted_view }
+}

@@ -37,6 +37,11 @@ variable "entities" {
     latest_view                   = string
     latest_view_sql               = string
     pii_columns                   = list(string)
+    masked_view                   = string
+    masked_view_sql               = string
+    pii_dataset                   = string
+    decrypted_view                = string
+    decrypted_view_sql            = string
   }))
 }
 
@@ -56,6 +61,11 @@ variable "system_tables" {
   }))
 }
 
+variable "subject_key_sweep_sql" {
+  description = "The sweep of forgotten subjects' keys (generated into entities.auto.tfvars.json; empty when the contract has no PII)."
+  type        = string
+}
+
 variable "dataset_prefix" {
   description = "Prefix of every dataset id, the system dataset included (e.g. prod_ for prod_retail). Passed to the pipeline and the alerting service."
   type        = string
@@ -73,15 +83,48 @@ variable "producer_service_accounts" {
 }
 
 variable "analyst_members" {
-  description = "Members reading entity tables and views."
+  description = "Members reading the domain datasets: history tables (PII columns hold ciphertext and are policy-tagged), `_latest` views and `_masked` views (PII replaced by the subject's pseudonym)."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = alltrue([for member in var.analyst_members : can(regex("^(user|group|serviceAccount|domain):[^:]+$", member))])
+    error_message = "Each member must be user:EMAIL, group:EMAIL, serviceAccount:EMAIL or domain:DOMAIN (the kinds a BigQuery dataset access entry takes)."
+  }
 }
 
 variable "pii_readers" {
-  description = "Members allowed to read PII columns."
+  description = "Members reading PII in clear: the `_decrypted` views of the `<prefix><dataset>_pii` datasets, decrypt-via-delegation on the KEK, and the PII policy tag's fine-grained reader role."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = alltrue([for member in var.pii_readers : can(regex("^(user|group|serviceAccount|domain):[^:]+$", member))])
+    error_message = "Each member must be user:EMAIL, group:EMAIL, serviceAccount:EMAIL or domain:DOMAIN (the kinds a BigQuery dataset access entry takes)."
+  }
+}
+
+variable "kms_kek_uri" {
+  description = "Cloud KMS key-encryption key wrapping the subject keysets (the key service's KEK), gcp-kms://projects/P/locations/L/keyRings/R/cryptoKeys/K. Required when the contract has PII; its location must suit bigquery_location."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.kms_kek_uri == "" || can(regex("^gcp-kms://projects/[^/'\\s]+/locations/[^/'\\s]+/keyRings/[^/'\\s]+/cryptoKeys/[^/'\\s]+$", var.kms_kek_uri))
+    error_message = "kms_kek_uri must be empty (no PII in the contract) or gcp-kms://projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>."
+  }
+}
+
+variable "subject_key_sweep_enabled" {
+  description = "Run the sweep of forgotten subjects' keys as a BigQuery scheduled query (only when the contract has PII)."
+  type        = bool
+  default     = true
+}
+
+variable "subject_key_sweep_schedule" {
+  description = "When the sweep runs (schedule syntax of scheduled queries)."
+  type        = string
+  default     = "every 1 hours"
 }
 
 variable "max_delivery_attempts" {

@@ -31,12 +31,14 @@ resource "google_secret_manager_secret_iam_member" "alerting_access" {
   member    = "serviceAccount:${google_service_account.alerting.email}"
 }
 
-resource "google_bigquery_dataset_iam_member" "alerting_read" {
-  for_each   = var.readable_datasets
-  project    = var.project_id
-  dataset_id = each.value
-  role       = "roles/bigquery.dataViewer"
-  member     = "serviceAccount:${google_service_account.alerting.email}"
+# A dataset access entry (READER = dataViewer), not dataset IAM: the datasets hold authorized
+# views, which google_bigquery_dataset_iam_* resources would remove.
+resource "google_bigquery_dataset_access" "alerting_read" {
+  for_each      = var.readable_datasets
+  project       = var.project_id
+  dataset_id    = each.value
+  role          = "READER"
+  user_by_email = google_service_account.alerting.email
 }
 
 resource "google_project_iam_member" "alerting_jobs" {

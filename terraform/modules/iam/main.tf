@@ -1,13 +1,24 @@
 # Least-privilege access: producers publish only to their own entities' topics, the pipeline
 # subscribes to its subscriptions and writes only its datasets, analysts read entity datasets but
-# never the system dataset holding dead letters (which keep raw payloads).
+# never the system dataset holding dead letters (which keep raw payloads), PII readers read the
+# decrypting views of the `_pii` datasets and may unwrap subject keysets with the KEK.
+#
+# Dataset grants are google_bigquery_dataset_access entries, never google_bigquery_dataset_iam_*:
+# the datasets hold authorized views (module privacy-views), which dataset IAM resources would
+# remove. Dataset access entries take the legacy roles (READER = dataViewer, WRITER = dataEditor)
+# and an e-mail by kind, so each member "kind:email" is split.
 
 locals {
   analyst_grants = {
     for pair in setproduct(sort(tolist(var.domain_datasets)), var.analyst_members) :
-    "${pair[0]}/${pair[1]}" => { dataset = pair[0], member = pair[1] }
+    "${pair[0]}/${pair[1]}" => { dataset = pair[0], kind = split(":", pair[1])[0], email = split(":", pair[1])[1] }
+  }
+  pii_grants = {
+    for pair in setproduct(sort(tolist(var.pii_datasets)), var.pii_readers) :
+    "${pair[0]}/${pair[1]}" => { dataset = pair[0], kind = split(":", pair[1])[0], email = split(":", pair[1])[1] }
   }
   pipeline_datasets = setunion(var.domain_datasets, [var.system_dataset])
+  kek_crypto_key_id = trimprefix(var.kms_kek_uri, "gcp-kms://")
 }
 
 # One binding per entity topic, for the owner's service account only; there is deliberately no
@@ -36,12 +47,12 @@ resource "google_pubsub_subscription_iam_member" "pipeline_view" {
   member       = "serviceAccount:${var.pipeline_service_account}"
 }
 
-resource "google_bigquery_dataset_iam_member" "pipeline_write" {
-  for_each   = local.pipeline_datasets
-  project    = var.project_id
-  dataset_id = each.value
-  role       = "roles/bigquery.dataEditor"
-  member     = "serviceAccount:${var.pipeline_service_account}"
+resource "google_bigquery_dataset_access" "pipeline_write" {
+  for_each      = local.pipeline_datasets
+  project       = var.project_id
+  dataset_id    = each.value
+  role          = "WRITER"
+  user_by_email = var.pipeline_service_account
 }
 
 # Dataflow workers need this project role to run; it grants no data access.
@@ -51,18 +62,42 @@ resource "google_project_iam_member" "pipeline_worker" {
   member  = "serviceAccount:${var.pipeline_service_account}"
 }
 
-resource "google_bigquery_dataset_iam_member" "analyst_read" {
-  for_each   = local.analyst_grants
-  project    = var.project_id
-  dataset_id = each.value.dataset
-  role       = "roles/bigquery.dataViewer"
-  member     = each.value.member
+resource "google_bigquery_dataset_access" "analyst_read" {
+  for_each       = local.analyst_grants
+  project        = var.project_id
+  dataset_id     = each.value.dataset
+  role           = "READER"
+  group_by_email = each.value.kind == "group" ? each.value.email : null
+  user_by_email  = contains(["user", "serviceAccount"], each.value.kind) ? each.value.email : null
+  domain         = each.value.kind == "domain" ? each.value.email : null
 }
 
-# Running queries needs a job role in the project; it grants no data access.
+# Running queries needs a job role in the project; it grants no data access. Analysts and PII
+# readers alike (one binding per member, whichever list names it).
 resource "google_project_iam_member" "analyst_jobs" {
-  for_each = toset(var.analyst_members)
+  for_each = toset(concat(var.analyst_members, var.pii_readers))
   project  = var.project_id
   role     = "roles/bigquery.jobUser"
   member   = each.value
+}
+
+# PII readers read the decrypting views; the views themselves are authorized on the entity and
+# system datasets, so the readers get nothing there beyond what analyst_members gives.
+resource "google_bigquery_dataset_access" "pii_read" {
+  for_each       = local.pii_grants
+  project        = var.project_id
+  dataset_id     = each.value.dataset
+  role           = "READER"
+  group_by_email = each.value.kind == "group" ? each.value.email : null
+  user_by_email  = contains(["user", "serviceAccount"], each.value.kind) ? each.value.email : null
+  domain         = each.value.kind == "domain" ? each.value.email : null
+}
+
+# KEYS.KEYSET_CHAIN in the decrypting views unwraps each subject's keyset with the KEK on behalf of
+# the querying user: the user needs decrypt-via-delegation on the key (not plain decrypt).
+resource "google_kms_crypto_key_iam_member" "pii_kek_decrypt" {
+  for_each      = var.kms_kek_uri == "" ? toset([]) : toset(var.pii_readers)
+  crypto_key_id = local.kek_crypto_key_id
+  role          = "roles/cloudkms.cryptoKeyDecrypterViaDelegation"
+  member        = each.value
 }

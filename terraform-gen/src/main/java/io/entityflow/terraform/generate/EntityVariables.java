@@ -23,7 +23,8 @@ import java.util.Map;
  * <p>Guarantees: keys in a fixed order (the order of the Terraform variable's object type); every
  * name comes from the physical layout ({@link EntityResources}); {@code latest_view_sql} reads
  * {@code `${project}.${dataset}.table`}, placeholders the entity module replaces with the project
- * id and the deployed (prefixed) dataset id.
+ * id and the deployed (prefixed) dataset id; the privacy views of an entity with PII follow ({@link
+ * PrivacyVariables}).
  */
 public final class EntityVariables {
   /** Placeholder for the project id in {@code latest_view_sql}. */
@@ -59,6 +60,7 @@ public final class EntityVariables {
     vars.put(
         "latest_view_sql", LatestViewSql.bigQuery(table, PROJECT_PLACEHOLDER, DATASET_PLACEHOLDER));
     vars.put("pii_columns", piiColumns(table.columns()));
+    vars.putAll(PrivacyVariables.of(resources));
     return vars;
   }
 

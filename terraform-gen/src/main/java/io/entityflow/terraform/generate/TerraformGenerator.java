@@ -16,10 +16,11 @@ import java.util.Map;
 
 /**
  * Generates the Terraform inputs of an environment from the contract's physical layout: {@value
- * #TFVARS_FILE} (one object per entity, keyed by topic name; the system dataset and its tables),
- * the system tables' BigQuery JSON schemas, and per entity its BigQuery JSON schema (the contract's
- * mapping, with the {@code ${policy_tag_pii}} placeholder on PII columns, other template sequences
- * escaped by {@link TemplateEscaping}) and its self-contained Pub/Sub schema.
+ * #TFVARS_FILE} (one object per entity, keyed by topic name, with its privacy views when it has
+ * PII; the system dataset and its tables; the sweep of forgotten subjects' keys), the system
+ * tables' BigQuery JSON schemas, and per entity its BigQuery JSON schema (the contract's mapping,
+ * with the {@code ${policy_tag_pii}} placeholder on PII columns, other template sequences escaped
+ * by {@link TemplateEscaping}) and its self-contained Pub/Sub schema.
  *
  * <pre>{@code
  * GeneratedFiles files = TerraformGenerator.generate(EntityRegistry.load());
@@ -67,6 +68,7 @@ public final class TerraformGenerator {
     tfvars.put("entities", entities);
     tfvars.put("system_dataset", PhysicalLayout.SYSTEM_DATASET);
     tfvars.put("system_tables", systemTables);
+    tfvars.put("subject_key_sweep_sql", PrivacyVariables.subjectKeySweepSql(layout));
     files.put(TFVARS_FILE, JSON.toJson(tfvars) + "\n");
     return new GeneratedFiles(files, List.of(SCHEMAS_DIRECTORY));
   }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.entityflow.contract.bigquery.BigQueryJsonSchema;
+import io.entityflow.contract.bigquery.DecryptingViewSql;
 import io.entityflow.contract.bigquery.EntityTable;
+import io.entityflow.contract.bigquery.MaskedViewSql;
 import io.entityflow.contract.layout.EntityResources;
 import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.layout.TableDefinition;
@@ -28,7 +30,7 @@ class TerraformGeneratorTest {
   @TempDir Path dir;
 
   @Test
-  void saleVariablesNameItsTopicTableSchemasViewAndPiiColumns() {
+  void saleVariablesNameItsTopicTableSchemasViewsAndPiiColumns() {
     EntityDefinition sale = REGISTRY.find("acme.retail.sale.v1.Sale").orElseThrow();
 
     Map<String, Object> vars = EntityVariables.of(LAYOUT.entity(sale));
@@ -65,6 +67,23 @@ class TerraformGeneratorTest {
             + ")\n"
             + "WHERE entityflow_rank = 1 AND operation != 'DELETED'");
     expected.put("pii_columns", List.of("card.cardholder_name"));
+    expected.put("masked_view", "sale_v1_masked");
+    expected.put(
+        "masked_view_sql",
+        MaskedViewSql.bigQuery(
+            EntityTable.of(sale), "customer_id", "${project}", "${dataset}", "${system_dataset}"));
+    expected.put("pii_dataset", "retail_pii");
+    expected.put("decrypted_view", "sale_v1_decrypted");
+    expected.put(
+        "decrypted_view_sql",
+        DecryptingViewSql.bigQuery(
+                EntityTable.of(sale),
+                "customer_id",
+                "${project}",
+                "${dataset}",
+                "${system_dataset}",
+                "gcp-kms://projects/p/locations/l/keyRings/r/cryptoKeys/k")
+            .replace("gcp-kms://projects/p/locations/l/keyRings/r/cryptoKeys/k", "${kek_uri}"));
     assertThat(vars).containsExactlyEntriesOf(expected);
   }
 

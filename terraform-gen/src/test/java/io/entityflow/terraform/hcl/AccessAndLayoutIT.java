@@ -115,8 +115,8 @@ class AccessAndLayoutIT {
 
   @Test
   void analystsReadOnlyDomainDatasetsNeverTheSystemDatasetWithDeadLetters() {
-    JsonObject read = tree.resource(IAM, "google_bigquery_dataset_iam_member", "analyst_read");
-    assertThat(read.get("role").getAsString()).isEqualTo("roles/bigquery.dataViewer");
+    JsonObject read = tree.resource(IAM, "google_bigquery_dataset_access", "analyst_read");
+    assertThat(read.get("role").getAsString()).isEqualTo("READER");
     assertThat(read.get("for_each").getAsString()).isEqualTo("${local.analyst_grants}");
     String grants = tree.locals(IAM).get("analyst_grants").getAsString();
     assertThat(grants).contains("var.domain_datasets").doesNotContain("system_dataset");
@@ -146,7 +146,7 @@ class AccessAndLayoutIT {
                             if (body.contains("analyst")) {
                               assertThat(id)
                                   .isIn(
-                                      "modules/iam:google_bigquery_dataset_iam_member.analyst_read",
+                                      "modules/iam:google_bigquery_dataset_access.analyst_read",
                                       "modules/iam:google_project_iam_member.analyst_jobs");
                             }
                           }));
@@ -163,7 +163,14 @@ class AccessAndLayoutIT {
     JsonObject calls = tree.blocks(ENV, "module");
     assertThat(calls.keySet())
         .containsExactlyInAnyOrder(
-            "policy_tags", "system_dataset", "entity", "iam", "pipeline", "alerting");
+            "policy_tags",
+            "system_dataset",
+            "entity",
+            "privacy_views",
+            "subject_key_sweep",
+            "iam",
+            "pipeline",
+            "alerting");
     for (String name : calls.keySet()) {
       JsonObject call = tree.module(ENV, name);
       String dir = Path.of(ENV).resolve(call.get("source").getAsString()).normalize().toString();
@@ -191,7 +198,14 @@ class AccessAndLayoutIT {
     }
     assertThat(modules)
         .containsExactlyInAnyOrder(
-            "entity", "iam", "pipeline", "alerting", "system-dataset", "policy-tags");
+            "entity",
+            "iam",
+            "pipeline",
+            "alerting",
+            "system-dataset",
+            "policy-tags",
+            "privacy-views",
+            "subject-key-sweep");
     for (String module : modules) {
       Path dir = terraform.resolve("modules").resolve(module);
       for (String file : List.of("main.tf", "variables.tf", "outputs.tf", "versions.tf")) {

@@ -24,7 +24,7 @@ import java.util.Set;
 final class ExampleEnvironment {
   static final String ENV = "environments/example";
   static final String ENTITY = "modules/entity";
-  static final Set<String> META = Set.of("source", "for_each", "depends_on", "providers");
+  static final Set<String> META = Set.of("source", "count", "for_each", "depends_on", "providers");
 
   private static ExampleEnvironment shared;
 
