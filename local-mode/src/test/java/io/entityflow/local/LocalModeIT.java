@@ -2,6 +2,7 @@ package io.entityflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.acme.retail.customer.v1.Customer;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -11,9 +12,20 @@ import com.google.pubsub.v1.TopicName;
 import io.entityflow.contract.Operation;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.pipelines.options.WarehouseKind;
+import io.entityflow.pipelines.replay.ReplayEntityTable;
+import io.entityflow.pipelines.replay.ReplayOptions;
+import io.entityflow.privacy.codec.DecryptedEvent;
+import io.entityflow.privacy.codec.PiiDecryptor;
+import io.entityflow.privacy.forget.SubjectForgetter;
+import io.entityflow.privacy.keys.SubjectKeysets;
+import io.entityflow.publisher.EncodedEvent;
 import io.entityflow.publisher.EntityPublisher;
+import io.entityflow.publisher.EventEncoder;
 import io.entityflow.publisher.PublishReceipt;
+import io.entityflow.publisher.PublishRequest;
 import io.entityflow.testing.PubSubEmulator;
+import io.entityflow.warehouse.local.LocalSubjectKeys;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,7 +87,11 @@ class LocalModeIT {
                 "entityflow.publisher.emulator-host",
                 stack.emulatorHost(),
                 "micronaut.application.name",
-                "local-mode-it"));
+                "local-mode-it",
+                "entityflow.privacy.kek-uri",
+                "local-file://" + home.keyEncryptionKey().toAbsolutePath(),
+                "entityflow.privacy.key-store",
+                "memory"));
     publisher = publisherContext.getBean(EntityPublisher.class);
   }
 
@@ -197,6 +215,8 @@ class LocalModeIT {
                   .putAttributes("producer", "garbage-" + marker)
                   .putAttributes("schema", "acme.retail.sale.v1.Sale")
                   .putAttributes("schema_version", "1.0")
+                  // Sale has PII: without the attribute the event is refused before parsing
+                  .putAttributes("pii_encryption", "tink-aead-v1")
                   .build())
           .get(30, TimeUnit.SECONDS);
       raw.publish(
@@ -229,6 +249,178 @@ class LocalModeIT {
                 "UNPARSEABLE_PAYLOAD",
                 "sale_v1",
                 java.util.Base64.getEncoder().encodeToString(garbage)));
+  }
+
+  @Test
+  void aForgottenCustomerIsUnreadableInTableViewsDeadLetterAndReplayWhileAnotherIsNot()
+      throws Exception {
+    EntityDefinition customers = REGISTRY.forTopic("customer_v1").orElseThrow();
+    String gone = "forget-" + UUID.randomUUID();
+    String kept = "keep-" + UUID.randomUUID();
+    java.time.Instant at = simulatedNow();
+    Customer forgotten =
+        Customer.newBuilder()
+            .setCustomerId(gone)
+            .setEmail("forget.me@example.com")
+            .setFullName("Forget Me")
+            .build();
+    Customer other =
+        Customer.newBuilder()
+            .setCustomerId(kept)
+            .setEmail("keep.me@example.com")
+            .setFullName("Keep Me")
+            .build();
+    publisher.publish(forgotten, Operation.CREATED, at).get(30, TimeUnit.SECONDS);
+    publisher.publish(other, Operation.CREATED, at).get(30, TimeUnit.SECONDS);
+    // a dead letter holding the forgotten customer's encrypted payload (operation missing)
+    EncodedEvent update =
+        publisherContext
+            .getBean(EventEncoder.class)
+            .encode(PublishRequest.of(forgotten, Operation.UPDATED).withOccurredAt(at));
+    Map<String, String> attributes = new java.util.HashMap<>(update.attributes());
+    attributes.remove("operation");
+    publishRaw("customer_v1", update.payload(), attributes);
+    String ids = "('" + gone + "', '" + kept + "')";
+    awaitRows(
+        "SELECT subject_id FROM entityflow.subject_key_v1 WHERE subject_id IN " + ids,
+        2,
+        Duration.ofSeconds(120));
+    awaitRows(
+        "SELECT 1 FROM entityflow.dead_letter WHERE json_extract_string(attributes,"
+            + " '$.event_id') = '"
+            + update.eventId()
+            + "'",
+        1,
+        Duration.ofSeconds(120));
+    assertThat(
+            awaitRows(
+                "SELECT customer_id, email FROM retail_pii.customer_v1_decrypted WHERE"
+                    + " customer_id IN "
+                    + ids
+                    + " ORDER BY customer_id",
+                2,
+                Duration.ofSeconds(120)))
+        .containsExactly(
+            List.of(gone, "forget.me@example.com"), List.of(kept, "keep.me@example.com"));
+
+    publisherContext.getBean(SubjectForgetter.class).forget(gone, "local-mode-it");
+    assertThat(LocalSubjectKeys.erase(home.warehouse(), gone)).isEqualTo(1);
+
+    // the views: NULL for the forgotten subject, the other one as before
+    assertThat(
+            LocalSql.query(
+                home.warehouse(),
+                REGISTRY,
+                "SELECT d.customer_id, d.email, d.full_name, m.email IS NULL FROM"
+                    + " retail_pii.customer_v1_decrypted d JOIN retail.customer_v1_masked m USING"
+                    + " (event_id) WHERE d.customer_id IN "
+                    + ids
+                    + " ORDER BY 1"))
+        .containsExactly(
+            List.of("customer_id", "email", "full_name", "(m.email IS NULL)"),
+            List.of(gone, "NULL", "NULL", "true"),
+            List.of(kept, "keep.me@example.com", "Keep Me", "false"));
+    // the history table and the latest view hold ciphertext only the other subject's key opens
+    SubjectKeysets keys = publisherContext.getBean(SubjectKeysets.class);
+    assertThat(keys.existingAeadFor(gone)).isEmpty();
+    for (String view : List.of("retail.customer_v1", "retail.customer_v1_latest")) {
+      Map<String, byte[]> emails = new java.util.HashMap<>();
+      for (List<String> row :
+          awaitRows(
+              "SELECT customer_id, to_base64(email) FROM " + view + " WHERE customer_id IN " + ids,
+              2,
+              Duration.ofSeconds(10))) {
+        emails.put(row.get(0), java.util.Base64.getDecoder().decode(row.get(1)));
+      }
+      assertThat(new String(emails.get(gone), java.nio.charset.StandardCharsets.ISO_8859_1))
+          .as(view)
+          .doesNotContain("forget.me");
+      assertThat(
+              keys.existingAeadFor(kept)
+                  .orElseThrow()
+                  .decrypt(
+                      emails.get(kept), kept.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .as(view)
+          .asString()
+          .isEqualTo("keep.me@example.com");
+    }
+    // the dead letter's raw bytes: the subject reads as forgotten
+    PiiDecryptor decryptor = new PiiDecryptor(keys);
+    String payload =
+        LocalSql.query(
+                home.warehouse(),
+                REGISTRY,
+                "SELECT to_base64(payload) FROM entityflow.dead_letter WHERE"
+                    + " json_extract_string(attributes, '$.event_id') = '"
+                    + update.eventId()
+                    + "'")
+            .get(1)
+            .get(0);
+    DecryptedEvent<Customer> deadLetter =
+        decryptor.decrypt(
+            customers,
+            java.util.Base64.getDecoder().decode(payload),
+            Customer.getDefaultInstance());
+    assertThat(deadLetter.forgotten()).isTrue();
+    assertThat(deadLetter.message().getEmail()).isEmpty();
+    assertThat(deadLetter.message().getCustomerId()).isEqualTo(gone);
+    // a replay of the table: the forgotten subject stays forgotten, the other decrypts
+    Map<String, DecryptedEvent<Customer>> replayed = replayCustomers(at);
+    assertThat(replayed.get(gone).forgotten()).isTrue();
+    assertThat(replayed.get(gone).message().getEmail()).isEmpty();
+    assertThat(replayed.get(kept).forgotten()).isFalse();
+    assertThat(replayed.get(kept).message().getEmail()).isEqualTo("keep.me@example.com");
+  }
+
+  private static Map<String, DecryptedEvent<Customer>> replayCustomers(java.time.Instant at)
+      throws Exception {
+    PubSubEmulator emulator = PubSubEmulator.shared();
+    String topic = emulator.createTopic(PubSubEmulator.uniqueName("customer-replay"));
+    String subscription = emulator.createSubscription(topic, topic + "-sub");
+    try {
+      ReplayOptions options = PipelineOptionsFactory.create().as(ReplayOptions.class);
+      options.setPubsubRootUrl(emulator.rootUrl());
+      options.setCredentialFactoryClass(NoopCredentialFactory.class);
+      options.setEntity("Customer");
+      options.setFrom(at.minusSeconds(1).toString());
+      options.setTo(at.plusSeconds(1).toString());
+      options.setTargetTopic("projects/" + PubSubEmulator.PROJECT_ID + "/topics/" + topic);
+      options.setWarehouse(WarehouseKind.LOCAL);
+      options.setWarehouseDir(home.warehouse().toString());
+      ReplayEntityTable.run(options).waitUntilFinish();
+      PiiDecryptor decryptor = new PiiDecryptor(publisherContext.getBean(SubjectKeysets.class));
+      EntityDefinition customers = REGISTRY.forTopic("customer_v1").orElseThrow();
+      Map<String, DecryptedEvent<Customer>> events = new java.util.HashMap<>();
+      for (com.google.pubsub.v1.ReceivedMessage received :
+          emulator.pull(subscription, 100, Duration.ofSeconds(10))) {
+        DecryptedEvent<Customer> event =
+            decryptor.decrypt(
+                customers,
+                received.getMessage().getData().toByteArray(),
+                Customer.getDefaultInstance());
+        events.put(event.message().getCustomerId(), event);
+      }
+      return events;
+    } finally {
+      emulator.deleteSubscription(subscription);
+      emulator.deleteTopic(topic);
+    }
+  }
+
+  private static void publishRaw(String topic, ByteString payload, Map<String, String> attributes)
+      throws Exception {
+    Publisher raw =
+        Publisher.newBuilder(TopicName.of(LocalStack.PROJECT, topic))
+            .setChannelProvider(PubSubEmulator.shared().channelProvider())
+            .setCredentialsProvider(PubSubEmulator.shared().credentials())
+            .build();
+    try {
+      raw.publish(PubsubMessage.newBuilder().setData(payload).putAllAttributes(attributes).build())
+          .get(30, TimeUnit.SECONDS);
+    } finally {
+      raw.shutdown();
+      raw.awaitTermination(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test
