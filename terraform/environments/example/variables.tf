@@ -37,6 +37,7 @@ variable "entities" {
     latest_view                   = string
     latest_view_sql               = string
     pii_columns                   = list(string)
+    current_table                 = string
   }))
 }
 
