@@ -94,6 +94,9 @@ module "entity" {
   latest_view                   = each.value.latest_view
   latest_view_sql               = each.value.latest_view_sql
   max_delivery_attempts         = var.max_delivery_attempts
+  current_tables                = var.current_tables
+  current_table                 = each.value.current_table
+  current_table_max_staleness   = var.current_table_max_staleness
 
   depends_on = [google_bigquery_dataset.domain, module.system_dataset]
 }
@@ -165,6 +168,7 @@ module "pipeline" {
   dataset_prefix        = var.dataset_prefix
   contract_bucket       = var.contract_bucket
   contract_object       = var.contract_object
+  parameters            = { currentTables = var.current_tables }
 
   depends_on = [module.iam]
 }

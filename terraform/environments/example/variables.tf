@@ -42,6 +42,7 @@ variable "entities" {
     pii_dataset                   = string
     decrypted_view                = string
     decrypted_view_sql            = string
+    current_table                 = string
   }))
 }
 

@@ -72,8 +72,11 @@ public final class EntityTopicsToBigQuery {
       options.as(DirectOptions.class).setTargetParallelism(options.getLocalWorkerThreads());
     } else if (Boolean.TRUE.equals(options.getVerifyTables())) {
       try (BigQueryTableAdmin admin = BigQueryTableAdmin.create(options)) {
-        new LiveTableCheck(admin)
-            .requireMatching(bigQueryProject(options), layout, writtenTables(layout, entities));
+        List<TableDefinition> tables = new ArrayList<>(writtenTables(layout, entities));
+        if (Boolean.TRUE.equals(options.getCurrentTables())) {
+          tables.addAll(currentTables(layout, entities));
+        }
+        new LiveTableCheck(admin).requireMatching(bigQueryProject(options), layout, tables);
       }
     }
     Pipeline pipeline = Pipeline.create(options);
@@ -89,6 +92,19 @@ public final class EntityTopicsToBigQuery {
     entities.forEach(entity -> tables.add(layout.entity(entity).table()));
     tables.add(layout.deadLetterTable());
     tables.add(layout.heartbeatTable());
+    return tables;
+  }
+
+  /** The current-state tables a pipeline reading {@code entities} keeps with --currentTables. */
+  public static List<TableDefinition> currentTables(
+      PhysicalLayout layout, List<EntityDefinition> entities) {
+    List<TableDefinition> tables = new ArrayList<>();
+    for (EntityDefinition entity : entities) {
+      TableDefinition current = layout.entity(entity).currentTable();
+      if (layout.currentTables().contains(current)) {
+        tables.add(current);
+      }
+    }
     return tables;
   }
 

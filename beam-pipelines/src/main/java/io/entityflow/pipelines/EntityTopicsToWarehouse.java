@@ -174,6 +174,7 @@ public final class EntityTopicsToWarehouse extends PTransform<PBegin, PDone> {
             .withTriggeringFrequency(
                 Duration.standardSeconds(options.getTriggeringFrequencySeconds()))
             .withRegistry(registry)
+            .withCurrentTables(Boolean.TRUE.equals(options.getCurrentTables()))
             .withClock(clock);
     return testServices == null ? sink : sink.withTestServices(testServices);
   }

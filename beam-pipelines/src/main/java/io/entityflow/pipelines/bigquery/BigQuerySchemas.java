@@ -2,6 +2,7 @@ package io.entityflow.pipelines.bigquery;
 
 import com.google.api.services.bigquery.model.Clustering;
 import com.google.api.services.bigquery.model.Table;
+import com.google.api.services.bigquery.model.TableConstraints;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableSchema;
@@ -58,11 +59,20 @@ public final class BigQuerySchemas {
         new Table()
             .setTableReference(reference(project, layout.datasetId(table.dataset()), table.name()))
             .setDescription(table.description())
-            .setSchema(schema(table.columns()))
-            .setTimePartitioning(
-                new TimePartitioning()
-                    .setType(TableDefinition.PARTITION_TYPE)
-                    .setField(table.partitionField()));
+            .setSchema(schema(table.columns()));
+    if (table.partitioned()) {
+      result.setTimePartitioning(
+          new TimePartitioning()
+              .setType(TableDefinition.PARTITION_TYPE)
+              .setField(table.partitionField()));
+    }
+    if (!table.primaryKey().isEmpty()) {
+      result.setTableConstraints(
+          new TableConstraints()
+              .setPrimaryKey(
+                  new TableConstraints.PrimaryKey()
+                      .setColumns(new ArrayList<>(table.primaryKey()))));
+    }
     if (!table.clusteringFields().isEmpty()) {
       result.setClustering(new Clustering().setFields(new ArrayList<>(table.clusteringFields())));
     }

@@ -17,9 +17,9 @@ import java.util.Optional;
  * The pipeline's start-up check that the live BigQuery tables are what the contract expects, since
  * Terraform, not the pipeline, creates and alters them. For each table: it exists; every contract
  * column exists with the same type, also inside RECORDs; a column the pipeline may leave empty is
- * not REQUIRED in BigQuery; PII leaf columns carry a policy tag; partitioning and clustering are
- * the layout's. Columns that exist only in BigQuery are accepted (Terraform applied a newer
- * contract first, which is the safe order).
+ * not REQUIRED in BigQuery; PII leaf columns carry a policy tag; partitioning, clustering and (of a
+ * current-state table) the primary key are the layout's. Columns that exist only in BigQuery are
+ * accepted (Terraform applied a newer contract first, which is the safe order).
  *
  * <pre>{@code
  * new LiveTableCheck(admin).requireMatching("acme-data", layout, layout.tables());
@@ -87,6 +87,15 @@ public final class LiveTableCheck {
           "clusters it by",
           table.clusteringFields(),
           problems);
+      if (!table.primaryKey().isEmpty()) {
+        compare(
+            name,
+            "keyed by primary key",
+            primaryKey(live.get()),
+            "declares primary key",
+            table.primaryKey(),
+            problems);
+      }
     }
     return problems;
   }
@@ -111,6 +120,14 @@ public final class LiveTableCheck {
               + " "
               + wanted);
     }
+  }
+
+  private static List<String> primaryKey(Table table) {
+    return table.getTableConstraints() == null
+            || table.getTableConstraints().getPrimaryKey() == null
+            || table.getTableConstraints().getPrimaryKey().getColumns() == null
+        ? List.of()
+        : table.getTableConstraints().getPrimaryKey().getColumns();
   }
 
   private static List<TableFieldSchema> fields(Table table) {

@@ -28,11 +28,13 @@ import org.apache.beam.sdk.io.gcp.bigquery.WriteResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
 
@@ -45,6 +47,13 @@ import org.joda.time.Duration;
  * message of the row: its raw payload bytes, all its attributes, the source topic, message id and
  * publish time. Rows without a source message (heartbeats, dead letters) carry the row as JSON in
  * {@code payload}. The caller writes the returned rows to the dead-letter table.
+ *
+ * <p>With {@link #withCurrentTables(boolean) current tables} on, every entity event is also written
+ * to its entity's current-state table {@code <table>_current} through BigQuery change data capture:
+ * UPSERT for CREATED, UPDATED and SNAPSHOT, DELETE for DELETED, ordered by {@code occurred_at} then
+ * publish time ({@link CurrentStateMutation}). CDC needs the Storage Write API's default stream, so
+ * that write is at-least-once whatever the write method; UPSERT and DELETE are idempotent, so
+ * redeliveries change nothing.
  *
  * <pre>{@code
  * PCollection<EventRow> rejected = rows.apply("Write BigQuery",
@@ -71,6 +80,10 @@ public abstract class WriteToBigQuery
 
   abstract PipelineClock clock();
 
+  abstract boolean currentTables();
+
+  abstract CurrentStateMutation currentStateMutation();
+
   abstract Builder toBuilder();
 
   @AutoValue.Builder
@@ -89,6 +102,10 @@ public abstract class WriteToBigQuery
 
     abstract Builder setClock(PipelineClock clock);
 
+    abstract Builder setCurrentTables(boolean currentTables);
+
+    abstract Builder setCurrentStateMutation(CurrentStateMutation mutation);
+
     abstract WriteToBigQuery build();
   }
 
@@ -105,6 +122,8 @@ public abstract class WriteToBigQuery
         .setTriggeringFrequency(Duration.standardSeconds(5))
         .setRegistry(RegistrySource.contract())
         .setClock(PipelineClock.system())
+        .setCurrentTables(false)
+        .setCurrentStateMutation(CurrentStateMutation.ordered())
         .build();
   }
 
@@ -142,6 +161,21 @@ public abstract class WriteToBigQuery
     return toBuilder().setClock(Objects.requireNonNull(clock, "clock")).build();
   }
 
+  /**
+   * A copy that also keeps the current-state tables ({@code <table>_current}) of the contract's
+   * entities up to date, or not (the default).
+   */
+  public WriteToBigQuery withCurrentTables(boolean currentTables) {
+    return toBuilder().setCurrentTables(currentTables).build();
+  }
+
+  /** A copy ordering current-state changes with {@code mutation} (tests on Beam's fakes). */
+  WriteToBigQuery withCurrentStateMutation(CurrentStateMutation mutation) {
+    return toBuilder()
+        .setCurrentStateMutation(Objects.requireNonNull(mutation, "mutation"))
+        .build();
+  }
+
   @Override
   public void populateDisplayData(DisplayData.Builder builder) {
     super.populateDisplayData(builder);
@@ -149,7 +183,8 @@ public abstract class WriteToBigQuery
         .add(DisplayData.item("project", project()))
         .add(DisplayData.item("datasetPrefix", datasetPrefix()))
         .add(DisplayData.item("method", method().name()))
-        .add(DisplayData.item("triggeringFrequency", triggeringFrequency()));
+        .add(DisplayData.item("triggeringFrequency", triggeringFrequency()))
+        .add(DisplayData.item("currentTables", currentTables()));
   }
 
   @Override
@@ -174,10 +209,42 @@ public abstract class WriteToBigQuery
       write = write.withTestServices(testServices()).withoutValidation();
     }
     WriteResult result = rows.apply("Storage Write API", write);
-    return result
-        .getFailedStorageApiInserts()
-        .apply("Rejected rows as dead letters", ParDo.of(new RejectedFn(clock())))
+    PCollection<EventRow> rejected =
+        result
+            .getFailedStorageApiInserts()
+            .apply("Rejected rows as dead letters", ParDo.of(new RejectedFn(clock())))
+            .setCoder(EventRowCoder.of());
+    if (!currentTables()) {
+      return rejected;
+    }
+    PCollection<EventRow> rejectedChanges =
+        rows.apply("Current-state rows", ParDo.of(new CurrentRows(registry())))
+            .setCoder(EventRowCoder.of())
+            .apply("Storage Write API CDC", currentStateWrite())
+            .getFailedStorageApiInserts()
+            .apply("Rejected changes as dead letters", ParDo.of(new RejectedFn(clock())))
+            .setCoder(EventRowCoder.of());
+    return PCollectionList.of(rejected)
+        .and(rejectedChanges)
+        .apply("All rejected rows", Flatten.pCollections())
         .setCoder(EventRowCoder.of());
+  }
+
+  /** UPSERT and DELETE by primary key on the default stream (what BigQuery CDC requires). */
+  private BigQueryIO.Write<EventRow> currentStateWrite() {
+    BigQueryIO.Write<EventRow> write =
+        BigQueryIO.<EventRow>write()
+            .to(new CurrentDestinations(project(), datasetPrefix(), registry()))
+            .withFormatFunction(EventRow::row)
+            .withFormatRecordOnFailureFunction(new FailedRowFn())
+            .withRowMutationInformationFn(currentStateMutation())
+            .withCreateDisposition(CreateDisposition.CREATE_NEVER)
+            .withAutoSchemaUpdate(true)
+            .ignoreUnknownValues()
+            .withMethod(Method.STORAGE_API_AT_LEAST_ONCE);
+    return testServices() == null
+        ? write
+        : write.withTestServices(testServices()).withoutValidation();
   }
 
   /**

@@ -9,6 +9,7 @@ import org.apache.beam.sdk.options.Description;
  *
  * <pre>{@code
  * --bigQueryProject=acme-analytics --writeMethod=AT_LEAST_ONCE --datasetPrefix=prod_
+ * --currentTables=true
  * }</pre>
  */
 public interface BigQuerySinkOptions extends BigQueryDatasetOptions {
@@ -23,6 +24,17 @@ public interface BigQuerySinkOptions extends BigQueryDatasetOptions {
   Integer getTriggeringFrequencySeconds();
 
   void setTriggeringFrequencySeconds(Integer value);
+
+  @Description(
+      "Also keep each contract entity's current-state table <table>_current up to date through"
+          + " BigQuery change data capture (UPSERT for CREATED, UPDATED and SNAPSHOT, DELETE for"
+          + " DELETED, ordered by occurred_at then publish time; Storage Write API default stream,"
+          + " at-least-once). Terraform creates the tables when its variable current_tables is"
+          + " true.")
+  @Default.Boolean(false)
+  Boolean getCurrentTables();
+
+  void setCurrentTables(Boolean value);
 
   @Description(
       "At start-up, check that every table the pipeline writes exists in BigQuery with the"

@@ -67,20 +67,31 @@ public final class LocalWarehouse {
 
   /**
    * Creates (or replaces) every entity's {@code <dataset>.<table>_latest} view on a connection from
-   * {@link #open}: the latest state per id, without deleted ids ({@link LatestViewSql}).
+   * {@link #open}: the latest state per id, without deleted ids ({@link LatestViewSql}). Each
+   * contract entity's current-state table {@code <dataset>.<table>_current} (which BigQuery keeps
+   * by change data capture) is a view with the same query here, so queries written for BigQuery's
+   * current tables run unchanged in local mode; it costs a scan of the history, like the latest
+   * view.
    */
   public static void createLatestViews(Connection connection, EntityRegistry registry)
       throws SQLException {
+    PhysicalLayout layout = PhysicalLayout.of(registry);
     try (Statement statement = connection.createStatement()) {
-      for (EntityResources entity : PhysicalLayout.of(registry).entities()) {
+      for (EntityResources entity : layout.entities()) {
         EntityTable table = EntityTable.of(entity.entity());
-        statement.execute(
-            "CREATE OR REPLACE VIEW "
-                + DuckDbTypes.quote(table.dataset())
-                + "."
-                + DuckDbTypes.quote(LatestViewSql.viewName(table))
-                + " AS "
-                + LatestViewSql.duckDb(table));
+        List<String> views = new ArrayList<>(List.of(LatestViewSql.viewName(table)));
+        if (layout.currentTables().contains(entity.currentTable())) {
+          views.add(entity.currentTable().name());
+        }
+        for (String view : views) {
+          statement.execute(
+              "CREATE OR REPLACE VIEW "
+                  + DuckDbTypes.quote(table.dataset())
+                  + "."
+                  + DuckDbTypes.quote(view)
+                  + " AS "
+                  + LatestViewSql.duckDb(table));
+        }
       }
     }
   }

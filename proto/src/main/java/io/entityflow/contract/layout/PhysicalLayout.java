@@ -43,6 +43,9 @@ public final class PhysicalLayout {
   /** Suffix of a consumer's replay topic and of its subscription. */
   public static final String REPLAY_SUFFIX = "_replay";
 
+  /** Suffix of the current-state table of every entity table. */
+  public static final String CURRENT_TABLE_SUFFIX = "_current";
+
   /** The longest consumer name. */
   public static final int MAX_CONSUMER_NAME_LENGTH = 64;
 
@@ -211,6 +214,25 @@ public final class PhysicalLayout {
     tables.add(deadLetterTable());
     tables.add(heartbeatTable());
     return tables;
+  }
+
+  /**
+   * The current-state tables ({@link EntityResources#currentTable()}) of the contract's entities,
+   * in registry order. The system entities have none: the subject keys must live in exactly one
+   * table, so that erasing a key there erases it everywhere.
+   */
+  public List<TableDefinition> currentTables() {
+    return entities.values().stream()
+        .filter(e -> !e.entity().fullName().equals(SystemEntities.SUBJECT_KEY))
+        .map(EntityResources::currentTable)
+        .toList();
+  }
+
+  /** The current-state table named {@code dataset.table} (without prefix), if any. */
+  public Optional<TableDefinition> currentTable(String qualifiedName) {
+    return currentTables().stream()
+        .filter(t -> t.qualifiedName().equals(qualifiedName))
+        .findFirst();
   }
 
   /** The table named {@code dataset.table} (without prefix), empty for an unknown one. */

@@ -7,5 +7,10 @@ public enum TableKind {
   /** Messages or rows the pipeline could not write, with their original payload. */
   DEAD_LETTER,
   /** Periodic pipeline heartbeats: how far ingestion is complete. */
-  HEARTBEAT
+  HEARTBEAT,
+  /**
+   * The current state of one entity: one row per id, kept by BigQuery change data capture (UPSERT
+   * and DELETE by primary key); not partitioned.
+   */
+  CURRENT
 }

@@ -49,7 +49,9 @@ public final class TerraformGenerator {
     Map<String, Object> entities = new LinkedHashMap<>();
     for (EntityResources resources : layout.entities()) {
       EntityDefinition entity = resources.entity();
-      entities.put(resources.topic(), EntityVariables.of(resources));
+      Map<String, Object> variables = new LinkedHashMap<>(EntityVariables.of(resources));
+      variables.putAll(CurrentTableVariables.of(layout, resources));
+      entities.put(resources.topic(), variables);
       files.put(
           EntityVariables.bigQuerySchemaFile(entity),
           TemplateEscaping.escape(BigQueryJsonSchema.toJson(EntityTable.of(entity).columns())));

@@ -22,7 +22,10 @@ final class TerraformTree {
     return files;
   }
 
-  /** Every block of a kind in a directory, e.g. ("modules/iam", "variable") as name to body. */
+  /**
+   * Every block of a kind in a directory, e.g. ("modules/iam", "variable") as name to body;
+   * resources and data sources of one type declared in several files are merged by type.
+   */
   JsonObject blocks(String dir, String kind) {
     JsonObject merged = new JsonObject();
     files.forEach(
@@ -30,7 +33,23 @@ final class TerraformTree {
           if (parent(path).equals(dir) && file.has(kind)) {
             file.getAsJsonObject(kind)
                 .entrySet()
-                .forEach(e -> merged.add(e.getKey(), e.getValue()));
+                .forEach(
+                    e -> {
+                      if (merged.has(e.getKey())
+                          && merged.get(e.getKey()).isJsonObject()
+                          && e.getValue().isJsonObject()) {
+                        e.getValue()
+                            .getAsJsonObject()
+                            .entrySet()
+                            .forEach(
+                                n ->
+                                    merged
+                                        .getAsJsonObject(e.getKey())
+                                        .add(n.getKey(), n.getValue()));
+                      } else {
+                        merged.add(e.getKey(), e.getValue().deepCopy());
+                      }
+                    });
           }
         });
     return merged;
