@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -32,7 +33,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * The payload of one Customer event (3 PII fields: email, full_name, phone) in process, without
  * Pub/Sub: the low-noise view of what {@link PiiEncryptionBenchmark} measures end to end. All
- * methods cycle through 1,024 Customers of distinct subjects whose keysets exist.
+ * methods cycle through {@code subjects} Customers (default 1,024) of distinct subjects whose
+ * keysets exist.
  *
  * <ul>
  *   <li>{@code clearPayload}: {@code PayloadEncryption} with encryption off (the message's bytes);
@@ -54,7 +56,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Fork(1)
 @Threads(1)
 public class PiiPayloadBenchmark {
-  private static final int CUSTOMERS = 1024;
+  /** How many Customers (= subjects) the methods cycle through: 1,024 stay in the CPU caches. */
+  @Param({"1024"})
+  public int subjects;
 
   private Customer[] customers;
   private Aead[] aeads;
@@ -71,14 +75,14 @@ public class PiiPayloadBenchmark {
     LocalKeyFileKek kek =
         LocalKeyFileKek.open(Files.createTempDirectory("entityflow-bench").resolve("kek.json"));
     CachingSubjectKeysets large =
-        CachingSubjectKeysets.builder(store, kek).maximumSize(2 * CUSTOMERS).build();
+        CachingSubjectKeysets.builder(store, kek).maximumSize(2L * subjects).build();
     CachingSubjectKeysets small = CachingSubjectKeysets.builder(store, kek).maximumSize(16).build();
     clear = ClearPayloads.INSTANCE;
     cached = PayloadEncryption.encrypting(large);
     missing = PayloadEncryption.encrypting(small);
-    customers = new Customer[CUSTOMERS];
-    aeads = new Aead[CUSTOMERS];
-    for (int i = 0; i < CUSTOMERS; i++) {
+    customers = new Customer[subjects];
+    aeads = new Aead[subjects];
+    for (int i = 0; i < subjects; i++) {
       String id = String.format("customer-%06d", i);
       customers[i] =
           Customer.newBuilder()
@@ -93,24 +97,30 @@ public class PiiPayloadBenchmark {
     }
   }
 
+  private int next() {
+    int i = next;
+    next = i + 1 == subjects ? 0 : i + 1;
+    return i;
+  }
+
   @Benchmark
   public ByteString clearPayload() {
-    return clear.payload(entity, customers[next++ & (CUSTOMERS - 1)]);
+    return clear.payload(entity, customers[next()]);
   }
 
   @Benchmark
   public ByteString encryptedPayloadCached() {
-    return cached.payload(entity, customers[next++ & (CUSTOMERS - 1)]);
+    return cached.payload(entity, customers[next()]);
   }
 
   @Benchmark
   public ByteString encryptedPayloadMiss() {
-    return missing.payload(entity, customers[next++ & (CUSTOMERS - 1)]);
+    return missing.payload(entity, customers[next()]);
   }
 
   @Benchmark
   public int aeadOnly() throws GeneralSecurityException {
-    int i = next++ & (CUSTOMERS - 1);
+    int i = next();
     Customer customer = customers[i];
     byte[] subject = customer.getCustomerId().getBytes(UTF_8);
     Aead aead = aeads[i];
