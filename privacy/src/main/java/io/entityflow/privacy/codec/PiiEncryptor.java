@@ -5,16 +5,17 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.google.crypto.tink.Aead;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
+import com.google.protobuf.UnsafeByteOperations;
 import io.entityflow.contract.privacy.EncryptedForm;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.privacy.keys.SubjectKeysets;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns an entity message into the bytes of its encrypted form ({@link EncryptedForm}): every PII
@@ -31,10 +32,17 @@ import java.util.Map;
  * <p>Guarantees: one subject per event, read from the entity's PII subject field; the subject's
  * keyset is created (by {@link SubjectKeysets#aeadFor}) only when the event has a PII value; a
  * value not on the wire (unset, or a proto3 default without presence) stays absent; an entity
- * without PII is serialized as it is. Thread-safe when the keysets are.
+ * without PII is serialized as it is; fields without PII keep their wire bytes, in their order.
+ * Thread-safe when the keysets are.
+ *
+ * <p>Cost: the event is serialized once by its own (generated) code; the bytes are then rewritten
+ * in one pass following a plan per message type, computed on first use and kept (which field
+ * numbers are PII, which nested messages reach PII). The subject's AEAD is looked up once per
+ * event.
  */
 public final class PiiEncryptor {
   private final SubjectKeysets keysets;
+  private final Map<Descriptor, EncryptionPlan> plans = new ConcurrentHashMap<>();
 
   /** An encryptor taking each subject's AEAD from {@code keysets}. */
   public PiiEncryptor(SubjectKeysets keysets) {
@@ -53,65 +61,50 @@ public final class PiiEncryptor {
       entity.hasId(event); // refuses a message of another type
       return event.toByteArray();
     }
+    ByteSink out = write(entity, event);
+    return Arrays.copyOf(out.array(), out.size());
+  }
+
+  /**
+   * {@link #encrypt} as a {@link ByteString}, without copying the result.
+   *
+   * @throws IllegalArgumentException as {@link #encrypt}
+   * @throws GeneralSecurityException as {@link #encrypt}
+   */
+  public ByteString encryptToByteString(EntityDefinition entity, Message event)
+      throws GeneralSecurityException {
+    if (!entity.hasPii()) {
+      entity.hasId(event); // refuses a message of another type
+      return event.toByteString();
+    }
+    ByteSink out = write(entity, event);
+    return UnsafeByteOperations.unsafeWrap(out.array(), 0, out.size());
+  }
+
+  private ByteSink write(EntityDefinition entity, Message event) throws GeneralSecurityException {
     Subject subject = new Subject(entity, entity.piiSubjectOf(event));
-    return convert(event, EncryptedForm.of(entity), subject, "").toByteArray();
-  }
-
-  private DynamicMessage convert(Message in, Descriptor outType, Subject subject, String path)
-      throws GeneralSecurityException {
-    DynamicMessage.Builder out = DynamicMessage.newBuilder(outType);
-    for (Map.Entry<FieldDescriptor, Object> entry : in.getAllFields().entrySet()) {
-      FieldDescriptor field = entry.getKey();
-      FieldDescriptor target = outType.findFieldByNumber(field.getNumber());
-      String fieldPath = path + field.getName();
-      List<?> values = field.isRepeated() ? (List<?>) entry.getValue() : List.of(entry.getValue());
-      for (Object value : values) {
-        Object converted;
-        if (EncryptedForm.isEncrypted(field)) {
-          converted = encrypted(field, target, value, subject, fieldPath);
-        } else if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
-          converted = convert((Message) value, target.getMessageType(), subject, fieldPath + ".");
-        } else if (field.getJavaType() == FieldDescriptor.JavaType.ENUM) {
-          converted =
-              target
-                  .getEnumType()
-                  .findValueByNumberCreatingIfUnknown(((EnumValueDescriptor) value).getNumber());
-        } else {
-          converted = value;
-        }
-        if (field.isRepeated()) {
-          out.addRepeatedField(target, converted);
-        } else {
-          out.setField(target, converted);
-        }
-      }
+    Descriptor type = event.getDescriptorForType();
+    EncryptionPlan plan = plans.get(type);
+    if (plan == null) {
+      plan = plans.computeIfAbsent(type, EncryptionPlan::of);
     }
-    out.setUnknownFields(in.getUnknownFields());
-    return out.build();
-  }
-
-  private Object encrypted(
-      FieldDescriptor field, FieldDescriptor target, Object value, Subject subject, String path)
-      throws GeneralSecurityException {
-    if (!field.isMapField()) {
-      return subject.encrypt(PiiPlaintext.toText(field, value), path);
+    byte[] clear = event.toByteArray();
+    ByteSink out = new ByteSink(clear.length + 128);
+    try {
+      new EncryptedFormWriter(subject).message(plan, clear, 0, clear.length, "", out);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "entity " + entity.name() + ": the event's own bytes cannot be read: " + e.getMessage(),
+          e);
     }
-    Message entry = (Message) value;
-    FieldDescriptor key = field.getMessageType().findFieldByNumber(1);
-    FieldDescriptor mapValue = field.getMessageType().findFieldByNumber(2);
-    Descriptor targetEntry = target.getMessageType();
-    return DynamicMessage.newBuilder(targetEntry)
-        .setField(targetEntry.findFieldByNumber(1), entry.getField(key))
-        .setField(
-            targetEntry.findFieldByNumber(2),
-            subject.encrypt(PiiPlaintext.toText(mapValue, entry.getField(mapValue)), path))
-        .build();
+    return out;
   }
 
   /** The data subject of one event; its AEAD is fetched on the first PII value. */
-  private final class Subject {
+  private final class Subject implements EncryptedFormWriter.Subject {
     private final EntityDefinition entity;
     private final String id;
+    private byte[] associatedData;
     private Aead aead;
 
     Subject(EntityDefinition entity, String id) {
@@ -119,22 +112,33 @@ public final class PiiEncryptor {
       this.id = id;
     }
 
-    ByteString encrypt(byte[] plaintext, String path) throws GeneralSecurityException {
+    @Override
+    public Aead aead(String prefix, FieldDescriptor field) throws GeneralSecurityException {
+      if (aead != null) {
+        return aead;
+      }
       if (id.isEmpty()) {
         throw new IllegalArgumentException(
             "entity "
                 + entity.name()
                 + ": PII field '"
-                + path
+                + prefix
+                + field.getName()
                 + "' has a value but the PII subject field '"
                 + entity.piiSubjectField().orElseThrow().getName()
                 + "' is empty; allowed: a non-empty subject id (a string, or a number other than 0)"
                 + " whenever a PII field has a value, else leave the PII fields unset");
       }
-      if (aead == null) {
-        aead = keysets.aeadFor(id);
+      aead = keysets.aeadFor(id);
+      return aead;
+    }
+
+    @Override
+    public byte[] associatedData() {
+      if (associatedData == null) {
+        associatedData = id.getBytes(UTF_8);
       }
-      return ByteString.copyFrom(aead.encrypt(plaintext, id.getBytes(UTF_8)));
+      return associatedData;
     }
   }
 }

@@ -67,6 +67,11 @@ public final class PiiPlaintext {
 
   private PiiPlaintext() {}
 
+  /** Whether {@code type} is one of the {@code google.protobuf} wrapper messages. */
+  static boolean isWrapper(Descriptor type) {
+    return WRAPPERS.contains(type.getFullName());
+  }
+
   /**
    * The plaintext of one value of {@code field}: an element of a repeated field, the value of a map
    * field's entry (pass the entry's {@code value} field), or the value of a singular field, as

@@ -30,7 +30,7 @@ final class PiiPayloadEncryption implements PayloadEncryption {
       return message.toByteString();
     }
     try {
-      return ByteString.copyFrom(encryptor.encrypt(entity, message));
+      return encryptor.encryptToByteString(entity, message);
     } catch (IllegalArgumentException e) {
       // a PII value while the subject field is empty: the event is invalid
       throw new InvalidEventException(
