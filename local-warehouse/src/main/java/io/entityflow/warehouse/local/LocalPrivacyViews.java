@@ -134,17 +134,7 @@ public final class LocalPrivacyViews {
                 + DuckDbTypes.quote(column.name()));
       }
     }
-    TableColumn subject =
-        table.entityColumns().stream()
-            .filter(c -> c.name().equals(subjectColumn))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "subject column '"
-                            + subjectColumn
-                            + "' is not a column of "
-                            + table.qualifiedName()));
+    TableColumn subject = PiiSubjectColumn.column(table, subjectColumn);
     String subjectId = "CAST(" + ROW + "." + DuckDbTypes.quote(subject.name()) + " AS VARCHAR)";
     return "SELECT "
         + ROW

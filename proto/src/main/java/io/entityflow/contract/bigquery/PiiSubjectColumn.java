@@ -23,20 +23,28 @@ public final class PiiSubjectColumn {
     return entity.piiSubjectField().orElse(entity.idField()).getName();
   }
 
+  /**
+   * The top-level column {@code subjectColumn} of {@code table}.
+   *
+   * @throws IllegalArgumentException naming the column and the table when it has no such column
+   */
+  public static TableColumn column(EntityTable table, String subjectColumn) {
+    return table.entityColumns().stream()
+        .filter(c -> c.name().equals(subjectColumn))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "subject column '"
+                        + subjectColumn
+                        + "' is not a column of "
+                        + table.qualifiedName()
+                        + "; allowed: one of its top-level columns"));
+  }
+
   /** The subject id of a row as STRING (integers in decimal), from the row alias. */
   static String sqlExpression(EntityTable table, String subjectColumn, String rowAlias) {
-    TableColumn column =
-        table.entityColumns().stream()
-            .filter(c -> c.name().equals(subjectColumn))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "subject column '"
-                            + subjectColumn
-                            + "' is not a column of "
-                            + table.qualifiedName()
-                            + "; allowed: one of its top-level columns"));
+    TableColumn column = column(table, subjectColumn);
     String reference = rowAlias + ".`" + column.name() + "`";
     return column.type() == BigQueryType.STRING ? reference : "CAST(" + reference + " AS STRING)";
   }

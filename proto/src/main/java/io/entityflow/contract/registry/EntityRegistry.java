@@ -288,22 +288,7 @@ public final class EntityRegistry {
                   + ")"));
       return null;
     }
-    boolean scalar =
-        switch (field.getType()) {
-          case STRING,
-                  INT32,
-                  INT64,
-                  UINT32,
-                  UINT64,
-                  SINT32,
-                  SINT64,
-                  FIXED32,
-                  FIXED64,
-                  SFIXED32,
-                  SFIXED64 ->
-              true;
-          default -> false;
-        };
+    boolean scalar = PiiSubjects.integerOrString(field);
     if (!scalar || field.isRepeated() || field.getRealContainingOneof() != null) {
       String shape =
           field.isMapField()
