@@ -7,6 +7,7 @@ import io.entityflow.privacy.keys.JdbcSubjectKeyStore;
 import io.entityflow.privacy.keys.PrivacySchema;
 import io.entityflow.warehouse.local.LocalSubjectKeys;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,56 @@ final class LocalForget {
   record Result(ForgetReceipt receipt, int warehouseKeyRows) {}
 
   private LocalForget() {}
+
+  /**
+   * {@code entityflow forget --subject <id> [--actor <who>]}: parses the arguments, forgets and
+   * prints what was done.
+   *
+   * @return the exit code: 0 done, 2 bad usage
+   */
+  static int command(LocalHome home, List<String> args, PrintStream out, PrintStream err) {
+    String subject = null;
+    String actor = System.getProperty("user.name", "unknown") + "@local";
+    for (int i = 0; i < args.size(); i += 2) {
+      String option = args.get(i);
+      if (i + 1 >= args.size() || !(option.equals("--subject") || option.equals("--actor"))) {
+        err.println(
+            "usage: entityflow forget --subject <subject id> [--actor <who asks, for the audit"
+                + " record>]; got '"
+                + option
+                + "'");
+        return 2;
+      }
+      if (option.equals("--subject")) {
+        subject = args.get(i + 1);
+      } else {
+        actor = args.get(i + 1);
+      }
+    }
+    if (subject == null || subject.isBlank()) {
+      err.println(
+          "usage: entityflow forget --subject <subject id> [--actor <who asks>]: --subject is"
+              + " required (e.g. a customer id such as c-7)");
+      return 2;
+    }
+    Result result = forget(home, subject, actor, Clock.systemUTC());
+    out.println(
+        "forgot subject '"
+            + subject
+            + "': "
+            + (result.receipt().keyExisted()
+                ? "its key is deleted from the demo service's key store"
+                : "it had no key in the demo service's key store")
+            + ", "
+            + result.warehouseKeyRows()
+            + (result.warehouseKeyRows() == 1 ? " key row" : " key rows")
+            + " removed from entityflow.subject_key_v1; audit record at "
+            + result.receipt().forgottenAt()
+            + " by "
+            + result.receipt().actor()
+            + ". Its PII reads NULL in the _masked and _pii._decrypted views from now on.");
+    return 0;
+  }
 
   static Result forget(LocalHome home, String subjectId, String actor, Clock clock) {
     Optional<String> runningUrl = runningDatabaseUrl(home);

@@ -73,7 +73,7 @@ public final class LocalModeCli {
         case "sql" -> sql(rest);
         case "status" -> status(rest);
         case "stop" -> stop();
-        case "forget" -> forget(rest);
+        case "forget" -> LocalForget.command(home, rest, out, err);
         default -> {
           err.println(
               "entityflow: unknown command '"
@@ -131,51 +131,6 @@ public final class LocalModeCli {
       err.println("entityflow sql: " + e.getMessage());
       return 1;
     }
-  }
-
-  private int forget(List<String> args) {
-    String subject = null;
-    String actor = System.getProperty("user.name", "unknown") + "@local";
-    for (int i = 0; i < args.size(); i += 2) {
-      String option = args.get(i);
-      if (i + 1 >= args.size() || !(option.equals("--subject") || option.equals("--actor"))) {
-        err.println(
-            "usage: entityflow forget --subject <subject id> [--actor <who asks, for the audit"
-                + " record>]; got '"
-                + option
-                + "'");
-        return 2;
-      }
-      if (option.equals("--subject")) {
-        subject = args.get(i + 1);
-      } else {
-        actor = args.get(i + 1);
-      }
-    }
-    if (subject == null || subject.isBlank()) {
-      err.println(
-          "usage: entityflow forget --subject <subject id> [--actor <who asks>]: --subject is"
-              + " required (e.g. a customer id such as c-7)");
-      return 2;
-    }
-    LocalForget.Result result =
-        LocalForget.forget(home, subject, actor, java.time.Clock.systemUTC());
-    out.println(
-        "forgot subject '"
-            + subject
-            + "': "
-            + (result.receipt().keyExisted()
-                ? "its key is deleted from the demo service's key store"
-                : "it had no key in the demo service's key store")
-            + ", "
-            + result.warehouseKeyRows()
-            + (result.warehouseKeyRows() == 1 ? " key row" : " key rows")
-            + " removed from entityflow.subject_key_v1; audit record at "
-            + result.receipt().forgottenAt()
-            + " by "
-            + result.receipt().actor()
-            + ". Its PII reads NULL in the _masked and _pii._decrypted views from now on.");
-    return 0;
   }
 
   private int status(List<String> args) {

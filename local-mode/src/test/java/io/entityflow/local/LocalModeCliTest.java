@@ -44,6 +44,25 @@ class LocalModeCliTest {
   }
 
   @Test
+  void forgetWithoutASubjectPrintsUsage(@TempDir Path home) {
+    assertThat(run(home, "forget", "--actor", "dpo")).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "usage: entityflow forget --subject <subject id> [--actor <who asks>]: --subject is"
+                + " required (e.g. a customer id such as c-7)\n");
+  }
+
+  @Test
+  void forgetBeforeAnyDemoSaysThereIsNoKeyToForget(@TempDir Path home) {
+    assertThat(run(home, "forget", "--subject", "c-7")).isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo(
+            "entityflow forget: no demo service database at "
+                + home.resolve(".entityflow/demo-postgres")
+                + ", so no subject has a key to forget; run ./entityflow demo first\n");
+  }
+
+  @Test
   void sqlWithoutAQueryPrintsUsage(@TempDir Path home) {
     assertThat(run(home, "sql")).isEqualTo(2);
     assertThat(err.toString())
@@ -106,7 +125,8 @@ class LocalModeCliTest {
   void unknownCommandListsTheAllowedOnes(@TempDir Path home) {
     assertThat(run(home, "deploy")).isEqualTo(2);
     assertThat(err.toString())
-        .isEqualTo("entityflow: unknown command 'deploy'; allowed: demo, sql, status, stop\n");
+        .isEqualTo(
+            "entityflow: unknown command 'deploy'; allowed: demo, sql, status, stop, forget\n");
   }
 
   @Test
