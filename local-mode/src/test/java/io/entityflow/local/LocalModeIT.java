@@ -27,6 +27,14 @@ import io.entityflow.publisher.PublishRequest;
 import io.entityflow.testing.PubSubEmulator;
 import io.entityflow.warehouse.local.LocalSubjectKeys;
 import io.micronaut.context.ApplicationContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +66,16 @@ class LocalModeIT {
           30,
           Duration.ofDays(8));
 
+  /** The service's OpenTelemetry: every span kept in memory. */
+  private static final OpenTelemetrySdk OPEN_TELEMETRY =
+      OpenTelemetrySdk.builder()
+          .setTracerProvider(
+              SdkTracerProvider.builder()
+                  .addSpanProcessor(SimpleSpanProcessor.create(InMemorySpanExporter.create()))
+                  .build())
+          .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+          .build();
+
   private static int alertingPort;
   private static int liveIds = 100_000;
   private static Path data;
@@ -80,18 +98,21 @@ class LocalModeIT {
                 List.of("--flushSeconds=1", "--heartbeatSeconds=2"),
                 System.out));
     publisherContext =
-        ApplicationContext.run(
-            Map.of(
-                "entityflow.publisher.project-id",
-                LocalStack.PROJECT,
-                "entityflow.publisher.emulator-host",
-                stack.emulatorHost(),
-                "micronaut.application.name",
-                "local-mode-it",
-                "entityflow.privacy.kek-uri",
-                "local-file://" + home.keyEncryptionKey().toAbsolutePath(),
-                "entityflow.privacy.key-store",
-                "memory"));
+        ApplicationContext.builder()
+            .singletons(OPEN_TELEMETRY)
+            .properties(
+                Map.of(
+                    "entityflow.publisher.project-id",
+                    LocalStack.PROJECT,
+                    "entityflow.publisher.emulator-host",
+                    stack.emulatorHost(),
+                    "micronaut.application.name",
+                    "local-mode-it",
+                    "entityflow.privacy.kek-uri",
+                    "local-file://" + home.keyEncryptionKey().toAbsolutePath(),
+                    "entityflow.privacy.key-store",
+                    "memory"))
+            .start();
     publisher = publisherContext.getBean(EntityPublisher.class);
   }
 
@@ -114,6 +135,7 @@ class LocalModeIT {
     if (publisherContext != null) {
       publisherContext.close();
     }
+    OPEN_TELEMETRY.close();
     if (stack != null) {
       stack.close();
     }
@@ -421,6 +443,65 @@ class LocalModeIT {
       raw.shutdown();
       raw.awaitTermination(10, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void oneTraceGoesFromTheServiceSpanToTheRowAndToADeadLetter() throws Exception {
+    EntityDefinition installations = REGISTRY.forTopic("installation_v1").orElseThrow();
+    Span request =
+        OPEN_TELEMETRY.getTracer("local-mode-it").spanBuilder("POST /installations").startSpan();
+    PublishReceipt receipt;
+    try (Scope ignored = request.makeCurrent()) {
+      receipt =
+          publisher
+              .publish(withId(installations, liveIds++), Operation.CREATED, simulatedNow())
+              .get(30, TimeUnit.SECONDS);
+    } finally {
+      request.end();
+    }
+    String traceId = request.getSpanContext().getTraceId();
+    // a message of the same trace that the pipeline refuses (its payload does not parse)
+    String refusedId = UUID.randomUUID().toString();
+    publishRaw(
+        "installation_v1",
+        ByteString.copyFrom(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00}),
+        Map.of(
+            "event_id",
+            refusedId,
+            "operation",
+            "CREATED",
+            "occurred_at",
+            "2026-11-23T10:00:00Z",
+            "producer",
+            "local-mode-it",
+            "schema",
+            installations.fullName(),
+            "schema_version",
+            installations.schemaVersion(),
+            "traceparent",
+            "00-" + traceId + "-" + request.getSpanContext().getSpanId() + "-01"));
+
+    assertThat(
+            awaitRows(
+                "SELECT trace_id FROM "
+                    + installations.dataset()
+                    + "."
+                    + installations.tableName()
+                    + " WHERE event_id = '"
+                    + receipt.eventId()
+                    + "'",
+                1,
+                Duration.ofSeconds(120)))
+        .containsExactly(List.of(traceId));
+    assertThat(
+            awaitRows(
+                "SELECT error_kind, trace_id FROM entityflow.dead_letter WHERE"
+                    + " json_extract_string(attributes, '$.event_id') = '"
+                    + refusedId
+                    + "'",
+                1,
+                Duration.ofSeconds(120)))
+        .containsExactly(List.of("UNPARSEABLE_PAYLOAD", traceId));
   }
 
   @Test
