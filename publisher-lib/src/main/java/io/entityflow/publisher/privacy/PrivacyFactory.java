@@ -18,6 +18,7 @@ import io.micronaut.context.BeanLocator;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.reflect.ClassUtils;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
 import java.security.GeneralSecurityException;
@@ -134,6 +135,7 @@ public class PrivacyFactory {
     String name = config.getDatasource();
     return beans
         .findBean(DataSource.class, Qualifiers.byName(name))
+        .map(PrivacyFactory::withoutTransactionProxy)
         .orElseThrow(
             () ->
                 new IllegalStateException(
@@ -148,5 +150,26 @@ public class PrivacyFactory {
                         + ".*) or set "
                         + PrivacyConfiguration.PREFIX
                         + ".key-store=memory (tests only: keys die with the process)"));
+  }
+
+  /**
+   * The data source itself: micronaut-data wraps data sources in a proxy that only hands out the
+   * connection of a current transaction, while the key store opens and commits its own.
+   */
+  private static DataSource withoutTransactionProxy(DataSource dataSource) {
+    return ClassUtils.isPresent(DATA_SOURCE_PROXY, PrivacyFactory.class.getClassLoader())
+        ? MicronautDataSources.unwrap(dataSource)
+        : dataSource;
+  }
+
+  private static final String DATA_SOURCE_PROXY =
+      "io.micronaut.data.connection.jdbc.advice.DelegatingDataSource";
+
+  /** Loaded only when micronaut-data is on the classpath. */
+  private static final class MicronautDataSources {
+    static DataSource unwrap(DataSource dataSource) {
+      return io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(
+          dataSource);
+    }
   }
 }
