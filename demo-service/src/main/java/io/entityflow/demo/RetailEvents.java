@@ -100,11 +100,15 @@ public final class RetailEvents {
     }
     sale.setTotal(euros(totalCents));
     if (store.equals("web") || random.nextDouble() < 0.6) {
-      sale.setCard(
+      CardPayment.Builder card =
           CardPayment.newBuilder()
               .setScheme(random.nextBoolean() ? "VISA" : "MASTERCARD")
-              .setLast4(String.format("%04d", random.nextInt(10000)))
-              .setCardholderName("Card Holder"));
+              .setLast4(String.format("%04d", random.nextInt(10000)));
+      if (!customerId.isEmpty()) {
+        // PII needs its data subject: an anonymous sale keeps no cardholder name
+        card.setCardholderName("Card Holder " + customerId);
+      }
+      sale.setCard(card);
     } else if (random.nextDouble() < 0.9) {
       long tendered = ((totalCents / 1000) + 1) * 1000;
       sale.setCash(
