@@ -17,10 +17,14 @@ import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.contract.source.ContractLoader;
 import io.entityflow.pipelines.EntityTopicsToBigQuery;
 import io.entityflow.pipelines.options.EntityTopicsToBigQueryOptions;
+import io.entityflow.privacy.keys.CachingSubjectKeysets;
+import io.entityflow.privacy.keys.InMemorySubjectKeyStore;
+import io.entityflow.privacy.keys.LocalKeyFileKek;
 import io.entityflow.publisher.DefaultEntityPublisher;
 import io.entityflow.publisher.PublishReceipt;
 import io.entityflow.publisher.config.PublisherConfiguration;
 import io.entityflow.publisher.metrics.PublisherMetrics;
+import io.entityflow.publisher.privacy.PayloadEncryption;
 import io.entityflow.testing.PubSubEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,11 +130,12 @@ class ContractRepositoryFromScratchIT {
       List<String> eventIds;
       try {
         // 3. publish two events of the new entity, built from the descriptor set alone
-        eventIds = publishTwoOrderEvents(emulator, project, registry);
+        eventIds = publishTwoOrderEvents(emulator, project, registry, tmp.resolve("kek.json"));
 
         // 4. the events land in bookshop.order_v1; the latest view keeps the update
         String history =
-            "SELECT event_id, operation, producer, schema_version, order_id, customer_email,"
+            "SELECT event_id, operation, producer, schema_version, order_id,"
+                + " octet_length(customer_email) AS customer_email,"
                 + " total_cents, epoch(placed_at)::BIGINT AS placed_at_s"
                 + " FROM bookshop.order_v1 ORDER BY occurred_at";
         String rows = awaitSql(local, contract, history, 2);
@@ -154,7 +159,8 @@ class ContractRepositoryFromScratchIT {
                             "bookshop-web",
                             "1.0",
                             "o-1001",
-                            "ann@example.com",
+                            // ciphertext: Tink prefix 5 + IV 12 + "ann@example.com" 15 + tag 16
+                            "48",
                             "2599",
                             "1795428000"),
                         List.of(
@@ -163,7 +169,8 @@ class ContractRepositoryFromScratchIT {
                             "bookshop-web",
                             "1.0",
                             "o-1001",
-                            "ann@example.com",
+                            // ciphertext: Tink prefix 5 + IV 12 + "ann@example.com" 15 + tag 16
+                            "48",
                             "3198",
                             "1795428000"))));
         String latest =
@@ -259,6 +266,8 @@ class ContractRepositoryFromScratchIT {
                 "--warehouse=LOCAL",
                 "--warehouseDir=" + warehouse,
                 "--contract=" + contract,
+                // only the new entity's topic exists here (not the subject keys' system topic)
+                "--entities=Order",
                 "--flushSeconds=1",
                 "--heartbeatSeconds=0")
             .withValidation()
@@ -268,7 +277,8 @@ class ContractRepositoryFromScratchIT {
 
   /** A CREATED and an UPDATED event of order o-1001, as {@code DynamicMessage}s. */
   private static List<String> publishTwoOrderEvents(
-      PubSubEmulator emulator, String project, EntityRegistry registry) throws Exception {
+      PubSubEmulator emulator, String project, EntityRegistry registry, Path kekFile)
+      throws Exception {
     Descriptor order = registry.find("bookshop.orders.v1.Order").orElseThrow().descriptor();
     FieldDescriptor placedAt = order.findFieldByName("placed_at");
     DynamicMessage placed =
@@ -292,6 +302,12 @@ class ContractRepositoryFromScratchIT {
     try (DefaultEntityPublisher publisher =
         new DefaultEntityPublisher(
             configuration, registry, new PublisherMetrics(null), "bookshop-web")) {
+      // customer_email is PII: published encrypted with the order's subject key
+      publisher.usePayloadEncryption(
+          PayloadEncryption.encrypting(
+              CachingSubjectKeysets.builder(
+                      new InMemorySubjectKeyStore(), LocalKeyFileKek.open(kekFile))
+                  .build()));
       Instant placedInstant = Instant.ofEpochSecond(1795428000L);
       for (PublishReceipt receipt :
           List.of(
@@ -338,7 +354,10 @@ class ContractRepositoryFromScratchIT {
         JsonParser.parseString(Files.readString(tfvars))
             .getAsJsonObject()
             .getAsJsonObject("entities");
-    assertThat(entities.keySet()).as("step 5, entities of the tfvars").containsExactly("order_v1");
+    // the contract has PII, so the layout adds the subject keys' system entity
+    assertThat(entities.keySet())
+        .as("step 5, entities of the tfvars")
+        .containsExactly("order_v1", "subject_key_v1");
     JsonObject order = entities.getAsJsonObject("order_v1");
     assertThat(order.get("topic").getAsString()).as("step 5, topic").isEqualTo("order_v1");
     assertThat(order.get("pipeline_subscription").getAsString())
