@@ -12,9 +12,6 @@ import com.google.pubsub.v1.TopicName;
 import io.entityflow.contract.Operation;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
-import io.entityflow.pipelines.options.WarehouseKind;
-import io.entityflow.pipelines.replay.ReplayEntityTable;
-import io.entityflow.pipelines.replay.ReplayOptions;
 import io.entityflow.privacy.codec.DecryptedEvent;
 import io.entityflow.privacy.codec.PiiDecryptor;
 import io.entityflow.privacy.forget.SubjectForgetter;
@@ -43,8 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -301,7 +296,7 @@ class LocalModeIT {
             .encode(PublishRequest.of(forgotten, Operation.UPDATED).withOccurredAt(at));
     Map<String, String> attributes = new java.util.HashMap<>(update.attributes());
     attributes.remove("operation");
-    publishRaw("customer_v1", update.payload(), attributes);
+    CustomerReplay.publishRaw("customer_v1", update.payload(), attributes);
     String ids = "('" + gone + "', '" + kept + "')";
     awaitRows(
         "SELECT subject_id FROM entityflow.subject_key_v1 WHERE subject_id IN " + ids,
@@ -387,62 +382,13 @@ class LocalModeIT {
     assertThat(deadLetter.message().getEmail()).isEmpty();
     assertThat(deadLetter.message().getCustomerId()).isEqualTo(gone);
     // a replay of the table: the forgotten subject stays forgotten, the other decrypts
-    Map<String, DecryptedEvent<Customer>> replayed = replayCustomers(at);
+    Map<String, DecryptedEvent<Customer>> replayed =
+        CustomerReplay.decrypted(
+            home, REGISTRY, publisherContext.getBean(SubjectKeysets.class), at);
     assertThat(replayed.get(gone).forgotten()).isTrue();
     assertThat(replayed.get(gone).message().getEmail()).isEmpty();
     assertThat(replayed.get(kept).forgotten()).isFalse();
     assertThat(replayed.get(kept).message().getEmail()).isEqualTo("keep.me@example.com");
-  }
-
-  private static Map<String, DecryptedEvent<Customer>> replayCustomers(java.time.Instant at)
-      throws Exception {
-    PubSubEmulator emulator = PubSubEmulator.shared();
-    String topic = emulator.createTopic(PubSubEmulator.uniqueName("customer-replay"));
-    String subscription = emulator.createSubscription(topic, topic + "-sub");
-    try {
-      ReplayOptions options = PipelineOptionsFactory.create().as(ReplayOptions.class);
-      options.setPubsubRootUrl(emulator.rootUrl());
-      options.setCredentialFactoryClass(NoopCredentialFactory.class);
-      options.setEntity("Customer");
-      options.setFrom(at.minusSeconds(1).toString());
-      options.setTo(at.plusSeconds(1).toString());
-      options.setTargetTopic("projects/" + PubSubEmulator.PROJECT_ID + "/topics/" + topic);
-      options.setWarehouse(WarehouseKind.LOCAL);
-      options.setWarehouseDir(home.warehouse().toString());
-      ReplayEntityTable.run(options).waitUntilFinish();
-      PiiDecryptor decryptor = new PiiDecryptor(publisherContext.getBean(SubjectKeysets.class));
-      EntityDefinition customers = REGISTRY.forTopic("customer_v1").orElseThrow();
-      Map<String, DecryptedEvent<Customer>> events = new java.util.HashMap<>();
-      for (com.google.pubsub.v1.ReceivedMessage received :
-          emulator.pull(subscription, 100, Duration.ofSeconds(10))) {
-        DecryptedEvent<Customer> event =
-            decryptor.decrypt(
-                customers,
-                received.getMessage().getData().toByteArray(),
-                Customer.getDefaultInstance());
-        events.put(event.message().getCustomerId(), event);
-      }
-      return events;
-    } finally {
-      emulator.deleteSubscription(subscription);
-      emulator.deleteTopic(topic);
-    }
-  }
-
-  private static void publishRaw(String topic, ByteString payload, Map<String, String> attributes)
-      throws Exception {
-    Publisher raw =
-        Publisher.newBuilder(TopicName.of(LocalStack.PROJECT, topic))
-            .setChannelProvider(PubSubEmulator.shared().channelProvider())
-            .setCredentialsProvider(PubSubEmulator.shared().credentials())
-            .build();
-    try {
-      raw.publish(PubsubMessage.newBuilder().setData(payload).putAllAttributes(attributes).build())
-          .get(30, TimeUnit.SECONDS);
-    } finally {
-      raw.shutdown();
-      raw.awaitTermination(10, TimeUnit.SECONDS);
-    }
   }
 
   @Test
@@ -462,7 +408,7 @@ class LocalModeIT {
     String traceId = request.getSpanContext().getTraceId();
     // a message of the same trace that the pipeline refuses (its payload does not parse)
     String refusedId = UUID.randomUUID().toString();
-    publishRaw(
+    CustomerReplay.publishRaw(
         "installation_v1",
         ByteString.copyFrom(new byte[] {(byte) 0xff, (byte) 0xfe, 0x00}),
         Map.of(
