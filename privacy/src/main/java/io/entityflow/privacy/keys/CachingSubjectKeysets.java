@@ -180,8 +180,10 @@ public final class CachingSubjectKeysets implements SubjectKeysets, SubjectKeyCa
     }
   }
 
+  // Tink's primitive; encryptions with an AES-GCM primary key reuse one cipher per subject
   private static Aead primitive(KeysetHandle keyset) throws GeneralSecurityException {
-    return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+    Aead tink = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+    return ReusableCipherAead.of(keyset, tink).orElse(tink);
   }
 
   private static GeneralSecurityException rethrown(Throwable cause) {
