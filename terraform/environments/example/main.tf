@@ -54,10 +54,11 @@ resource "google_bigquery_dataset" "pii" {
 }
 
 module "policy_tags" {
-  source      = "../../modules/policy-tags"
-  project_id  = var.project_id
-  region      = var.region
-  pii_readers = var.pii_readers
+  source         = "../../modules/policy-tags"
+  project_id     = var.project_id
+  region         = var.region
+  pii_readers    = var.pii_readers
+  masked_readers = var.analyst_members
 }
 
 module "system_dataset" {

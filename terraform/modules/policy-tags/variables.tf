@@ -19,3 +19,20 @@ variable "pii_readers" {
   type        = list(string)
   default     = []
 }
+
+variable "masked_readers" {
+  description = "Members reading PII columns masked (SHA-256 of the ciphertext, NULL stays NULL): the analysts of the `_masked` views, e.g. [\"group:analysts@acme.com\"]."
+  type        = list(string)
+  default     = []
+}
+
+variable "masking_policy_id" {
+  description = "Id of the data masking policy of the PII tag (unique per project and location)."
+  type        = string
+  default     = "entityflow_pii_sha256"
+
+  validation {
+    condition     = can(regex("^[A-Za-z_][A-Za-z0-9_]{0,255}$", var.masking_policy_id))
+    error_message = "masking_policy_id must be letters, digits and underscores, not starting with a digit."
+  }
+}

@@ -199,6 +199,38 @@ class PrivacyResourcesIT {
   }
 
   @Test
+  void analystsReadThePiiTagMaskedSoTheirMaskedViewQueriesAreNotRefused() {
+    String tags = "modules/policy-tags";
+    JsonObject policy = tree.resource(tags, "google_bigquery_datapolicy_data_policy", "pii_masked");
+    assertThat(policy.get("policy_tag").getAsString())
+        .isEqualTo("${google_data_catalog_policy_tag.pii.name}");
+    assertThat(policy.get("data_policy_type").getAsString()).isEqualTo("DATA_MASKING_POLICY");
+    assertThat(
+            TerraformTree.single(policy.get("data_masking_policy"))
+                .get("predefined_expression")
+                .getAsString())
+        .isEqualTo("SHA256");
+    assertThat(policy.get("data_policy_id").getAsString()).isEqualTo("${var.masking_policy_id}");
+    assertThat(
+            TerraformTree.single(tree.blocks(tags, "variable").get("masking_policy_id"))
+                .get("default")
+                .getAsString())
+        .isEqualTo("entityflow_pii_sha256");
+
+    JsonObject reader =
+        tree.resource(
+            tags, "google_bigquery_datapolicy_data_policy_iam_member", "pii_masked_reader");
+    assertThat(reader.get("role").getAsString()).isEqualTo("roles/bigquerydatapolicy.maskedReader");
+    assertThat(reader.get("for_each").getAsString()).isEqualTo("${toset(var.masked_readers)}");
+    assertThat(reader.get("data_policy_id").getAsString())
+        .isEqualTo("${google_bigquery_datapolicy_data_policy.pii_masked.data_policy_id}");
+
+    JsonObject call = tree.module(ENV, "policy_tags");
+    assertThat(call.get("masked_readers").getAsString()).isEqualTo("${var.analyst_members}");
+    assertThat(call.get("pii_readers").getAsString()).isEqualTo("${var.pii_readers}");
+  }
+
+  @Test
   void noDatasetIamResourceAnywhereSinceItWouldRemoveTheAuthorizedViews() {
     for (String type :
         List.of(
