@@ -136,9 +136,9 @@ public final class KeyStoreAccess {
           ForgetExit.KEY_STORE,
           "cannot read the key store at "
               + url
-              + " as "
+              + " (user from "
               + USER_ENV
-              + ": "
+              + "): "
               + e.getMessage()
               + "; nothing was changed",
           e);
