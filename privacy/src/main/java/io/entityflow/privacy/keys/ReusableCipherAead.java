@@ -11,26 +11,27 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A subject's AEAD whose encryptions reuse one JCE {@code AES/GCM/NoPadding} cipher per subject,
- * producing exactly Tink's AES-GCM ciphertext (output prefix, 12-byte random IV, ciphertext and
- * 16-byte tag); decryption is Tink's own primitive of the same keyset.
+ * A subject's AEAD producing exactly Tink's AES-GCM ciphertext (output prefix, 12-byte random IV,
+ * ciphertext and 16-byte tag) with less work per encryption than Tink's primitive; decryption is
+ * Tink's own primitive of the same keyset.
  *
  * <pre>{@code
  * Aead aead = ReusableCipherAead.of(keyset, tinkPrimitive).orElse(tinkPrimitive);
  * byte[] ciphertext = aead.encrypt(plaintext, subjectIdUtf8); // tinkPrimitive.decrypt reads it
  * }</pre>
  *
- * <p>Why: Tink's {@code AesGcmJce} initializes a thread's shared cipher with the key on every call,
- * so each encryption of a short PII value pays the AES key schedule again; with several PII values
- * per event that was most of an encrypted publish (BENCHMARKS.md, "PII encryption"). This class
- * keeps the key schedule with the subject. The cryptography is the JDK's AES-GCM, as in Tink; the
- * IVs are random, drawn 16 at a time from a DRBG of the thread ({@link RandomIvs}; IVs are public,
- * so holding the next few in memory reveals nothing).
+ * <p>Why: an event's PII values are a few short strings, so the fixed cost of each encryption is
+ * what counts. Tink's primitive draws every IV from the platform's {@code SecureRandom} on its own
+ * (a lock and a hash per call) and wraps each call in its own layers. Here each thread reuses one
+ * JCE {@code AES/GCM/NoPadding} cipher (the JDK keeps the key schedule while consecutive
+ * encryptions use the same key, as the values of one event do) and takes IVs from {@link
+ * RandomIvs}. The cryptography is the JDK's AES-GCM, as in Tink. Nothing is kept per subject but
+ * the key bytes Tink's primitive holds as well.
  *
  * <p>Guarantees: only for a keyset whose primary key is AES-GCM with a 12-byte IV and a 16-byte tag
- * ({@link #of} says empty otherwise); a fresh random IV per encryption; thread-safe (encryptions of
- * one subject are serialized); what it writes decrypts with Tink ({@code ReusableCipherAeadTest}
- * compares it byte for byte with Tink's AES-GCM for the same IV).
+ * ({@link #of} says empty otherwise); a fresh random IV per encryption; thread-safe; what it writes
+ * decrypts with Tink ({@code ReusableCipherAeadTest} compares it byte for byte with Tink's AES-GCM
+ * for the same IV).
  */
 final class ReusableCipherAead implements Aead {
   private static final int IV_BYTES = RandomIvs.IV_BYTES;
@@ -43,13 +44,22 @@ final class ReusableCipherAead implements Aead {
 
   private static final ThreadLocal<RandomIvs> RANDOM_IVS = ThreadLocal.withInitial(RandomIvs::new);
 
+  private static final ThreadLocal<Cipher> THREAD_CIPHER =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+
   private static final IvSource RANDOM = (out, offset) -> RANDOM_IVS.get().next(out, offset);
 
   private final SecretKeySpec key;
   private final byte[] outputPrefix;
   private final Aead tink;
   private final IvSource ivs;
-  private Cipher cipher; // made on the first encryption; guarded by this
 
   private ReusableCipherAead(byte[] key, byte[] outputPrefix, Aead tink, IvSource ivs) {
     this.key = new SecretKeySpec(key, "AES");
@@ -91,19 +101,15 @@ final class ReusableCipherAead implements Aead {
     System.arraycopy(outputPrefix, 0, out, 0, ivAt);
     ivs.next(out, ivAt);
     GCMParameterSpec iv = new GCMParameterSpec(8 * TAG_BYTES, out, ivAt, IV_BYTES);
-    synchronized (this) {
-      if (cipher == null) {
-        cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      }
-      cipher.init(Cipher.ENCRYPT_MODE, key, iv);
-      if (associatedData != null) {
-        cipher.updateAAD(associatedData);
-      }
-      int written = cipher.doFinal(plaintext, 0, plaintext.length, out, bodyAt);
-      if (written != plaintext.length + TAG_BYTES) {
-        throw new GeneralSecurityException(
-            "AES-GCM wrote " + written + " bytes, expected " + (plaintext.length + TAG_BYTES));
-      }
+    Cipher cipher = THREAD_CIPHER.get();
+    cipher.init(Cipher.ENCRYPT_MODE, key, iv);
+    if (associatedData != null) {
+      cipher.updateAAD(associatedData);
+    }
+    int written = cipher.doFinal(plaintext, 0, plaintext.length, out, bodyAt);
+    if (written != plaintext.length + TAG_BYTES) {
+      throw new GeneralSecurityException(
+          "AES-GCM wrote " + written + " bytes, expected " + (plaintext.length + TAG_BYTES));
     }
     return out;
   }
