@@ -40,7 +40,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * KEK's uri; the {@linkplain SubjectKeyListener listener} is told once. Guarantees: thread-safe;
  * concurrent first uses of a subject, in this instance or in others sharing the store, end with one
  * keyset that all of them use; a forgotten subject's primitive is dropped from this cache when the
- * forgetter evicts it, and from caches it does not know after at most {@code expireAfterWrite}.
+ * forgetter evicts it. A forget made by another instance (another forgetter) reaches this cache
+ * through a {@link io.entityflow.privacy.forget.ForgottenSubjectsPoller} reading the shared forget
+ * audit log: then the forgotten key is used here for at most the poller's interval. Without a
+ * poller, {@code expireAfterWrite} is the only bound.
  */
 public final class CachingSubjectKeysets implements SubjectKeysets, SubjectKeyCache {
   /** Default bound of the cache, in subjects. */
@@ -120,6 +123,15 @@ public final class CachingSubjectKeysets implements SubjectKeysets, SubjectKeyCa
   public void evict(String subjectId) {
     evictions.incrementAndGet();
     cache.invalidate(subjectId);
+  }
+
+  /**
+   * Drops every cached primitive: later uses read the store again (e.g. when a poller of forgets
+   * starts after this cache was already used).
+   */
+  public void evictAll() {
+    evictions.incrementAndGet();
+    cache.invalidateAll();
   }
 
   /** Share of cache lookups that found the primitive (1.0 before any lookup). */
@@ -233,7 +245,8 @@ public final class CachingSubjectKeysets implements SubjectKeysets, SubjectKeyCa
 
     /**
      * A cached primitive is used this long, then the store is read again (default 10 minutes):
-     * bounds how long an instance whose cache the forgetter does not know keeps a forgotten key.
+     * bounds how long an instance whose cache the forgetter does not know keeps a forgotten key
+     * when no {@link io.entityflow.privacy.forget.ForgottenSubjectsPoller} evicts it sooner.
      */
     public Builder expireAfterWrite(Duration expireAfterWrite) {
       this.expireAfterWrite = Objects.requireNonNull(expireAfterWrite, "expireAfterWrite");

@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -23,7 +26,9 @@ import javax.sql.DataSource;
  * CONFLICT (subject_id) DO NOTHING} then a {@code SELECT} of the row, so racing creators, in this
  * process or others, all return the one stored row. {@code created_at} is kept to the microsecond
  * (PostgreSQL's precision); every key returned is as read back from the table. Each call uses its
- * own connection from the data source, in auto-commit.
+ * own connection from the data source, in auto-commit. Publication state: column {@code
+ * published_at} (NULL until {@link #markPublished}); {@link #list} pages by subject id in byte
+ * order ({@code COLLATE "C"}).
  */
 public final class JdbcSubjectKeyStore implements SubjectKeyStore {
   private static final String INSERT =
@@ -34,6 +39,17 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
       "SELECT subject_id, wrapped_keyset, kek_uri, pseudonym, created_at"
           + " FROM entityflow_subject_keys WHERE subject_id = ?";
   private static final String DELETE = "DELETE FROM entityflow_subject_keys WHERE subject_id = ?";
+  private static final String COLUMNS =
+      "SELECT subject_id, wrapped_keyset, kek_uri, pseudonym, created_at FROM entityflow_subject_keys";
+  private static final String UNPUBLISHED =
+      COLUMNS
+          + " WHERE published_at IS NULL AND created_at <= ? ORDER BY created_at, subject_id LIMIT ?";
+  private static final String MARK_PUBLISHED =
+      "UPDATE entityflow_subject_keys SET published_at = ?"
+          + " WHERE subject_id = ? AND pseudonym = ? AND published_at IS NULL";
+  private static final String LIST_FIRST = COLUMNS + " ORDER BY subject_id COLLATE \"C\" LIMIT ?";
+  private static final String LIST_AFTER =
+      COLUMNS + " WHERE subject_id COLLATE \"C\" > ? ORDER BY subject_id COLLATE \"C\" LIMIT ?";
 
   /** Inserts that lost to a row deleted before it could be read, before giving up. */
   private static final int ATTEMPTS = 5;
@@ -69,10 +85,7 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
           insert.setBytes(2, candidate.wrappedKeyset());
           insert.setString(3, candidate.kekUri());
           insert.setString(4, candidate.pseudonym());
-          insert.setObject(
-              5,
-              OffsetDateTime.ofInstant(
-                  candidate.createdAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+          insert.setObject(5, utc(candidate.createdAt()));
           inserted = insert.executeUpdate() == 1;
         }
         Optional<StoredSubjectKey> stored = select(connection, subjectId);
@@ -105,6 +118,74 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
     }
   }
 
+  @Override
+  public List<StoredSubjectKey> unpublished(Instant createdUpTo, int limit) {
+    InMemorySubjectKeyStore.checkLimit(limit);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(UNPUBLISHED)) {
+      select.setObject(1, utc(createdUpTo));
+      select.setInt(2, limit);
+      return keys(select);
+    } catch (SQLException e) {
+      throw new SubjectKeyStoreException("could not list the unpublished subject keys", e);
+    }
+  }
+
+  @Override
+  public boolean markPublished(StoredSubjectKey key, Instant publishedAt) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(MARK_PUBLISHED)) {
+      update.setObject(1, utc(publishedAt));
+      update.setString(2, key.subjectId());
+      update.setString(3, key.pseudonym());
+      return update.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new SubjectKeyStoreException(
+          "could not mark the key of subject " + key.subjectId() + " published", e);
+    }
+  }
+
+  @Override
+  public List<StoredSubjectKey> list(String afterSubjectId, int limit) {
+    InMemorySubjectKeyStore.checkLimit(limit);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement(afterSubjectId == null ? LIST_FIRST : LIST_AFTER)) {
+      int parameter = 1;
+      if (afterSubjectId != null) {
+        select.setString(parameter++, afterSubjectId);
+      }
+      select.setInt(parameter, limit);
+      return keys(select);
+    } catch (SQLException e) {
+      throw new SubjectKeyStoreException(
+          "could not list the subject keys after subject " + afterSubjectId, e);
+    }
+  }
+
+  private static OffsetDateTime utc(Instant at) {
+    return OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+  }
+
+  private static List<StoredSubjectKey> keys(PreparedStatement select) throws SQLException {
+    List<StoredSubjectKey> keys = new ArrayList<>();
+    try (ResultSet row = select.executeQuery()) {
+      while (row.next()) {
+        keys.add(key(row));
+      }
+    }
+    return keys;
+  }
+
+  private static StoredSubjectKey key(ResultSet row) throws SQLException {
+    return new StoredSubjectKey(
+        row.getString(1),
+        row.getBytes(2),
+        row.getString(3),
+        row.getString(4),
+        row.getObject(5, OffsetDateTime.class).toInstant());
+  }
+
   private static Optional<StoredSubjectKey> select(Connection connection, String subjectId)
       throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(SELECT)) {
@@ -113,13 +194,7 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
         if (!row.next()) {
           return Optional.empty();
         }
-        return Optional.of(
-            new StoredSubjectKey(
-                row.getString(1),
-                row.getBytes(2),
-                row.getString(3),
-                row.getString(4),
-                row.getObject(5, OffsetDateTime.class).toInstant()));
+        return Optional.of(key(row));
       }
     }
   }

@@ -15,12 +15,32 @@ final class StoreFixtures {
   private StoreFixtures() {}
 
   static StoredSubjectKey key(String subjectId, int keysetByte, String pseudonym) {
+    return key(subjectId, keysetByte, pseudonym, CREATED);
+  }
+
+  static StoredSubjectKey key(
+      String subjectId, int keysetByte, String pseudonym, Instant createdAt) {
     return new StoredSubjectKey(
         subjectId,
         new byte[] {(byte) keysetByte, 2, 3},
         "local-file:///kek.json",
         pseudonym,
-        CREATED);
+        createdAt);
+  }
+
+  /**
+   * The publication behaviour every store shares: {@code store} is empty. Keys created at
+   * CREATED+2s, +1s, +1s (two subjects) and +3s.
+   */
+  static List<StoredSubjectKey> fourKeys(SubjectKeyStore store) {
+    List<StoredSubjectKey> keys =
+        List.of(
+            key("customer-c", 3, "p-c", CREATED.plusSeconds(2)),
+            key("customer-b", 2, "p-b", CREATED.plusSeconds(1)),
+            key("customer-a", 1, "p-a", CREATED.plusSeconds(1)),
+            key("customer-d", 4, "p-d", CREATED.plusSeconds(3)));
+    keys.forEach(store::createIfAbsent);
+    return keys;
   }
 
   /** Two threads call createIfAbsent at the same moment, each with its own candidate. */

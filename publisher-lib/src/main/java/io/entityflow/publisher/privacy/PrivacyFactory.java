@@ -1,6 +1,7 @@
 package io.entityflow.publisher.privacy;
 
 import io.entityflow.privacy.forget.ForgetAuditLog;
+import io.entityflow.privacy.forget.ForgottenSubjectsPoller;
 import io.entityflow.privacy.forget.InMemoryForgetAuditLog;
 import io.entityflow.privacy.forget.JdbcForgetAuditLog;
 import io.entityflow.privacy.forget.SubjectForgetter;
@@ -14,15 +15,24 @@ import io.entityflow.privacy.keys.StoredSubjectKey;
 import io.entityflow.privacy.keys.SubjectKeyListener;
 import io.entityflow.privacy.keys.SubjectKeyStore;
 import io.entityflow.privacy.keys.SubjectKeysets;
+import io.entityflow.publisher.EntityPublisher;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanLocator;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.exceptions.DisabledBeanException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.reflect.ClassUtils;
 import io.micronaut.inject.qualifiers.Qualifiers;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -33,11 +43,17 @@ import javax.sql.DataSource;
  * jdbc on the DataSource named {@code datasource}, with the privacy tables migrated, or memory for
  * tests), the {@link CachingSubjectKeysets} (also the {@link SubjectKeysets} bean; every {@link
  * SubjectKeyListener} bean is told of the keys it creates), the {@link ForgetAuditLog} (same store
- * kind) and the {@link SubjectForgetter} (evicts the cache, tells every listener). Each can be
+ * kind) and the {@link SubjectForgetter} (evicts the cache, tells every listener); the {@link
+ * SubjectKeyRepublisher} (when the publisher is enabled) and its {@link PrivacyTask} every {@code
+ * republish.interval} (when {@code republish.enabled}); for the jdbc store, the {@link
+ * ForgottenSubjectsPoller} of this instance's cache and its {@link PrivacyTask} every {@code
+ * cache.forget-poll-interval}. The tasks start with the context and resolve what they run on their
+ * first run, so a missing DataSource still fails only where the keys are used. Each bean can be
  * replaced with {@code @Replaces}.
  *
  * <pre>{@code
  * context.getBean(SubjectForgetter.class).forget("customer-42", "dpo:ticket-1234");
+ * context.getBean(SubjectKeyRepublisher.class).republishAll(); // resync the warehouse's keys
  * }</pre>
  */
 @Factory
@@ -114,6 +130,96 @@ public class PrivacyFactory {
         new SubjectForgetter(store, auditLog, Clock.systemUTC()).register(keysets);
     listeners.forEach(forgetter::addListener);
     return forgetter;
+  }
+
+  /** Publishes again the SubjectKey events never acknowledged; also the resync API. */
+  @Singleton
+  @Requires(property = PUBLISHER_ENABLED, notEquals = "false")
+  public SubjectKeyRepublisher subjectKeyRepublisher(
+      PrivacyConfiguration config,
+      BeanProvider<EntityPublisher> publisher,
+      SubjectKeyStore store,
+      ForgetAuditLog auditLog,
+      @Nullable MeterRegistry meterRegistry) {
+    PrivacyConfiguration.Republish republish = config.getRepublish();
+    republish.check();
+    return new SubjectKeyRepublisher(
+        publisher::get,
+        store,
+        auditLog,
+        republish.getMinAge(),
+        republish.getBatchSize(),
+        Clock.systemUTC(),
+        meterRegistry);
+  }
+
+  /** Runs {@link SubjectKeyRepublisher#republishUnpublished} every {@code republish.interval}. */
+  @Context
+  @Named(REPUBLISHING)
+  @Bean(preDestroy = "close")
+  @Requires(property = PrivacyConfiguration.PREFIX + ".republish.enabled", notEquals = "false")
+  @Requires(property = PUBLISHER_ENABLED, notEquals = "false")
+  public PrivacyTask subjectKeyRepublishing(
+      PrivacyConfiguration config, BeanProvider<SubjectKeyRepublisher> republisher) {
+    config.getRepublish().check();
+    Duration interval = config.getRepublish().getInterval();
+    return PrivacyTask.start(
+        "entityflow-subject-key-republisher",
+        interval,
+        interval,
+        () -> republisher.get().republishUnpublished());
+  }
+
+  /**
+   * Evicts from this instance's cache the subjects other instances forget (jdbc store only: the
+   * memory store has no other instances).
+   */
+  @Singleton
+  public ForgottenSubjectsPoller forgottenSubjectsPoller(
+      PrivacyConfiguration config,
+      ForgetAuditLog auditLog,
+      CachingSubjectKeysets keysets,
+      @Nullable MeterRegistry meterRegistry) {
+    requireJdbc(config);
+    ForgottenSubjectsPoller poller = new ForgottenSubjectsPoller(auditLog, keysets);
+    if (meterRegistry != null) {
+      FunctionCounter.builder(
+              "entityflow.privacy.forgotten_subjects.evicted",
+              poller,
+              ForgottenSubjectsPoller::evictions)
+          .description("subjects forgotten by any instance that the poller evicted from the cache")
+          .register(meterRegistry);
+    }
+    return poller;
+  }
+
+  /** Runs {@link ForgottenSubjectsPoller#poll} every {@code cache.forget-poll-interval}. */
+  @Context
+  @Named(FORGET_POLLING)
+  @Bean(preDestroy = "close")
+  public PrivacyTask forgottenSubjectsPolling(
+      PrivacyConfiguration config, BeanProvider<ForgottenSubjectsPoller> poller) {
+    requireJdbc(config);
+    Duration interval =
+        PrivacyConfiguration.positive(
+            "cache.forget-poll-interval", config.getCache().getForgetPollInterval());
+    return PrivacyTask.start(
+        "entityflow-forgotten-subjects-poller", Duration.ZERO, interval, () -> poller.get().poll());
+  }
+
+  /** The name of the republishing task bean. */
+  public static final String REPUBLISHING = "subject-key-republishing";
+
+  /** The name of the forget polling task bean. */
+  public static final String FORGET_POLLING = "forgotten-subjects-polling";
+
+  private static final String PUBLISHER_ENABLED = "entityflow.publisher.enabled";
+
+  private static void requireJdbc(PrivacyConfiguration config) {
+    if (config.getKeyStore() != KeyStoreKind.JDBC) {
+      throw new DisabledBeanException(
+          "the forgets of other instances are polled only with the jdbc key store");
+    }
   }
 
   private static SubjectKeyListener all(List<SubjectKeyListener> listeners) {

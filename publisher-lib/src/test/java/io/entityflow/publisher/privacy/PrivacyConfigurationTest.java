@@ -18,6 +18,7 @@ import io.entityflow.publisher.EventEncoder;
 import io.entityflow.publisher.InvalidEventException;
 import io.entityflow.publisher.PublishRequest;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -52,7 +53,66 @@ class PrivacyConfigurationTest {
       assertThat(config.getDatasource()).isEqualTo("default");
       assertThat(config.getCache().getMaxSubjects()).isEqualTo(10_000);
       assertThat(config.getCache().getExpireAfter()).isEqualTo(Duration.ofMinutes(10));
+      assertThat(config.getCache().getForgetPollInterval()).isEqualTo(Duration.ofSeconds(5));
+      assertThat(config.getRepublish().isEnabled()).isTrue();
+      assertThat(config.getRepublish().getInterval()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(config.getRepublish().getMinAge()).isEqualTo(Duration.ofMinutes(2));
+      assertThat(config.getRepublish().getBatchSize()).isEqualTo(500);
     }
+  }
+
+  @Test
+  void republishTaskRunsEveryIntervalByDefault() {
+    try (ApplicationContext context =
+        context(
+            Map.of(
+                "entityflow.publisher.recording",
+                true,
+                "entityflow.privacy.kek-uri",
+                "local-file://" + temp.resolve("kek.json"),
+                "entityflow.privacy.key-store",
+                "memory",
+                "entityflow.privacy.republish.interval",
+                "45s"))) {
+      PrivacyTask task =
+          context.getBean(PrivacyTask.class, Qualifiers.byName(PrivacyFactory.REPUBLISHING));
+      assertThat(task.name()).isEqualTo("entityflow-subject-key-republisher");
+      assertThat(task.interval()).isEqualTo(Duration.ofSeconds(45));
+    }
+  }
+
+  @Test
+  void republishBatchSizeOutOfRangeIsRefusedNamingTheKey() {
+    Map<String, Object> properties =
+        Map.of(
+            "entityflow.publisher.recording",
+            true,
+            "entityflow.privacy.kek-uri",
+            "local-file://" + temp.resolve("kek.json"),
+            "entityflow.privacy.key-store",
+            "memory",
+            "entityflow.privacy.republish.batch-size",
+            0);
+    assertThatThrownBy(() -> context(properties).close())
+        .rootCause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("entityflow.privacy.republish.batch-size 0 is not allowed: 1 to 10000");
+  }
+
+  @Test
+  void nonPositiveForgetPollIntervalIsRefusedNamingTheKey() {
+    Map<String, Object> properties =
+        Map.of(
+            "entityflow.privacy.kek-uri",
+            "local-file://" + temp.resolve("kek.json"),
+            "entityflow.privacy.cache.forget-poll-interval",
+            "0s");
+    assertThatThrownBy(() -> context(properties).close())
+        .rootCause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "entityflow.privacy.cache.forget-poll-interval PT0S is not allowed: a positive"
+                + " duration, e.g. 5s");
   }
 
   @Test
