@@ -39,7 +39,8 @@ public final class EventAttributes {
    * How the PII fields of the payload are encrypted. Every event of an entity with PII fields
    * carries it, with the value {@link #PII_ENCRYPTION_TINK_AEAD_V1}: its payload is in the entity's
    * encrypted form ({@code io.entityflow.contract.privacy.EncryptedForm}). The pipeline
-   * dead-letters an event of such an entity without it.
+   * dead-letters an event of such an entity without it, and an event of an entity without PII with
+   * it. Reserved ({@link #RESERVED}): only the publisher sets it.
    */
   public static final String PII_ENCRYPTION = "pii_encryption";
 
@@ -73,9 +74,22 @@ public final class EventAttributes {
   public static final List<String> REQUIRED =
       List.of(EVENT_ID, OPERATION, OCCURRED_AT, PRODUCER, SCHEMA, SCHEMA_VERSION);
 
-  /** Every name above: producers may not set them as extra attributes. */
+  /**
+   * The contract's own attributes, set by the publisher (or a replay) from the publish arguments
+   * and the contract, never by a producer as extra attributes: the {@link #REQUIRED} ones, {@link
+   * #REPLAYED_AT} and {@link #PII_ENCRYPTION} (a producer setting it on a clear payload would make
+   * readers take clear bytes for ciphertext). The trace attributes are not reserved.
+   */
   public static final List<String> RESERVED =
-      List.of(EVENT_ID, OPERATION, OCCURRED_AT, PRODUCER, SCHEMA, SCHEMA_VERSION, REPLAYED_AT);
+      List.of(
+          EVENT_ID,
+          OPERATION,
+          OCCURRED_AT,
+          PRODUCER,
+          SCHEMA,
+          SCHEMA_VERSION,
+          REPLAYED_AT,
+          PII_ENCRYPTION);
 
   private EventAttributes() {}
 }

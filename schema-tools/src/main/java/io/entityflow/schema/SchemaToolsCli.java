@@ -18,7 +18,7 @@ import java.util.List;
  * entityflow schema check  --against &lt;git ref|dir|descriptor set&gt; [--current ...] [--format text|json|github]
  * entityflow schema report --against &lt;...&gt; [--current ...] [--out FILE]
  * entityflow catalog --out DIR [--contract &lt;git ref|dir|descriptor set&gt;] [--warehouse DIR] [--alert-rules FILE] [--consumers FILE] [--pipeline-job NAME]
- * entityflow lookml --out DIR [--contract &lt;...&gt;] [--model NAME] [--connection NAME] [--project ID] [--dataset-prefix P]
+ * entityflow lookml --out DIR [--contract &lt;...&gt;] [--model NAME] [--connection NAME] [--pii-connection NAME] [--project ID] [--dataset-prefix P]
  * entityflow contract check &lt;proto dir&gt; [--descriptor-set-out FILE] [--schemas-out DIR]
  * </pre>
  *
@@ -33,7 +33,7 @@ public final class SchemaToolsCli {
         entityflow schema report --against <...> [--current <...>] [--out FILE] [--repo DIR] [--contract-dir DIR]
         entityflow catalog --out DIR [--contract <git ref|dir|descriptor set>] [--repo DIR] [--contract-dir DIR]
                            [--warehouse DIR] [--alert-rules FILE] [--consumers FILE] [--pipeline-job entityflow-pipeline]
-        entityflow lookml --out DIR [--contract <...>] [--model entityflow] [--connection entityflow] [--project ID] [--dataset-prefix P] [--repo DIR] [--contract-dir DIR]
+        entityflow lookml --out DIR [--contract <...>] [--model entityflow] [--connection entityflow] [--pii-connection NAME] [--project ID] [--dataset-prefix P] [--repo DIR] [--contract-dir DIR]
         entityflow contract check <dir of .proto> [--descriptor-set-out FILE] [--schemas-out DIR]
       --contract-dir is where the repository keeps its .proto files (read in the working tree and at git
       refs); default examples/acme-contract/src/main/proto, a company repository passes its own, e.g.
@@ -41,8 +41,11 @@ public final class SchemaToolsCli {
       catalog lineage: producers from --warehouse (default .entityflow/warehouse if present; else the page
       gives the BigQuery query), rules from --alert-rules (default .entityflow/alert-rules.yaml if present),
       consumers from --consumers (YAML: topic: [consumer names]).
-      lookml writes views/, explores/ and <model>.model.lkml; --project and --dataset-prefix name the
-      BigQuery tables the views read (default: the connection's project, no prefix).
+      lookml writes views/, explores/ and <model>.model.lkml (entities with PII read through their
+      _masked views: pseudonyms), and when an entity has PII pii/ and <model>_pii.model.lkml for PII
+      readers (the <dataset>_pii decrypting views, on --pii-connection, default --connection);
+      --project and --dataset-prefix name the BigQuery tables the views read (default: the
+      connection's project, no prefix).
       exit codes: 0 compatible (contract check: valid), 1 breaking (invalid), 2 input unreadable or wrong usage""";
 
   private SchemaToolsCli() {}

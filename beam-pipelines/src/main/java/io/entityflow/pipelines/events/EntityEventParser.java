@@ -184,13 +184,29 @@ public final class EntityEventParser {
 
   /**
    * An entity with PII fields is published in its encrypted form; an event without the encryption
-   * attribute could carry clear PII, so it never reaches the table.
+   * attribute could carry clear PII, so it never reaches the table. An entity without PII is
+   * published in clear: the attribute on its event is wrong (the publisher never sets it there).
    */
   private void checkPiiEncryption(Map<String, String> attributes) throws RejectedMessageException {
+    String value = attributes.get(PII_ENCRYPTION);
     if (!hasPii) {
+      if (value != null) {
+        throw new RejectedMessageException(
+            DeadLetterKind.INVALID_ATTRIBUTE,
+            "attribute '"
+                + PII_ENCRYPTION
+                + "' with value '"
+                + value
+                + "' is not allowed on a message of topic '"
+                + entity.topicName()
+                + "', whose entity "
+                + entity.fullName()
+                + " has no PII field; allowed: no "
+                + PII_ENCRYPTION
+                + " attribute (its payload is never encrypted)");
+      }
       return;
     }
-    String value = attributes.get(PII_ENCRYPTION);
     if (value == null || value.isEmpty()) {
       throw new RejectedMessageException(
           DeadLetterKind.MISSING_ATTRIBUTE,

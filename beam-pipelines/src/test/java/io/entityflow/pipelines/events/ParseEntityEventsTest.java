@@ -40,7 +40,9 @@ class ParseEntityEventsTest {
     attributes.put("event_id", eventId);
     attributes.put("operation", "UPDATED");
     attributes.put("occurred_at", "2026-11-23T10:15:30.5Z");
-    attributes.put("pii_encryption", "tink-aead-v1");
+    if (entity.hasPii()) {
+      attributes.put("pii_encryption", "tink-aead-v1");
+    }
     attributes.put("producer", "till");
     attributes.put("schema", entity.fullName());
     attributes.put("schema_version", entity.schemaVersion());
@@ -194,6 +196,43 @@ class ParseEntityEventsTest {
                     + " 'customer_v1'; allowed: 'tink-aead-v1'",
                 "m-d",
                 other,
+                payload));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void eventOfAnEntityWithoutPiiCarryingThePiiEncryptionAttributeIsDeadLettered() {
+    // its payload is clear: taking its bytes for ciphertext (or the attribute for a promise of
+    // encryption) would be wrong, so the event never reaches the table
+    EntityDefinition installation = EntityRegistry.load().forTopic("installation_v1").orElseThrow();
+    byte[] payload = SampleEvents.all().get("installation_v1").message().toByteArray();
+    Map<String, String> attributes = attributes(installation, "e-i");
+    attributes.put("pii_encryption", "tink-aead-v1");
+    TestPipeline pipeline = Pipelines.create();
+    PCollectionTuple parsed =
+        pipeline
+            .apply(
+                Create.timestamped(
+                        TimestampedValue.of(
+                            new PubsubMessage(payload, attributes, "m-i"), PUBLISHED))
+                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
+            .apply(
+                ParseEntityEvents.forTopic("installation_v1").withClock(PipelineClock.fixed(NOW)));
+    PAssert.that(parsed.get(ParseEntityEvents.EVENTS)).empty();
+    PAssert.that(
+            parsed
+                .get(ParseEntityEvents.DEAD_LETTERS)
+                .apply(MapElements.into(TypeDescriptors.strings()).via(Rows.rowJson())))
+        .containsInAnyOrder(
+            letter(
+                "installation_v1",
+                "INVALID_ATTRIBUTE",
+                "attribute 'pii_encryption' with value 'tink-aead-v1' is not allowed on a message"
+                    + " of topic 'installation_v1', whose entity"
+                    + " acme.energy.installation.v1.Installation has no PII field; allowed: no"
+                    + " pii_encryption attribute (its payload is never encrypted)",
+                "m-i",
+                attributes,
                 payload));
     pipeline.run().waitUntilFinish();
   }

@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -44,24 +45,17 @@ class WriteToLocalWarehouseTest {
   static KV<String, TableRow> row(
       EntityDefinition entity, byte[] payload, String eventId, String operation, String at)
       throws Exception {
+    Map<String, String> attributes = new HashMap<>();
+    attributes.put(EventAttributes.EVENT_ID, eventId);
+    attributes.put(EventAttributes.OPERATION, operation);
+    attributes.put(EventAttributes.OCCURRED_AT, at);
+    attributes.put(EventAttributes.PRODUCER, "p");
+    if (entity.hasPii()) {
+      attributes.put(EventAttributes.PII_ENCRYPTION, EventAttributes.PII_ENCRYPTION_TINK_AEAD_V1);
+    }
     TableRow row =
         EntityEventParser.of(entity)
-            .parse(
-                payload,
-                Map.of(
-                    EventAttributes.EVENT_ID,
-                    eventId,
-                    EventAttributes.OPERATION,
-                    operation,
-                    EventAttributes.OCCURRED_AT,
-                    at,
-                    EventAttributes.PRODUCER,
-                    "p",
-                    "pii_encryption",
-                    "tink-aead-v1"),
-                "m-" + eventId,
-                Instant.parse(at),
-                NOW);
+            .parse(payload, attributes, "m-" + eventId, Instant.parse(at), NOW);
     return KV.of(entity.dataset() + "." + entity.tableName(), row);
   }
 

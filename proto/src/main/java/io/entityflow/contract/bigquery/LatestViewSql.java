@@ -9,6 +9,7 @@ package io.entityflow.contract.bigquery;
  * <pre>{@code
  * String sql = LatestViewSql.bigQuery(table, "my-project", "retail");   // CREATE VIEW body for BigQuery
  * String local = LatestViewSql.duckDb(table);                  // same query for the local warehouse
+ * String masked = LatestViewSql.bigQueryOver(table, "`retail.sale_v1_masked`"); // over a view
  * }</pre>
  */
 public final class LatestViewSql {
@@ -32,6 +33,14 @@ public final class LatestViewSql {
         "`" + project + "." + datasetId + "." + table.name() + "`",
         "`" + table.clusteringFields().get(0) + "`",
         "EXCEPT");
+  }
+
+  /**
+   * The same query in GoogleSQL over any relation with the table's columns, e.g. its masked view
+   * {@code `retail.customer_v1_masked`} (a LookML derived table of the latest state of each id).
+   */
+  public static String bigQueryOver(EntityTable table, String relation) {
+    return query(table, relation, "`" + table.clusteringFields().get(0) + "`", "EXCEPT");
   }
 
   /** The view query in DuckDB SQL, reading {@code "dataset"."table"}. */

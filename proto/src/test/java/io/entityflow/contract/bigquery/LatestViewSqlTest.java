@@ -26,6 +26,21 @@ class LatestViewSqlTest {
   }
 
   @Test
+  void bigQueryQueryOverAnotherRelationRanksItsRowsTheSameWay() {
+    assertThat(LatestViewSql.bigQueryOver(sale, "`retail.sale_v1_masked`"))
+        .isEqualTo(
+            "SELECT * EXCEPT (entityflow_rank)\n"
+                + "FROM (\n"
+                + "  SELECT *, ROW_NUMBER() OVER (\n"
+                + "    PARTITION BY `sale_id`\n"
+                + "    ORDER BY occurred_at DESC, publish_time DESC, ingestion_time DESC, event_id DESC\n"
+                + "  ) AS entityflow_rank\n"
+                + "  FROM `retail.sale_v1_masked`\n"
+                + ")\n"
+                + "WHERE entityflow_rank = 1 AND operation != 'DELETED'");
+  }
+
+  @Test
   void duckDbViewIsTheSameQueryInDuckDbSyntax() {
     assertThat(LatestViewSql.duckDb(sale))
         .isEqualTo(

@@ -53,12 +53,12 @@ public final class AttributeRules {
               + ")");
     }
     for (Map.Entry<String, String> attribute : attributes.entrySet()) {
-      checkKey(entity, attribute.getKey());
+      checkKey(entity, attribute.getKey(), attribute.getValue());
       checkValue(entity, attribute.getKey(), attribute.getValue());
     }
   }
 
-  private static void checkKey(String entity, String key) {
+  private static void checkKey(String entity, String key, String value) {
     if (key.isEmpty()) {
       throw new InvalidEventException(entity, "attribute ''", "an attribute key may not be empty");
     }
@@ -67,9 +67,12 @@ public final class AttributeRules {
       throw new InvalidEventException(
           entity,
           field,
-          "the name is reserved for the contract's own attributes ("
+          "'"
+              + value
+              + "' is not allowed: the name is reserved for the contract's own attributes ("
               + String.join(", ", EventAttributes.RESERVED)
-              + "); use the publish arguments instead");
+              + "), which the publisher sets from the publish arguments and the contract;"
+              + " allowed: any other name");
     }
     if (key.startsWith("goog")) {
       throw new InvalidEventException(

@@ -97,9 +97,24 @@ class EventValidatorTest {
   void reservedAttributeNameIsRefused() {
     assertThat(catchInvalid(withAttributes(Map.of("operation", "DELETED"))).getMessage())
         .isEqualTo(
-            "invalid Sale event: attribute 'operation': the name is reserved for the contract's own"
-                + " attributes (event_id, operation, occurred_at, producer, schema, schema_version,"
-                + " replayed_at); use the publish arguments instead; nothing was published");
+            "invalid Sale event: attribute 'operation': 'DELETED' is not allowed: the name is"
+                + " reserved for the contract's own attributes (event_id, operation, occurred_at,"
+                + " producer, schema, schema_version, replayed_at, pii_encryption), which the"
+                + " publisher sets from the publish arguments and the contract; allowed: any other"
+                + " name; nothing was published");
+  }
+
+  @Test
+  void piiEncryptionAsAnExtraAttributeIsRefusedNamingItsValue() {
+    // set by the publisher itself when it encrypts; a producer setting it on a clear payload
+    // would make readers take clear bytes for ciphertext
+    assertThat(catchInvalid(withAttributes(Map.of("pii_encryption", "tink-aead-v1"))).getMessage())
+        .isEqualTo(
+            "invalid Sale event: attribute 'pii_encryption': 'tink-aead-v1' is not allowed: the"
+                + " name is reserved for the contract's own attributes (event_id, operation,"
+                + " occurred_at, producer, schema, schema_version, replayed_at, pii_encryption),"
+                + " which the publisher sets from the publish arguments and the contract; allowed:"
+                + " any other name; nothing was published");
   }
 
   @Test

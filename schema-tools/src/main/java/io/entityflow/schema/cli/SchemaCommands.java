@@ -141,8 +141,8 @@ public final class SchemaCommands {
 
   /**
    * {@code lookml}: writes the LookML of {@code --contract} (default: working tree) to {@code
-   * --out}, with the optional {@code --model}, {@code --connection}, {@code --project} and {@code
-   * --dataset-prefix}.
+   * --out}, with the optional {@code --model}, {@code --connection}, {@code --pii-connection},
+   * {@code --project} and {@code --dataset-prefix}.
    */
   public static int lookml(List<String> argv, PrintStream out) {
     CliArguments args =
@@ -155,6 +155,7 @@ public final class SchemaCommands {
                 "contract-dir",
                 "model",
                 "connection",
+                "pii-connection",
                 "project",
                 "dataset-prefix"));
     Path target = Path.of(args.require("out"));
@@ -165,7 +166,8 @@ public final class SchemaCommands {
               args.get("model").orElse(LookmlOptions.DEFAULT_MODEL),
               args.get("connection").orElse(LookmlOptions.DEFAULT_CONNECTION),
               args.get("project").orElse(""),
-              args.get("dataset-prefix").orElse(""));
+              args.get("dataset-prefix").orElse(""),
+              args.get("pii-connection").orElse(""));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -175,6 +177,7 @@ public final class SchemaCommands {
             .load(args.get("contract").orElse(loader.workingTreeContract().toString()))
             .registry();
     List<Path> written = LookmlProject.of(registry, options).write(target);
+    Path piiModel = target.resolve(options.piiModel() + ".model.lkml");
     out.println(
         "wrote the LookML of "
             + registry.entities().size()
@@ -184,7 +187,10 @@ public final class SchemaCommands {
             + target
             + "; include "
             + target.resolve(options.model() + ".model.lkml")
-            + " or its views/ and explores/ from a Looker project");
+            + " or its views/ and explores/ from a Looker project"
+            + (written.contains(piiModel)
+                ? "; PII readers only: " + piiModel + " (decrypted views)"
+                : ""));
     return 0;
   }
 

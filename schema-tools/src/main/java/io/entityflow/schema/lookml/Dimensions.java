@@ -19,8 +19,9 @@ import java.util.Set;
  * The LookML field of one column: its dimension type from the BigQuery type (TIMESTAMP as a {@code
  * dimension_group} of type time, INTEGER/FLOAT/NUMERIC as number, BOOLEAN as yesno, BYTES as base64
  * and JSON as its text, both strings), enum values as suggestions, the proto comment as
- * description; PII hidden and gated by {@value #PII_GRANT}. Also the "which field is set" dimension
- * of a oneof and the amount dimension and sum of a money-like record.
+ * description; a column holding ciphertext in the table typed as the view reads it ({@link
+ * PiiValues}: the pseudonym string, or the decrypted value's type). Also the "which field is set"
+ * dimension of a oneof and the amount dimension and sum of a money-like record.
  *
  * <pre>{@code
  * LookmlBlock sold = Dimensions.scalar(Dimensions.column("sold_at", "${TABLE}.sold_at", column, field));
@@ -28,7 +29,7 @@ import java.util.Set;
  * }</pre>
  */
 final class Dimensions {
-  /** The access grant every PII field requires. */
+  /** The access grant every view over a decrypting view, and every explore of one, requires. */
   static final String PII_GRANT = "can_see_pii";
 
   /** The timeframes of every TIMESTAMP dimension group. */
@@ -48,9 +49,9 @@ final class Dimensions {
    * @param column the column (its type, description and sensitivity)
    * @param field the proto field, null for metadata columns
    * @param group the group label, null for none
-   * @param pii whether the value is PII (the column or a record around it)
    * @param primaryKey whether it is the view's primary key
    * @param siblings the other field names of the view, to keep dimension group names unique
+   * @param pii what the view reads in the columns that hold ciphertext in the table
    */
   record Column(
       String name,
@@ -58,35 +59,34 @@ final class Dimensions {
       TableColumn column,
       FieldDescriptor field,
       String group,
-      boolean pii,
       boolean primaryKey,
-      Set<String> siblings) {}
+      Set<String> siblings,
+      PiiValues pii) {}
 
   /** The dimension (or time dimension group) of a scalar column. */
   static LookmlBlock scalar(Column c) {
     TableColumn column = c.column();
-    BigQueryType type = c.pii() && c.field() != null ? clearType(c.field()) : column.type();
+    BigQueryType type = c.pii().type(column);
     LookmlBlock block;
     if (type == BigQueryType.TIMESTAMP) {
       block = new LookmlBlock("dimension_group", timeName(c.name(), c.siblings()));
-      hide(block, c.pii());
       block.raw("type", "time").names("timeframes", TIMEFRAMES).sql(c.sql());
     } else {
       block = new LookmlBlock("dimension", c.name());
       if (c.primaryKey()) {
         block.yes("primary_key");
       }
-      hide(block, c.pii());
       block.raw("type", type(type)).sql(sql(type, c.sql()));
     }
     block
         .optionalString("group_label", c.group())
-        .optionalString("description", column.description());
-    List<String> values = suggestions(column, c.field());
+        .optionalString("description", c.pii().description(column));
+    List<String> values =
+        c.pii().suggestsValues(column) ? suggestions(column, c.field()) : List.of();
     if (!values.isEmpty()) {
       block.strings("suggestions", values);
     }
-    return gate(block, c.pii());
+    return block;
   }
 
   /**
@@ -153,50 +153,6 @@ final class Dimensions {
   static String humanize(String path) {
     String words = path.replace("__", " ").replace('_', ' ').trim();
     return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-  }
-
-  /** Hides a PII field: {@code hidden: yes}. */
-  static LookmlBlock hide(LookmlBlock block, boolean pii) {
-    return pii ? block.yes("hidden") : block;
-  }
-
-  /** Gates a PII field or join: {@code required_access_grants: [can_see_pii]}. */
-  static LookmlBlock gate(LookmlBlock block, boolean pii) {
-    return pii ? block.names("required_access_grants", List.of(PII_GRANT)) : block;
-  }
-
-  /**
-   * The BigQuery type of a field's clear value, whatever its column holds: a PII column holds
-   * ciphertext (BYTES) in the tables and latest views and the clear type in the {@code _decrypted}
-   * views; the dimension is typed for the latter. Messages other than the well-known scalars are
-   * decrypted as JSON.
-   */
-  static BigQueryType clearType(FieldDescriptor field) {
-    return switch (field.getJavaType()) {
-      case INT, LONG ->
-          field.getType() == FieldDescriptor.Type.UINT64
-                  || field.getType() == FieldDescriptor.Type.FIXED64
-              ? BigQueryType.NUMERIC
-              : BigQueryType.INTEGER;
-      case FLOAT, DOUBLE -> BigQueryType.FLOAT;
-      case BOOLEAN -> BigQueryType.BOOLEAN;
-      case BYTE_STRING -> BigQueryType.BYTES;
-      case STRING, ENUM -> BigQueryType.STRING;
-      case MESSAGE ->
-          switch (field.getMessageType().getFullName()) {
-            case "google.protobuf.Timestamp" -> BigQueryType.TIMESTAMP;
-            case "google.protobuf.Duration" -> BigQueryType.NUMERIC;
-            case "google.protobuf.FieldMask" -> BigQueryType.STRING;
-            case "google.protobuf.Empty" -> BigQueryType.BOOLEAN;
-            default ->
-                field.getMessageType().getFullName().startsWith("google.protobuf.")
-                        && field.getMessageType().getFullName().endsWith("Value")
-                        && field.getMessageType().findFieldByName("value") != null
-                        && !field.getMessageType().getFullName().equals("google.protobuf.Value")
-                    ? clearType(field.getMessageType().findFieldByName("value"))
-                    : BigQueryType.JSON;
-          };
-    };
   }
 
   /** {@code CallRecord} becomes "Call record". */

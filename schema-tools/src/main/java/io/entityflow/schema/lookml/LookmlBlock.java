@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * One LookML block ({@code dimension: name { ... }}) built parameter by parameter and rendered with
- * two-space indentation. Strings are quoted with {@code "} and {@code \} escaped and line breaks
- * folded to spaces; SQL ends with {@code ;;}.
+ * two-space indentation (a block without name, such as {@code derived_table: { ... }}, when the
+ * name is empty). Strings are quoted with {@code "} and {@code \} escaped and line breaks folded to
+ * spaces; SQL ends with {@code ;;}.
  *
  * <pre>{@code
  * String text =
@@ -85,7 +86,8 @@ final class LookmlBlock {
   String render(int depth) {
     String indent = "  ".repeat(depth);
     StringBuilder out = new StringBuilder();
-    out.append(indent).append(type).append(": ").append(name).append(" {\n");
+    out.append(indent).append(type).append(": ").append(name.isEmpty() ? "" : name + " ");
+    out.append("{\n");
     for (Object item : items) {
       if (item instanceof LookmlBlock child) {
         out.append(child.render(depth + 1));

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The LookML of the example contract, every file parsed by lookml-parser: exact dimensions, types
- * and SQL of Sale and CallRecord, nested views joined with UNNEST, PII hidden and gated.
+ * and SQL of Sale and CallRecord (PII masked: pseudonym strings), nested views joined with UNNEST,
+ * the decrypted views only in the PII readers' model and gated there.
  */
 class LookmlProjectTest {
   private static final String SALE = "views/sale_v1_latest.view.lkml";
@@ -48,6 +49,12 @@ class LookmlProjectTest {
     tables.forEach(t -> expected.add("explores/" + t + ".explore.lkml"));
     tables.forEach(t -> expected.add("views/" + t + ".view.lkml"));
     tables.forEach(t -> expected.add("views/" + t + "_latest.view.lkml"));
+    expected.add("entityflow_pii.model.lkml");
+    List<String> piiTables =
+        List.of("user_v1", "customer_v1", "loyalty_membership_v1", "sale_v1", "call_record_v1");
+    piiTables.forEach(t -> expected.add("pii/explores/" + t + "_decrypted.explore.lkml"));
+    piiTables.forEach(t -> expected.add("pii/views/" + t + "_decrypted.view.lkml"));
+    piiTables.forEach(t -> expected.add("pii/views/" + t + "_latest_decrypted.view.lkml"));
 
     assertThat(parsed.getAsJsonObject("files").keySet())
         .containsExactlyInAnyOrderElementsOf(expected);
@@ -84,7 +91,33 @@ class LookmlProjectTest {
   }
 
   @Test
-  void modelDeclaresConnectionIncludesAndThePiiAccessGrant() {
+  void piiReadersModelHoldsExactlyTheDecryptedViewsAndExplores() {
+    JsonObject model = parsed.getAsJsonObject("models").getAsJsonObject("entityflow_pii");
+    assertThat(names(model, "explores"))
+        .containsExactly(
+            "call_record_v1_decrypted",
+            "call_record_v1_latest_decrypted",
+            "customer_v1_decrypted",
+            "customer_v1_latest_decrypted",
+            "loyalty_membership_v1_decrypted",
+            "loyalty_membership_v1_latest_decrypted",
+            "sale_v1_decrypted",
+            "sale_v1_latest_decrypted",
+            "user_v1_decrypted",
+            "user_v1_latest_decrypted");
+    assertThat(names(model, "views"))
+        .contains(
+            "sale_v1_decrypted",
+            "sale_v1_decrypted__line_items",
+            "sale_v1_latest_decrypted",
+            "sale_v1_latest_decrypted__labels",
+            "call_record_v1_latest_decrypted__cell_ids")
+        .allMatch(v -> v.contains("_decrypted"))
+        .hasSize(18);
+  }
+
+  @Test
+  void modelDeclaresConnectionAndIncludesAndNoAccessGrant() {
     JsonObject model = parsed.getAsJsonObject("files").getAsJsonObject("entityflow.model.lkml");
 
     assertThat(model.get("connection").getAsString()).isEqualTo("entityflow");
@@ -96,17 +129,23 @@ class LookmlProjectTest {
                 + "\"explores/loyalty_membership_v1.explore.lkml\","
                 + "\"explores/loyalty_accrual_v1.explore.lkml\",\"explores/sale_v1.explore.lkml\","
                 + "\"explores/call_record_v1.explore.lkml\"]");
-    JsonObject grant = model.getAsJsonObject("access_grant").getAsJsonObject("can_see_pii");
-    assertThat(grant.get("user_attribute").getAsString()).isEqualTo("entityflow_pii_reader");
-    assertThat(grant.get("allowed_values").toString()).isEqualTo("[\"yes\"]");
+    assertThat(model.has("access_grant")).isFalse();
   }
 
   @Test
   void saleLatestViewHasEveryColumnWithItsTypeAndSql() {
     JsonObject view = view(SALE, "sale_v1_latest");
 
-    assertThat(view.get("sql_table_name").getAsString().trim())
-        .isEqualTo("`retail.sale_v1_latest`");
+    assertThat(view.has("sql_table_name")).isFalse();
+    assertThat(view.getAsJsonObject("derived_table").get("sql").getAsString().trim())
+        .isEqualTo(
+            "SELECT * EXCEPT (entityflow_rank) FROM ( SELECT *, ROW_NUMBER() OVER ( PARTITION BY"
+                + " `sale_id` ORDER BY occurred_at DESC, publish_time DESC, ingestion_time DESC,"
+                + " event_id DESC ) AS entityflow_rank FROM `retail.sale_v1_masked` ) WHERE"
+                + " entityflow_rank = 1 AND operation != 'DELETED'");
+    assertThat(
+            view("views/sale_v1.view.lkml", "sale_v1").get("sql_table_name").getAsString().trim())
+        .isEqualTo("`retail.sale_v1_masked`");
     assertThat(view.get("label").getAsString()).isEqualTo("Sale");
     assertThat(fields(SALE, "sale_v1_latest", "dimension"))
         .containsExactly(
@@ -313,15 +352,44 @@ class LookmlProjectTest {
   }
 
   @Test
-  void piiFieldsAreHiddenAndGatedAndNothingElseIs() {
-    assertThat(gated(SALE)).containsExactly("sale_v1_latest.card__cardholder_name");
-    assertThat(gated("views/sale_v1.view.lkml")).containsExactly("sale_v1.card__cardholder_name");
-    assertThat(gated(CALL))
-        .containsExactly(
-            "call_record_v1_latest.caller_msisdn", "call_record_v1_latest.callee_msisdn");
-    assertThat(gated("views/customer_v1_latest.view.lkml"))
-        .containsExactly(
-            "customer_v1_latest.email", "customer_v1_latest.full_name", "customer_v1_latest.phone");
+  void analystsViewsGateNothingAndShowPseudonymsWhileEveryDecryptedViewAndExploreIsGated() {
+    for (String file : parsed.getAsJsonObject("files").keySet()) {
+      if (file.startsWith("views/")) {
+        assertThat(gated(file)).as(file).isEmpty();
+      }
+    }
+    JsonObject cardholder =
+        view(SALE, "sale_v1_latest")
+            .getAsJsonObject("dimension")
+            .getAsJsonObject("card__cardholder_name");
+    assertThat(cardholder.has("hidden")).isFalse();
+    assertThat(cardholder.get("description").getAsString())
+        .isEqualTo(
+            "Name printed on the card. Masked: the pseudonym of the row's data subject"
+                + " (customer_id) when a value is set, the same in every PII field of the row and"
+                + " for the same subject in every entity (count distinct or join on it); NULL when"
+                + " no value is set or the subject is forgotten.");
+    List<String> gatedViews = new ArrayList<>();
+    List<String> gatedExplores = new ArrayList<>();
+    for (Map.Entry<String, JsonElement> file : parsed.getAsJsonObject("files").entrySet()) {
+      if (!file.getKey().startsWith("pii/")) {
+        continue;
+      }
+      for (String kind : List.of("view", "explore")) {
+        JsonObject blocks = file.getValue().getAsJsonObject().getAsJsonObject(kind);
+        if (blocks == null) {
+          continue;
+        }
+        for (Map.Entry<String, JsonElement> block : blocks.entrySet()) {
+          assertThat(block.getValue().getAsJsonObject().get("required_access_grants").toString())
+              .as(block.getKey())
+              .isEqualTo("[\"can_see_pii\"]");
+          (kind.equals("view") ? gatedViews : gatedExplores).add(block.getKey());
+        }
+      }
+    }
+    assertThat(gatedViews).hasSize(18);
+    assertThat(gatedExplores).hasSize(10);
   }
 
   @Test
