@@ -14,6 +14,9 @@ import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.QueryParameterValue;
 import io.entityflow.contract.bigquery.SubjectKeySweepSql;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +40,10 @@ public final class BigQueryKeyRows {
   static final int WAIT_MINUTES = 10;
 
   private final String project;
+  // BigQuery's TIMESTAMP literal form, to the microsecond
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+
   private final String dataset;
   private final Optional<String> endpoint;
 
@@ -52,7 +59,7 @@ public final class BigQueryKeyRows {
     this.endpoint = endpoint;
   }
 
-  /** The statement run, with the parameter {@code @subject}. */
+  /** The statement run, with the parameters {@code @subject} and {@code @forgotten_at}. */
   public String statement() {
     return SubjectKeySweepSql.forSubject(project, dataset);
   }
@@ -63,17 +70,20 @@ public final class BigQueryKeyRows {
   }
 
   /**
-   * Runs the DELETE for {@code subjectId}.
+   * Runs the DELETE of {@code subjectId}'s key rows that occurred up to {@code forgottenAt} (a key
+   * the subject got after the forget stays).
    *
    * @return the number of rows it deleted
    * @throws ForgetStepException ({@link ForgetExit#BIGQUERY}) when the job could not run or failed
    */
-  public long delete(String subjectId) {
+  public long delete(String subjectId, Instant forgottenAt) {
     QueryJobConfiguration query =
         QueryJobConfiguration.newBuilder(statement())
             .setUseLegacySql(false)
             .setParameterMode("NAMED")
             .addNamedParameter("subject", QueryParameterValue.string(subjectId))
+            .addNamedParameter(
+                "forgotten_at", QueryParameterValue.timestamp(TIMESTAMP.format(forgottenAt)))
             .build();
     JobId jobId = JobId.of("entityflow_forget_" + UUID.randomUUID().toString().replace("-", ""));
     try {

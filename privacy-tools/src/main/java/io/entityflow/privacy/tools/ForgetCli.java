@@ -117,10 +117,10 @@ public final class ForgetCli {
       Optional<BigQueryKeyRows> bigQuery) {
     String subject = arguments.subject();
     ForgetReceipt receipt;
+    JdbcForgetAuditLog auditLog = new JdbcForgetAuditLog(keyStore);
     try {
       receipt =
-          new SubjectForgetter(
-                  new JdbcSubjectKeyStore(keyStore), new JdbcForgetAuditLog(keyStore), clock)
+          new SubjectForgetter(new JdbcSubjectKeyStore(keyStore), auditLog, clock)
               .forget(subject, arguments.actor());
     } catch (RuntimeException e) {
       throw new ForgetStepException(
@@ -139,6 +139,8 @@ public final class ForgetCli {
     ForgetStepException publishFailure = null;
     try {
       published = Optional.of(deletion.publish(subject, receipt.forgottenAt()));
+      // the services' republishers need not send it again (same event id if they did)
+      auditLog.markPublished(subject, receipt.forgottenAt(), clock.instant());
     } catch (ForgetStepException e) {
       publishFailure = e;
     }
@@ -146,7 +148,7 @@ public final class ForgetCli {
     ForgetStepException bigQueryFailure = null;
     if (bigQuery.isPresent()) {
       try {
-        rows = Optional.of(bigQuery.get().delete(subject));
+        rows = Optional.of(bigQuery.get().delete(subject, receipt.forgottenAt()));
       } catch (ForgetStepException e) {
         bigQueryFailure = e;
       }
@@ -213,7 +215,7 @@ public final class ForgetCli {
                             + rows.statement().replace('\n', ' ')
                             + " (@subject = '"
                             + arguments.subject()
-                            + "')")
+                            + "', @forgotten_at = the forget's time)")
                 .orElse("not asked (no --bigquery-project)")));
     return ForgetExit.DONE.code();
   }

@@ -1,20 +1,17 @@
 package io.entityflow.privacy.tools;
 
 import com.google.pubsub.v1.TopicName;
-import io.entityflow.contract.Operation;
-import io.entityflow.contract.keys.v1.SubjectKey;
 import io.entityflow.contract.keys.v1.SubjectKeyProto;
 import io.entityflow.contract.layout.SystemEntities;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.publisher.DefaultEntityPublisher;
 import io.entityflow.publisher.PublishReceipt;
-import io.entityflow.publisher.PublishRequest;
 import io.entityflow.publisher.config.PublisherConfiguration;
 import io.entityflow.publisher.metrics.PublisherMetrics;
+import io.entityflow.publisher.privacy.SubjectKeyEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -29,8 +26,10 @@ import java.util.concurrent.ExecutionException;
  * <p>Guarantees: the message is made by the publisher library's {@link DefaultEntityPublisher}
  * (used without Micronaut), so it carries exactly the attributes and ordering key a service's
  * SubjectKey events carry (producer {@value #PRODUCER}, occurred_at = the forget's time); its
- * payload holds only subject_id. Topics are never created. Returns only once Pub/Sub acknowledged;
- * otherwise throws naming the topic.
+ * payload holds only subject_id; its event id is the one every publisher of this forget uses
+ * ({@link SubjectKeyEvents#deletedEventId}), so a service's republisher sending it again makes no
+ * second event. Topics are never created. Returns only once Pub/Sub acknowledged; otherwise throws
+ * naming the topic.
  */
 public final class SubjectKeyDeletion {
   /** The {@code producer} attribute of the events this command publishes. */
@@ -68,17 +67,10 @@ public final class SubjectKeyDeletion {
     configuration.setProducer(PRODUCER);
     configuration.setEmulatorHost(emulatorHost);
     configuration.setShutdownTimeout(Duration.ofSeconds(10));
-    String eventId = UUID.randomUUID().toString();
     DefaultEntityPublisher publisher =
         new DefaultEntityPublisher(configuration, SYSTEM, new PublisherMetrics(null), PRODUCER);
     try {
-      return publisher
-          .publish(
-              PublishRequest.of(
-                      SubjectKey.newBuilder().setSubjectId(subjectId).build(), Operation.DELETED)
-                  .withEventId(eventId)
-                  .withOccurredAt(forgottenAt))
-          .get();
+      return publisher.publish(SubjectKeyEvents.deleted(subjectId, forgottenAt)).get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause().getCause() != null ? e.getCause().getCause() : e.getCause();
       throw failed(cause);

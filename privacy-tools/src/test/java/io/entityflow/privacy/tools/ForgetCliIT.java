@@ -16,6 +16,7 @@ import io.entityflow.privacy.keys.CachingSubjectKeysets;
 import io.entityflow.privacy.keys.JdbcSubjectKeyStore;
 import io.entityflow.privacy.keys.LocalKeyFileKek;
 import io.entityflow.privacy.keys.PrivacySchema;
+import io.entityflow.publisher.privacy.SubjectKeyEvents;
 import io.entityflow.testing.PostgresServer;
 import io.entityflow.testing.PubSubEmulator;
 import java.io.ByteArrayOutputStream;
@@ -151,15 +152,19 @@ class ForgetCliIT {
           .containsExactly("customer-7");
       assertThat(
               query(
-                  "SELECT subject_id, actor, forgotten_at, key_existed"
+                  "SELECT subject_id, actor, forgotten_at, key_existed, published_at IS NOT NULL"
                       + " FROM entityflow_forget_audit"))
-          .containsExactly("customer-42|dpo:ticket-1|2026-12-06T11:00:00.123456Z|true");
+          .containsExactly("customer-42|dpo:ticket-1|2026-12-06T11:00:00.123456Z|true|true");
       // Pub/Sub: exactly one DELETED event, payload only the subject id
       List<ReceivedMessage> received =
           PubSubEmulator.shared().pull(project, subscription, 10, Duration.ofSeconds(2));
       assertThat(received).hasSize(1);
       PubsubMessage message = received.get(0).getMessage();
       String eventId = message.getAttributesOrThrow("event_id");
+      assertThat(eventId)
+          .isEqualTo(
+              SubjectKeyEvents.deletedEventId(
+                  SUBJECT, Instant.parse("2026-12-06T11:00:00.123456Z")));
       assertThat(message.getAttributesMap())
           .containsExactlyInAnyOrderEntriesOf(
               Map.of(
@@ -184,14 +189,22 @@ class ForgetCliIT {
       assertThat(job.getConfiguration().getQuery().getQuery())
           .isEqualTo(
               "DELETE FROM `acme-data.prod_entityflow.subject_key_v1`\n"
-                  + "WHERE subject_id = @subject AND operation != 'DELETED'");
+                  + "WHERE subject_id = @subject AND operation != 'DELETED'"
+                  + " AND occurred_at <= @forgotten_at");
       assertThat(job.getConfiguration().getQuery().getUseLegacySql()).isFalse();
       assertThat(job.getConfiguration().getQuery().getParameterMode()).isEqualTo("NAMED");
       List<QueryParameter> parameters = job.getConfiguration().getQuery().getQueryParameters();
-      assertThat(parameters).hasSize(1);
-      assertThat(parameters.get(0).getName()).isEqualTo("subject");
-      assertThat(parameters.get(0).getParameterType().getType()).isEqualTo("STRING");
-      assertThat(parameters.get(0).getParameterValue().getValue()).isEqualTo(SUBJECT);
+      assertThat(parameters)
+          .extracting(
+              p ->
+                  p.getName()
+                      + " "
+                      + p.getParameterType().getType()
+                      + " "
+                      + p.getParameterValue().getValue())
+          .containsExactlyInAnyOrder(
+              "subject STRING " + SUBJECT,
+              "forgotten_at TIMESTAMP 2026-12-06 11:00:00.123456+00:00");
       assertThat(bigQuery.requests().get(1).path())
           .startsWith(
               "/bigquery/v2/projects/acme-data/queries/" + job.getJobReference().getJobId() + "?");
@@ -235,8 +248,11 @@ class ForgetCliIT {
                 + " audit log then gets another entry with key existed: false).");
     assertThat(query("SELECT subject_id FROM entityflow_subject_keys"))
         .containsExactly("customer-7");
-    assertThat(query("SELECT subject_id, actor, key_existed FROM entityflow_forget_audit"))
-        .containsExactly("customer-42|dpo:ticket-1|true");
+    assertThat(
+            query(
+                "SELECT subject_id, actor, key_existed, published_at IS NULL"
+                    + " FROM entityflow_forget_audit"))
+        .containsExactly("customer-42|dpo:ticket-1|true|true");
     assertThat(out.toString(StandardCharsets.UTF_8).lines())
         .contains("  SubjectKey DELETED:  NOT PUBLISHED to " + topic);
   }
@@ -277,7 +293,8 @@ class ForgetCliIT {
                 + "/topics/subject_key_v1",
             "  BigQuery key rows:   would be deleted with DELETE FROM"
                 + " `acme-data.entityflow.subject_key_v1` WHERE subject_id = @subject AND"
-                + " operation != 'DELETED' (@subject = 'customer-42')");
+                + " operation != 'DELETED' AND occurred_at <= @forgotten_at"
+                + " (@subject = 'customer-42', @forgotten_at = the forget's time)");
     assertThat(query("SELECT subject_id FROM entityflow_subject_keys ORDER BY subject_id"))
         .containsExactly("customer-42", "customer-7");
     assertThat(query("SELECT count(*) FROM entityflow_forget_audit")).containsExactly("0");

@@ -52,12 +52,13 @@ class PrivacyViewSqlTest {
   }
 
   @Test
-  void sweepDeletesEveryKeyRowOfAForgottenSubjectButItsDeletedRows() {
+  void sweepDeletesTheKeyRowsOfAForgottenSubjectUpToItsDeletedRowButNotALaterKey() {
     assertThat(SubjectKeySweepSql.bigQuery("acme-data", "entityflow")).isEqualTo(SWEEP);
     assertThat(SubjectKeySweepSql.forSubject("acme-data", "prod_entityflow"))
         .isEqualTo(
             "DELETE FROM `acme-data.prod_entityflow.subject_key_v1`\n"
-                + "WHERE subject_id = @subject AND operation != 'DELETED'");
+                + "WHERE subject_id = @subject AND operation != 'DELETED'"
+                + " AND occurred_at <= @forgotten_at");
   }
 
   @Test
@@ -192,6 +193,10 @@ class PrivacyViewSqlTest {
       """
         DELETE FROM `acme-data.entityflow.subject_key_v1`
         WHERE operation != 'DELETED'
-          AND subject_id IN (SELECT subject_id FROM `acme-data.entityflow.subject_key_v1` WHERE operation = 'DELETED')\
+          AND EXISTS (
+            SELECT 1 FROM `acme-data.entityflow.subject_key_v1` AS entityflow_forget
+            WHERE entityflow_forget.operation = 'DELETED'
+              AND entityflow_forget.subject_id = subject_key_v1.subject_id
+              AND entityflow_forget.occurred_at >= subject_key_v1.occurred_at)\
         """;
 }

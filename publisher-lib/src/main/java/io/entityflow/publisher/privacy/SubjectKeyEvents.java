@@ -33,15 +33,17 @@ import java.util.UUID;
  * </ul>
  *
  * <p>with times as {@link Instant#toString} at microsecond precision, e.g. {@code
- * 2026-12-06T11:00:00.123456Z}.
+ * 2026-12-06T11:00:00.123456Z}. Every publisher of these events (the services' {@code
+ * SubjectKeyPublication} and {@code SubjectKeyRepublisher}, the {@code entityflow forget} command)
+ * makes them here.
  */
-final class SubjectKeyEvents {
+public final class SubjectKeyEvents {
   private static final String NAME = "entityflow.keys.v1.SubjectKey|";
 
   private SubjectKeyEvents() {}
 
   /** The CREATED event of {@code key}: every field, occurred at its creation. */
-  static PublishRequest created(StoredSubjectKey key) {
+  public static PublishRequest created(StoredSubjectKey key) {
     SubjectKey event =
         SubjectKey.newBuilder()
             .setSubjectId(key.subjectId())
@@ -56,7 +58,7 @@ final class SubjectKeyEvents {
   }
 
   /** The DELETED event of a forget: only the subject id, occurred at the forget. */
-  static PublishRequest deleted(String subjectId, Instant forgottenAt) {
+  public static PublishRequest deleted(String subjectId, Instant forgottenAt) {
     return PublishRequest.of(
             SubjectKey.newBuilder().setSubjectId(subjectId).build(), Operation.DELETED)
         .withOccurredAt(forgottenAt)
@@ -64,13 +66,13 @@ final class SubjectKeyEvents {
   }
 
   /** The event id of the CREATED event of {@code key}. */
-  static String createdEventId(StoredSubjectKey key) {
+  public static String createdEventId(StoredSubjectKey key) {
     return uuid(
         "CREATED|" + subject(key.subjectId()) + "|" + key.createdAt() + "|" + key.pseudonym());
   }
 
   /** The event id of the DELETED event of the forget of {@code subjectId} at {@code at}. */
-  static String deletedEventId(String subjectId, Instant forgottenAt) {
+  public static String deletedEventId(String subjectId, Instant forgottenAt) {
     return uuid("DELETED|" + subject(subjectId) + "|" + forgottenAt);
   }
 
