@@ -32,8 +32,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>Guarantees: the key store is changed before the warehouse, so a failure halfway leaves the
  * subject forgotten in the store (run the command again to finish the warehouse); forgetting a
  * subject twice, or one never seen, is recorded and changes nothing else. A running demo service
- * keeps a forgotten key in its cache for at most its {@code entityflow.privacy.cache.expire-after};
- * events it encrypts meanwhile are unreadable too.
+ * reads the audit table every {@code entityflow.privacy.cache.forget-poll-interval} (5 s) and drops
+ * the forgotten key from its cache, and its republisher publishes the forget's SubjectKey DELETED
+ * event (the audit row is unpublished until then), which lands in the warehouse as every event
+ * does.
  */
 final class LocalForget {
   /**
