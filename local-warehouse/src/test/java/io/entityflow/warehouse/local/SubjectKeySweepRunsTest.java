@@ -20,14 +20,15 @@ import org.junit.jupiter.api.Test;
  */
 class SubjectKeySweepRunsTest {
   private static final String REFERENCE = "`acme-data.entityflow.subject_key_v1`";
+  private static final String TABLE =
+      "CREATE TABLE subject_key_v1 (subject_id VARCHAR, operation VARCHAR, occurred_at TIMESTAMP,"
+          + " pseudonym VARCHAR)";
 
   @Test
   void sweepKeepsDeletedRowsAndKeysCreatedAfterTheForgetAndOtherSubjects() throws Exception {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duckdb.createStatement()) {
-      statement.execute(
-          "CREATE TABLE subject_key_v1 (subject_id VARCHAR, operation VARCHAR, occurred_at"
-              + " TIMESTAMP, pseudonym VARCHAR)");
+      statement.execute(TABLE);
       insert(duckdb, "c-1", "CREATED", "2026-12-01T10:00:00Z", "p-old");
       insert(duckdb, "c-1", "CREATED", "2026-12-01T10:00:00Z", "p-old"); // redelivered
       insert(duckdb, "c-1", "DELETED", "2026-12-02T10:00:00Z", null);
@@ -55,9 +56,7 @@ class SubjectKeySweepRunsTest {
   void oneSubjectsDeleteLeavesItsLaterKeyAndOtherSubjects() throws Exception {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duckdb.createStatement()) {
-      statement.execute(
-          "CREATE TABLE subject_key_v1 (subject_id VARCHAR, operation VARCHAR, occurred_at"
-              + " TIMESTAMP, pseudonym VARCHAR)");
+      statement.execute(TABLE);
       insert(duckdb, "c-1", "CREATED", "2026-12-01T10:00:00Z", "p-old");
       insert(duckdb, "c-1", "DELETED", "2026-12-02T10:00:00Z", null);
       insert(duckdb, "c-1", "CREATED", "2026-12-03T10:00:00Z", "p-new");

@@ -2,7 +2,6 @@ package io.entityflow.schema.lookml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.schema.ContractFixtures;
@@ -237,25 +236,10 @@ class LookmlPiiViewsTest {
   }
 
   private static JsonObject view(String file, String view) {
-    return person
-        .getAsJsonObject("files")
-        .getAsJsonObject(file)
-        .getAsJsonObject("view")
-        .getAsJsonObject(view);
+    return ParsedLookml.view(person, file, view);
   }
 
-  /** Field name to {@code "type | sql"}, in file order. */
   private static Map<String, String> fields(String file, String view, String kind) {
-    JsonObject fields = view(file, view).getAsJsonObject(kind);
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonElement> e : fields.entrySet()) {
-      JsonObject f = e.getValue().getAsJsonObject();
-      out.put(
-          e.getKey(),
-          (f.has("type") ? f.get("type").getAsString() : "")
-              + " | "
-              + (f.has("sql") ? f.get("sql").getAsString().trim() : ""));
-    }
-    return out;
+    return ParsedLookml.fields(person, file, view, kind);
   }
 }

@@ -8,7 +8,6 @@ import com.google.gson.JsonObject;
 import io.entityflow.contract.registry.EntityRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -477,25 +476,10 @@ class LookmlProjectTest {
   }
 
   private static JsonObject view(String file, String view) {
-    return parsed
-        .getAsJsonObject("files")
-        .getAsJsonObject(file)
-        .getAsJsonObject("view")
-        .getAsJsonObject(view);
+    return ParsedLookml.view(parsed, file, view);
   }
 
-  /** Field name to {@code "type | sql"}, in file order. */
   private static Map<String, String> fields(String file, String view, String kind) {
-    JsonObject fields = view(file, view).getAsJsonObject(kind);
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonElement> e : fields.entrySet()) {
-      JsonObject f = e.getValue().getAsJsonObject();
-      out.put(
-          e.getKey(),
-          (f.has("type") ? f.get("type").getAsString() : "")
-              + " | "
-              + (f.has("sql") ? f.get("sql").getAsString().trim() : ""));
-    }
-    return out;
+    return ParsedLookml.fields(parsed, file, view, kind);
   }
 }
