@@ -136,6 +136,30 @@ module "subject_key_sweep" {
   depends_on = [module.entity]
 }
 
+# Consumers of entity topics (consumers.yaml, generated into consumers.auto.tfvars.json): each
+# one's subscription, dead-letter and replay topics, named as consumer-lib names them.
+module "consumer" {
+  source   = "../../modules/consumer"
+  for_each = var.consumers
+
+  project_id                    = var.project_id
+  project_number                = data.google_project.this.number
+  consumer                      = each.value.consumer
+  topic                         = module.entity[each.value.topic].topic
+  subscription                  = each.value.subscription
+  dead_letter_topic             = each.value.dead_letter_topic
+  dead_letter_hold_subscription = each.value.dead_letter_hold_subscription
+  replay                        = each.value.replay
+  replay_topic                  = each.value.replay_topic
+  replay_subscription           = each.value.replay_subscription
+  service_account               = var.consumer_service_accounts[each.value.consumer]
+  enable_message_ordering       = each.value.enable_message_ordering
+  max_delivery_attempts         = each.value.max_delivery_attempts
+  ack_deadline_seconds          = each.value.ack_deadline_seconds
+  minimum_backoff               = each.value.minimum_backoff
+  maximum_backoff               = each.value.maximum_backoff
+}
+
 resource "google_service_account" "pipeline" {
   project      = var.project_id
   account_id   = "entityflow-pipeline"

@@ -27,3 +27,12 @@ output "decrypted_views" {
   description = "dataset.view of the decrypting view of every entity with PII (for PII readers)."
   value       = { for key, views in module.privacy_views : key => views.decrypted_view }
 }
+
+output "consumer_subscriptions" {
+  description = "Subscription of every consumer, keyed by subscription, with its dead-letter topic and replay topic id (the replay pipeline's --targetTopic)."
+  value = { for key, consumer in module.consumer : key => {
+    subscription      = consumer.subscription
+    dead_letter_topic = consumer.dead_letter_topic
+    replay_topic_id   = consumer.replay_topic_id
+  } }
+}

@@ -46,6 +46,33 @@ variable "entities" {
   }))
 }
 
+variable "consumers" {
+  description = "Every consumer (consumer-lib handler) of an entity topic, keyed by its subscription. Generated into consumers.auto.tfvars.json by `entityflow terraform` from consumers.yaml; do not edit by hand."
+  type = map(object({
+    consumer                      = string
+    entity                        = string
+    topic                         = string
+    subscription                  = string
+    dead_letter_topic             = string
+    dead_letter_hold_subscription = string
+    replay                        = bool
+    replay_topic                  = string
+    replay_subscription           = string
+    enable_message_ordering       = bool
+    max_delivery_attempts         = number
+    ack_deadline_seconds          = number
+    minimum_backoff               = string
+    maximum_backoff               = string
+  }))
+  default = {}
+}
+
+variable "consumer_service_accounts" {
+  description = "Service account email of each consuming service, keyed by consumer name (the handler's name(), e.g. loyalty_accrual); every consumer of consumers.yaml needs one."
+  type        = map(string)
+  default     = {}
+}
+
 variable "system_dataset" {
   description = "Logical name of Entityflow's own dataset (generated into entities.auto.tfvars.json)."
   type        = string

@@ -3,6 +3,8 @@ package io.entityflow.terraform;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.contract.source.ContractLoader;
 import io.entityflow.contract.source.ContractUnreadableException;
+import io.entityflow.terraform.consumers.ConsumerSpec;
+import io.entityflow.terraform.consumers.ConsumersFile;
 import io.entityflow.terraform.generate.Drift;
 import io.entityflow.terraform.generate.GeneratedFiles;
 import io.entityflow.terraform.generate.TerraformGenerator;
@@ -13,20 +15,24 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code entityflow terraform [--out DIR] [--check] [--contract X]}: writes (or checks) the
- * generated Terraform inputs of the example environment from the compiled contract, or from the
- * company's contract {@code --contract} names (descriptor set file, {@code .proto} directory or git
- * ref, see {@link ContractLoader}).
+ * {@code entityflow terraform [--out DIR] [--check] [--contract X] [--consumers FILE]}: writes (or
+ * checks) the generated Terraform inputs of the example environment from the compiled contract, or
+ * from the company's contract {@code --contract} names (descriptor set file, {@code .proto}
+ * directory or git ref, see {@link ContractLoader}), and the consumers' inputs from the consumers
+ * file ({@link ConsumersFile}; by default the first of {@link ConsumersFile#DEFAULT_NAMES} in the
+ * environment directory, none = no consumers).
  *
  * <pre>{@code
  * ./entityflow terraform                      # regenerate terraform/environments/example
  * ./entityflow terraform --check              # exit 1 and list the files when they drifted
  * ./entityflow terraform --out /tmp/env       # write elsewhere
  * ./entityflow terraform --contract build/contract.desc --out ../infra/prod
+ * ./entityflow terraform --consumers ../infra/prod/consumers.yaml --out ../infra/prod
  * }</pre>
  *
  * <p>Exit codes: 0 done (or no drift), 1 drift found by {@code --check}, 2 bad arguments or an I/O
- * error. Never deletes anything outside the generated {@code schemas/} directory of the target.
+ * error (a consumers file it refuses included). Never deletes anything outside the generated {@code
+ * schemas/} directory of the target.
  */
 public final class TerraformCli {
   /**
@@ -37,7 +43,7 @@ public final class TerraformCli {
 
   private static final String USAGE =
       "usage: entityflow terraform [--out DIR] [--check]"
-          + " [--contract <descriptor set|dir of .proto|git ref>]";
+          + " [--contract <descriptor set|dir of .proto|git ref>] [--consumers FILE]";
 
   private TerraformCli() {}
 
@@ -60,6 +66,7 @@ public final class TerraformCli {
     Path dir = defaultOut(workingDirectory);
     boolean check = false;
     String contract = null;
+    Path consumersFile = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--check" -> check = true;
@@ -80,6 +87,15 @@ public final class TerraformCli {
           }
           contract = args[++i];
         }
+        case "--consumers" -> {
+          if (i + 1 >= args.length) {
+            err.println(
+                "entityflow terraform: --consumers needs a consumers file (YAML or JSON)\n"
+                    + USAGE);
+            return 2;
+          }
+          consumersFile = workingDirectory.resolve(args[++i]);
+        }
         case "-h", "--help" -> {
           out.println(USAGE);
           return 0;
@@ -88,7 +104,8 @@ public final class TerraformCli {
           err.println(
               "entityflow terraform: unknown argument '"
                   + args[i]
-                  + "'; allowed: --out DIR, --check, --contract X, --help\n"
+                  + "'; allowed: --out DIR, --check, --contract X, --consumers FILE,"
+                  + " --help\n"
                   + USAGE);
           return 2;
         }
@@ -102,7 +119,22 @@ public final class TerraformCli {
         return 2;
       }
     }
-    GeneratedFiles files = TerraformGenerator.generate(registry);
+    if (consumersFile == null) {
+      consumersFile = ConsumersFile.find(dir).orElse(null);
+    }
+    List<ConsumerSpec> consumers = List.of();
+    if (consumersFile != null) {
+      try {
+        consumers = ConsumersFile.read(consumersFile, registry);
+      } catch (IOException e) {
+        err.println("entityflow terraform: cannot read consumers file " + consumersFile + ": " + e);
+        return 2;
+      } catch (IllegalArgumentException e) {
+        err.println("entityflow terraform: " + e.getMessage());
+        return 2;
+      }
+    }
+    GeneratedFiles files = TerraformGenerator.generate(registry, consumers);
     try {
       if (check) {
         List<Drift> drift = files.driftFrom(dir);

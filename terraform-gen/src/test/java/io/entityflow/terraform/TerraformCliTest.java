@@ -43,7 +43,7 @@ class TerraformCliTest {
 
     assertThat(run("--out", dir.toString(), "--check")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .isEqualTo("entityflow terraform: 21 generated files up to date in " + dir + "\n");
+        .isEqualTo("entityflow terraform: 22 generated files up to date in " + dir + "\n");
   }
 
   @Test
@@ -68,8 +68,9 @@ class TerraformCliTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo(
             "entityflow terraform: unknown argument '--force'; allowed: --out DIR, --check,"
-                + " --contract X, --help\nusage: entityflow terraform [--out DIR] [--check]"
-                + " [--contract <descriptor set|dir of .proto|git ref>]\n");
+                + " --contract X, --consumers FILE, --help\nusage: entityflow terraform [--out DIR]"
+                + " [--check] [--contract <descriptor set|dir of .proto|git ref>]"
+                + " [--consumers FILE]\n");
   }
 
   @Test
@@ -153,6 +154,64 @@ class TerraformCliTest {
                 + garbage
                 + " is not a binary FileDescriptorSet: Protocol message end-group tag did not"
                 + " match expected tag.\n");
+    assertThat(dir.resolve("env")).doesNotExist();
+  }
+
+  @Test
+  void consumersFileOfTheEnvironmentGivesEachConsumerItsLayoutNamesAndOptions() throws Exception {
+    Files.writeString(
+        dir.resolve("consumers.yaml"),
+        "sale_v1:\n  - loyalty_accrual\n  - name: fraud_check\n    max_delivery_attempts: 5\n");
+
+    assertThat(run("--out", dir.toString())).isZero();
+
+    JsonObject consumers =
+        JsonParser.parseString(Files.readString(dir.resolve("consumers.auto.tfvars.json")))
+            .getAsJsonObject()
+            .getAsJsonObject("consumers");
+    assertThat(consumers.keySet())
+        .containsExactly("sale_v1_loyalty_accrual", "sale_v1_fraud_check");
+    assertThat(consumers.get("sale_v1_fraud_check"))
+        .isEqualTo(
+            JsonParser.parseString(
+                "{\"consumer\": \"fraud_check\", \"entity\": \"acme.retail.sale.v1.Sale\","
+                    + " \"topic\": \"sale_v1\", \"subscription\": \"sale_v1_fraud_check\","
+                    + " \"dead_letter_topic\": \"sale_v1_fraud_check_dead_letter\","
+                    + " \"dead_letter_hold_subscription\":"
+                    + " \"sale_v1_fraud_check_dead_letter_hold\", \"replay\": true,"
+                    + " \"replay_topic\": \"sale_v1_fraud_check_replay\","
+                    + " \"replay_subscription\": \"sale_v1_fraud_check_replay\","
+                    + " \"enable_message_ordering\": true, \"max_delivery_attempts\": 5,"
+                    + " \"ack_deadline_seconds\": 60, \"minimum_backoff\": \"10s\","
+                    + " \"maximum_backoff\": \"600s\"}"));
+    assertThat(run("--out", dir.toString(), "--check")).isZero();
+
+    Files.writeString(dir.resolve("consumers.yaml"), "sale_v1: [loyalty_accrual]\n");
+    assertThat(run("--out", dir.toString(), "--check")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("  consumers.auto.tfvars.json: content differs from a fresh generation\n");
+  }
+
+  @Test
+  void withoutConsumersFileTheConsumersMapIsEmpty() throws Exception {
+    assertThat(run("--out", dir.toString())).isZero();
+
+    assertThat(Files.readString(dir.resolve("consumers.auto.tfvars.json")))
+        .isEqualTo("{\n  \"consumers\": {}\n}\n");
+  }
+
+  @Test
+  void refusedConsumersFileExitsTwoNamingTheFileAndTheBadValue() throws Exception {
+    Path file = Files.writeString(dir.resolve("mine.json"), "{\"sale_v1\": [\"pipeline\"]}");
+
+    assertThat(run("--consumers", file.toString(), "--out", dir.resolve("env").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith(
+            "entityflow terraform: consumers file "
+                + file
+                + ", sale_v1: consumer name 'pipeline' is not allowed (its resource names would"
+                + " collide with the pipeline's or another consumer's); allowed: lower snake case");
     assertThat(dir.resolve("env")).doesNotExist();
   }
 }

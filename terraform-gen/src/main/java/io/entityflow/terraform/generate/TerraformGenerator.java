@@ -9,6 +9,7 @@ import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
+import io.entityflow.terraform.consumers.ConsumerSpec;
 import io.entityflow.terraform.pubsub.PubSubSchemaGenerator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,10 @@ import java.util.Map;
  * Generates the Terraform inputs of an environment from the contract's physical layout: {@value
  * #TFVARS_FILE} (one object per entity, keyed by topic name, with its privacy views when it has
  * PII; the system dataset and its tables; the sweep of forgotten subjects' keys), the system
- * tables' BigQuery JSON schemas, and per entity its BigQuery JSON schema (the contract's mapping,
- * with the {@code ${policy_tag_pii}} placeholder on PII columns, other template sequences escaped
- * by {@link TemplateEscaping}) and its self-contained Pub/Sub schema.
+ * tables' BigQuery JSON schemas, {@value #CONSUMERS_TFVARS_FILE} (the consumers' resource names and
+ * subscription options), and per entity its BigQuery JSON schema (the contract's mapping, with the
+ * {@code ${policy_tag_pii}} placeholder on PII columns, other template sequences escaped by {@link
+ * TemplateEscaping}) and its self-contained Pub/Sub schema.
  *
  * <pre>{@code
  * GeneratedFiles files = TerraformGenerator.generate(EntityRegistry.load());
@@ -34,6 +36,12 @@ public final class TerraformGenerator {
   /** The variables file Terraform loads automatically. */
   public static final String TFVARS_FILE = "entities.auto.tfvars.json";
 
+  /**
+   * The consumers' variables file: {@code consumers}, one object per consumer keyed by its
+   * subscription ({@link ConsumerVariables}); an empty map without consumers file.
+   */
+  public static final String CONSUMERS_TFVARS_FILE = "consumers.auto.tfvars.json";
+
   /** The directory of generated schema files, relative to the environment. */
   public static final String SCHEMAS_DIRECTORY = "schemas";
 
@@ -42,8 +50,16 @@ public final class TerraformGenerator {
 
   private TerraformGenerator() {}
 
-  /** Every generated file of the registry's entities. */
+  /** Every generated file of the registry's entities, without consumers. */
   public static GeneratedFiles generate(EntityRegistry registry) {
+    return generate(registry, List.of());
+  }
+
+  /**
+   * Every generated file of the registry's entities and of the consumers (read by {@link
+   * io.entityflow.terraform.consumers.ConsumersFile}).
+   */
+  public static GeneratedFiles generate(EntityRegistry registry, List<ConsumerSpec> consumers) {
     Map<String, String> files = new LinkedHashMap<>();
     PhysicalLayout layout = PhysicalLayout.of(registry);
     Map<String, Object> entities = new LinkedHashMap<>();
@@ -72,6 +88,11 @@ public final class TerraformGenerator {
     tfvars.put("system_tables", systemTables);
     tfvars.put("subject_key_sweep_sql", PrivacyVariables.subjectKeySweepSql(layout));
     files.put(TFVARS_FILE, JSON.toJson(tfvars) + "\n");
+    Map<String, Object> consumerVariables = new LinkedHashMap<>();
+    for (ConsumerSpec consumer : consumers) {
+      consumerVariables.put(consumer.resources().subscription(), ConsumerVariables.of(consumer));
+    }
+    files.put(CONSUMERS_TFVARS_FILE, JSON.toJson(Map.of("consumers", consumerVariables)) + "\n");
     return new GeneratedFiles(files, List.of(SCHEMAS_DIRECTORY));
   }
 }

@@ -122,6 +122,7 @@ class TerraformGeneratorTest {
 
     List<String> expectedPaths = new ArrayList<>();
     expectedPaths.add("entities.auto.tfvars.json");
+    expectedPaths.add("consumers.auto.tfvars.json");
     List<EntityDefinition> layoutEntities =
         LAYOUT.entities().stream().map(EntityResources::entity).toList();
     for (EntityDefinition entity : layoutEntities) {

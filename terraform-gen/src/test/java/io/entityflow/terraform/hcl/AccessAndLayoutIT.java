@@ -104,7 +104,14 @@ class AccessAndLayoutIT {
         assertThat(grant.getKey())
             .isIn(
                 "modules/iam:google_pubsub_topic_iam_member.producer_publish",
-                "modules/entity:google_pubsub_topic_iam_member.dead_letter_forwarding");
+                "modules/entity:google_pubsub_topic_iam_member.dead_letter_forwarding",
+                "modules/consumer:google_pubsub_topic_iam_member.consumer_dead_letter_publisher",
+                "modules/consumer:google_pubsub_topic_iam_member.dead_letter_forwarding");
+        if (grant.getKey().startsWith("modules/consumer:")) {
+          // a consumer publishes only its own dead letters, never into an entity topic
+          assertThat(grant.getValue().get("topic").getAsString())
+              .isEqualTo("${google_pubsub_topic.dead_letter.name}");
+        }
       }
     }
     JsonObject forwarding =
@@ -168,6 +175,7 @@ class AccessAndLayoutIT {
             "entity",
             "privacy_views",
             "subject_key_sweep",
+            "consumer",
             "iam",
             "pipeline",
             "alerting");
@@ -199,6 +207,7 @@ class AccessAndLayoutIT {
     assertThat(modules)
         .containsExactlyInAnyOrder(
             "entity",
+            "consumer",
             "iam",
             "pipeline",
             "alerting",

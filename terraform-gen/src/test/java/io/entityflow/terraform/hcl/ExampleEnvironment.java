@@ -24,6 +24,8 @@ import java.util.Set;
 final class ExampleEnvironment {
   static final String ENV = "environments/example";
   static final String ENTITY = "modules/entity";
+  static final String CONSUMER = "modules/consumer";
+  static final String PROJECT_NUMBER = "123456789012";
   static final Set<String> META = Set.of("source", "count", "for_each", "depends_on", "providers");
 
   private static ExampleEnvironment shared;
@@ -52,6 +54,11 @@ final class ExampleEnvironment {
           JsonParser.parseString(
                   Files.readString(terraform.resolve(ENV).resolve("entities.auto.tfvars.json")))
               .getAsJsonObject();
+      JsonParser.parseString(
+              Files.readString(terraform.resolve(ENV).resolve("consumers.auto.tfvars.json")))
+          .getAsJsonObject()
+          .entrySet()
+          .forEach(e -> tfvars.add(e.getKey(), e.getValue()));
       shared =
           new ExampleEnvironment(
               terraform,
@@ -75,6 +82,56 @@ final class ExampleEnvironment {
     return entities;
   }
 
+  /** The generated {@code consumers} map. */
+  JsonObject consumers() {
+    return tfvars.getAsJsonObject("consumers");
+  }
+
+  /**
+   * The scope of the consumer module's resources for one consumer (key = its subscription): {@code
+   * var} and {@code local} (locals calling functions left out).
+   */
+  JsonObject consumerModuleScope(String key) {
+    JsonObject call = tree.module(ENV, "consumer");
+    JsonObject envScope = scope("var", envVariables());
+    envScope.add("each", each(key, consumers().get(key)));
+    envScope.add("data", projectData());
+    JsonObject entityOutputs = new JsonObject();
+    for (String topic : entities.keySet()) {
+      JsonObject outputs = new JsonObject();
+      outputs.addProperty("topic", topic);
+      entityOutputs.add(topic, outputs);
+    }
+    envScope.add("module", scope("entity", entityOutputs));
+    JsonObject args = new JsonObject();
+    for (Map.Entry<String, JsonElement> arg : call.entrySet()) {
+      if (!META.contains(arg.getKey())) {
+        args.add(arg.getKey(), Expressions.evaluate(arg.getValue(), envScope));
+      }
+    }
+    JsonObject scope = scope("var", moduleVariables(CONSUMER, args));
+    JsonObject locals = new JsonObject();
+    for (Map.Entry<String, JsonElement> local : tree.locals(CONSUMER).entrySet()) {
+      try {
+        locals.add(local.getKey(), Expressions.evaluate(local.getValue(), scope));
+      } catch (UnsupportedOperationException functionCall) {
+        // Left out: a reference to it fails loudly instead.
+      }
+    }
+    scope.add("local", locals);
+    return scope;
+  }
+
+  private static JsonObject projectData() {
+    JsonObject data = new JsonObject();
+    JsonObject project = new JsonObject();
+    JsonObject self = new JsonObject();
+    self.addProperty("number", PROJECT_NUMBER);
+    project.add("this", self);
+    data.add("google_project", project);
+    return data;
+  }
+
   EntityRegistry registry() {
     return registry;
   }
@@ -84,13 +141,7 @@ final class ExampleEnvironment {
     JsonObject call = tree.module(ENV, "entity");
     JsonObject envScope = scope("var", envVariables());
     envScope.add("each", each(entity.topicName(), entities.get(entity.topicName())));
-    JsonObject data = new JsonObject();
-    JsonObject project = new JsonObject();
-    JsonObject self = new JsonObject();
-    self.addProperty("number", "123456789012");
-    project.add("this", self);
-    data.add("google_project", project);
-    envScope.add("data", data);
+    envScope.add("data", projectData());
 
     JsonObject args = new JsonObject();
     for (Map.Entry<String, JsonElement> arg : call.entrySet()) {
@@ -170,6 +221,15 @@ final class ExampleEnvironment {
         .forEach(
             e -> producers.addProperty(e.entity().owner(), producerAccount(e.entity().owner())));
     vars.add("producer_service_accounts", producers);
+    JsonObject consumerAccounts = new JsonObject();
+    consumers()
+        .entrySet()
+        .forEach(
+            c -> {
+              String name = c.getValue().getAsJsonObject().get("consumer").getAsString();
+              consumerAccounts.addProperty(name, consumerAccount(name));
+            });
+    vars.add("consumer_service_accounts", consumerAccounts);
     vars.addProperty("pipeline_template_gcs_path", "gs://acme-test/templates/pipeline.json");
     vars.addProperty("pipeline_temp_location", "gs://acme-test/tmp");
     vars.addProperty("contract_bucket", "acme-test-contracts");
@@ -181,6 +241,10 @@ final class ExampleEnvironment {
 
   static String producerAccount(String owner) {
     return owner + "@acme-services.iam.gserviceaccount.com";
+  }
+
+  static String consumerAccount(String consumer) {
+    return consumer.replace('_', '-') + "@acme-services.iam.gserviceaccount.com";
   }
 
   static String eval(JsonObject body, String attribute, JsonObject scope) {
