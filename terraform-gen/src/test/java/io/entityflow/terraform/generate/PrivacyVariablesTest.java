@@ -138,8 +138,12 @@ class PrivacyVariablesTest {
         .isEqualTo(
             "DELETE FROM `${project}.${system_dataset}.subject_key_v1`\n"
                 + "WHERE operation != 'DELETED'\n"
-                + "  AND subject_id IN (SELECT subject_id FROM"
-                + " `${project}.${system_dataset}.subject_key_v1` WHERE operation = 'DELETED')");
+                + "  AND EXISTS (\n"
+                + "    SELECT 1 FROM `${project}.${system_dataset}.subject_key_v1` AS"
+                + " entityflow_forget\n"
+                + "    WHERE entityflow_forget.operation = 'DELETED'\n"
+                + "      AND entityflow_forget.subject_id = subject_key_v1.subject_id\n"
+                + "      AND entityflow_forget.occurred_at >= subject_key_v1.occurred_at)");
     assertThat(tfvars.keySet())
         .containsExactly("entities", "system_dataset", "system_tables", "subject_key_sweep_sql");
   }
