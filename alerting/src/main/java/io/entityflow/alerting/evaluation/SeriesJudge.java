@@ -80,8 +80,10 @@ public final class SeriesJudge {
           null);
     }
     Baseline baseline = learned.get();
+    long seenInLastEventHour = seenInLastEventHour(history, judgedUntil);
     SilenceVerdict silence =
-        SilenceTest.judge(baseline, history.lastEventAt(), judgedUntil, rule.sensitivity());
+        SilenceTest.judge(
+            baseline, history.lastEventAt(), judgedUntil, rule.sensitivity(), seenInLastEventHour);
     List<Finding> findings = new ArrayList<>();
     SeriesState state = rule.quiet(judgedUntil) ? SeriesState.QUIET : SeriesState.OK;
     String detail =
@@ -149,7 +151,11 @@ public final class SeriesJudge {
         silence.silent()
             ? null
             : SilenceTest.predictedSilenceAt(
-                baseline, history.lastEventAt(), rule.sensitivity(), PREDICTION_HORIZON);
+                baseline,
+                history.lastEventAt(),
+                rule.sensitivity(),
+                PREDICTION_HORIZON,
+                seenInLastEventHour);
     return new JudgedSeries(
         new SeriesStatus(
             id,
@@ -185,6 +191,20 @@ public final class SeriesJudge {
             history.lastYear(),
             judgedUntil,
             new LearningContext(rule.zone(), rule::quiet, rule.calendar(), excluded));
+  }
+
+  /**
+   * The count of the last event's hour, which holds the events of that hour up to the last event:
+   * unknown when the counts do not cover that hour or it is not before {@code judgedUntil}.
+   */
+  private static long seenInLastEventHour(SeriesHistory history, Instant judgedUntil) {
+    Instant last = history.lastEventAt();
+    if (last == null || !last.isBefore(judgedUntil)) {
+      return Baseline.UNKNOWN;
+    }
+    HourlyCounts counts = history.counts();
+    int i = counts.indexOf(last.truncatedTo(ChronoUnit.HOURS));
+    return i >= 0 && i < counts.size() ? counts.count(i) : Baseline.UNKNOWN;
   }
 
   private static JudgedSeries judgeStatic(

@@ -23,6 +23,9 @@ import java.util.function.Predicate;
  * else the profile's, and then {@link #judgesDrops(Instant)} is false for them.
  */
 public final class Baseline {
+  /** The count of the hour before a silence is not known: the hour is judged unconditionally. */
+  public static final long UNKNOWN = -1;
+
   private final double[] rates;
   private final double level;
   private final double overdispersion;
@@ -120,13 +123,26 @@ public final class Baseline {
    * hour under Poisson, {@code -ln(1 + a mu) / a} under Negative Binomial.
    */
   public double logProbabilityOfNone(Instant from, Instant to) {
+    return logProbabilityOfNone(from, to, UNKNOWN);
+  }
+
+  /**
+   * Natural log of the probability of observing no event in {@code [from, to)} when {@code
+   * seenInFromHour} events arrived in the hour of {@code from} up to {@code from} (the hour's count
+   * of a series whose last event was at {@code from}). Under Negative Binomial each hour's rate is
+   * the expectation times a Gamma multiplier of mean 1 and variance {@code a}; the events already
+   * seen in the hour of {@code from} update that hour's multiplier (Gamma posterior with shape
+   * {@code 1/a + seen} and rate {@code 1/a + elapsed mu}), so the rest of that hour is judged at
+   * the rate the hour showed: {@code -(1/a + seen) ln(1 + mu_rest / (1/a + elapsed mu))}. Later
+   * hours keep {@code -ln(1 + a mu) / a}. Under Poisson the count changes nothing.
+   */
+  public double logProbabilityOfNone(Instant from, Instant to, long seenInFromHour) {
     double sum = 0;
     Instant t = from;
     while (t.isBefore(to)) {
       Instant next = t.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
       Instant end = next.isAfter(to) ? to : next;
-      double mu = expectedRate(t) * Duration.between(t, end).toMillis() / 3_600_000.0;
-      sum += logProbabilityOfZero(mu);
+      sum += logNoneIn(t, end, t.equals(from) ? seenInFromHour : UNKNOWN);
       t = end;
     }
     return sum;
@@ -140,19 +156,33 @@ public final class Baseline {
    * ahead).
    */
   public Instant improbableSilenceAt(Instant from, double logAlpha, Instant horizon) {
+    return improbableSilenceAt(from, logAlpha, horizon, UNKNOWN);
+  }
+
+  /**
+   * The same as {@link #improbableSilenceAt(Instant, double, Instant)} for {@link
+   * #logProbabilityOfNone(Instant, Instant, long) logProbabilityOfNone(from, t, seenInFromHour)}.
+   */
+  public Instant improbableSilenceAt(
+      Instant from, double logAlpha, Instant horizon, long seenInFromHour) {
     double sum = 0;
     Instant t = from;
     while (t.isBefore(horizon)) {
       Instant next = t.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
       double rate = expectedRate(t);
-      double mu = rate * Duration.between(t, next).toMillis() / 3_600_000.0;
-      double chunk = logProbabilityOfZero(mu);
+      long seen = t.equals(from) ? seenInFromHour : UNKNOWN;
+      double chunk = logNoneIn(t, next, seen);
       if (rate > 0 && sum + chunk < logAlpha) {
         double budget = sum - logAlpha;
-        double needed =
-            overdispersion <= 0 ? budget : Math.expm1(overdispersion * budget) / overdispersion;
+        double needed;
+        if (overdispersion <= 0) {
+          needed = budget;
+        } else {
+          double[] posterior = posterior(t, seen);
+          needed = posterior[1] * Math.expm1(budget / posterior[0]);
+        }
         Instant at = t.plusMillis((long) Math.ceil(needed / rate * 3_600_000.0));
-        while (!(logProbabilityOfNone(from, at) < logAlpha) && at.isBefore(next)) {
+        while (!(logProbabilityOfNone(from, at, seenInFromHour) < logAlpha) && at.isBefore(next)) {
           at = at.plusMillis(1);
         }
         return at;
@@ -161,6 +191,31 @@ public final class Baseline {
       t = next;
     }
     return null;
+  }
+
+  /** ln P(no event in {@code [from, to)}), both in one hour, given {@code seen} events before. */
+  private double logNoneIn(Instant from, Instant to, long seen) {
+    double mu = expectedRate(from) * Duration.between(from, to).toMillis() / 3_600_000.0;
+    if (overdispersion <= 0 || seen == UNKNOWN) {
+      return logProbabilityOfZero(mu);
+    }
+    double[] posterior = posterior(from, seen);
+    return -posterior[0] * Math.log1p(mu / posterior[1]);
+  }
+
+  /**
+   * Shape and rate of the Gamma law of the hour's multiplier (in expected events of the hour) once
+   * {@code seen} events arrived between the hour's start and {@code at}; the prior (shape and rate
+   * {@code 1/a}) when {@code seen} is {@link #UNKNOWN}.
+   */
+  private double[] posterior(Instant at, long seen) {
+    double k = 1 / overdispersion;
+    if (seen == UNKNOWN) {
+      return new double[] {k, k};
+    }
+    Instant hour = at.truncatedTo(ChronoUnit.HOURS);
+    double elapsed = expectedRate(at) * Duration.between(hour, at).toMillis() / 3_600_000.0;
+    return new double[] {k + seen, k + elapsed};
   }
 
   /** Log probability of a zero count in one bucket with mean {@code mu}. */

@@ -9,7 +9,9 @@ import java.time.Instant;
  * window must hold at least {@code minExpected} expected events (or have lasted {@code
  * maxDuration}, for low-volume series) and last at least {@code minDuration}; then it is judged:
  * back when at least one event arrived and {@code P(X <= observed) >= alpha} under the baseline's
- * Poisson or Negative Binomial law; still low otherwise. Until then it is undecided.
+ * Poisson or Negative Binomial law (and, for a partial drop, the count is above the drop's
+ * break-even, see {@link #judge(Baseline, Instant, Instant, long, double)}); still low otherwise.
+ * Until then it is undecided.
  *
  * <pre>{@code
  * RecoveryTest test = RecoveryTest.defaults();
@@ -54,13 +56,30 @@ public record RecoveryTest(
 
   /** Judges the {@code observed} events of {@code [from, to)}. */
   public RecoveryVerdict judge(Baseline baseline, Instant from, Instant to, long observed) {
+    return judge(baseline, from, to, observed, Double.NaN);
+  }
+
+  /**
+   * Judges the {@code observed} events of {@code [from, to)} of an incident whose condition is a
+   * partial drop to {@code dropRatio} (NaN or outside (0, 1): none): back also needs the window's
+   * evidence not to favour the dropped rate, i.e. its drop log-likelihood ratio {@code observed
+   * ln(r) + expected (1 - r)} below 0, or {@code observed > expected (1 - r) / ln(1 / r)} (72% of
+   * the expectation for r = 0.5). A window at a lasting lower level (e.g. -30%) is consistent with
+   * the expectation at alpha when short, but not past this break-even, so it does not end the
+   * incident.
+   */
+  public RecoveryVerdict judge(
+      Baseline baseline, Instant from, Instant to, long observed, double dropRatio) {
     double expected = baseline.expectedBetween(from, to);
     Duration length = Duration.between(from, to);
     boolean decided =
         length.compareTo(minDuration) >= 0
             && (expected >= minExpected || length.compareTo(maxDuration) >= 0);
     double p = probabilityAtMost(observed, expected, baseline.overdispersion());
-    boolean back = decided && observed > 0 && p >= alpha;
+    boolean aboveDrop =
+        !(dropRatio > 0 && dropRatio < 1)
+            || observed > expected * (1 - dropRatio) / Math.log(1 / dropRatio);
+    boolean back = decided && observed > 0 && p >= alpha && aboveDrop;
     return new RecoveryVerdict(from, to, observed, expected, p, alpha, decided, back);
   }
 

@@ -18,9 +18,24 @@ import java.time.Instant;
 public final class SilenceTest {
   private SilenceTest() {}
 
-  /** Judges the span from the last event to {@code judgedUntil}. */
+  /** Judges the span from the last event to {@code judgedUntil}, the last event's hour unknown. */
   public static SilenceVerdict judge(
       Baseline baseline, Instant lastEventAt, Instant judgedUntil, Sensitivity sensitivity) {
+    return judge(baseline, lastEventAt, judgedUntil, sensitivity, Baseline.UNKNOWN);
+  }
+
+  /**
+   * Judges the span from the last event to {@code judgedUntil}; {@code seenInLastEventHour} events
+   * arrived in the hour of the last event (its hourly count, or {@link Baseline#UNKNOWN}): under
+   * Negative Binomial the rest of that hour is judged at the rate the hour showed ({@link
+   * Baseline#logProbabilityOfNone(Instant, Instant, long)}).
+   */
+  public static SilenceVerdict judge(
+      Baseline baseline,
+      Instant lastEventAt,
+      Instant judgedUntil,
+      Sensitivity sensitivity,
+      long seenInLastEventHour) {
     double alpha = sensitivity.alpha(baseline);
     double rate = baseline.expectedRate(judgedUntil);
     if (rate <= 0) {
@@ -31,7 +46,7 @@ public final class SilenceTest {
       return new SilenceVerdict(false, lastEventAt, judgedUntil, 0, 0, alpha, timeToDetect);
     }
     double expected = baseline.expectedBetween(lastEventAt, judgedUntil);
-    double logP = baseline.logProbabilityOfNone(lastEventAt, judgedUntil);
+    double logP = baseline.logProbabilityOfNone(lastEventAt, judgedUntil, seenInLastEventHour);
     return new SilenceVerdict(
         logP < Math.log(alpha), lastEventAt, judgedUntil, expected, logP, alpha, timeToDetect);
   }
@@ -44,10 +59,27 @@ public final class SilenceTest {
    */
   public static Instant predictedSilenceAt(
       Baseline baseline, Instant lastEventAt, Sensitivity sensitivity, Duration horizon) {
+    return predictedSilenceAt(baseline, lastEventAt, sensitivity, horizon, Baseline.UNKNOWN);
+  }
+
+  /**
+   * The same as {@link #predictedSilenceAt(Baseline, Instant, Sensitivity, Duration)} with the
+   * count of the last event's hour, as {@link #judge(Baseline, Instant, Instant, Sensitivity,
+   * long)} judges it.
+   */
+  public static Instant predictedSilenceAt(
+      Baseline baseline,
+      Instant lastEventAt,
+      Sensitivity sensitivity,
+      Duration horizon,
+      long seenInLastEventHour) {
     if (lastEventAt == null) {
       return null;
     }
     return baseline.improbableSilenceAt(
-        lastEventAt, Math.log(sensitivity.alpha(baseline)), lastEventAt.plus(horizon));
+        lastEventAt,
+        Math.log(sensitivity.alpha(baseline)),
+        lastEventAt.plus(horizon),
+        seenInLastEventHour);
   }
 }

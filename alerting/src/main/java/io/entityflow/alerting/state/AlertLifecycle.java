@@ -35,9 +35,11 @@ import java.util.function.Predicate;
  *       io.entityflow.alerting.model.RecoveryTest recovery test}: the events counted since the last
  *       evaluation that still found the condition are consistent with its baseline (enough of them
  *       expected, at least one arrived, {@code P(X <= observed) >= alpha}); a window judged still
- *       low restarts. A trickle during an outage keeps the incident open. Static minimums resolve
- *       when the minimum is met again; ingestion down after it was not found for {@code
- *       ingestion-down.resolve-after}.
+ *       low restarts. A trickle during an outage keeps the incident open. A DROP incident also
+ *       needs the window's count above its CUSUM's break-even (the window's evidence must not
+ *       favour the dropped rate), so a short window cannot end a partial drop that persists. Static
+ *       minimums resolve when the minimum is met again; ingestion down after it was not found for
+ *       {@code ingestion-down.resolve-after}.
  *   <li><b>Grouping.</b> Firing series are notified as incidents ({@link IncidentGroups}): series
  *       of one domain starting within {@code grouping.window} of an open incident join it.
  * </ul>
@@ -234,6 +236,7 @@ public final class AlertLifecycle implements LearningExclusions {
     a.setLastSeenAt(now);
     a.setChannels(f.rule().channels());
     a.setRepeatEvery(f.rule().repeatInterval());
+    a.setDropRatio(f.rule().dropRatio());
     a.setRecoveryFrom(judged, hourCount);
     Instant from = f.since() == null || f.since().isAfter(now) ? now : f.since();
     if (a.incidentFrom() == null || from.isBefore(a.incidentFrom())) {
@@ -294,7 +297,10 @@ public final class AlertLifecycle implements LearningExclusions {
       if (status != null && baseline != null && a.recoveryFrom() != null) {
         Instant judged = evaluation.judgedUntil();
         long observed = EventsSince.count(a.recoveryFrom(), a.recoveryHourCount(), status, judged);
-        verdict = settings.recovery().judge(baseline, a.recoveryFrom(), judged, observed);
+        double dropRatio =
+            Condition.DROP.name().equals(a.getCondition()) ? a.dropRatio() : Double.NaN;
+        verdict =
+            settings.recovery().judge(baseline, a.recoveryFrom(), judged, observed, dropRatio);
         if (!verdict.back()) {
           if (verdict.decided()) {
             a.setRecoveryFrom(judged, status.eventsThisHour());

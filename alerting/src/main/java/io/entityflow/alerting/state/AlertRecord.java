@@ -49,6 +49,7 @@ public final class AlertRecord {
   private Instant candidateSince;
   private Duration repeatEvery;
   private Instant incidentFrom;
+  private double dropRatio;
 
   /** For the JSON reader. */
   public AlertRecord() {}
@@ -87,6 +88,7 @@ public final class AlertRecord {
     c.candidateSince = candidateSince;
     c.repeatEvery = repeatEvery;
     c.incidentFrom = incidentFrom;
+    c.dropRatio = dropRatio;
     return c;
   }
 
@@ -236,6 +238,15 @@ public final class AlertRecord {
 
   Duration repeatEvery() {
     return repeatEvery;
+  }
+
+  /** The partial drop the rule's CUSUM looks for; 0 when unknown (a state file from before). */
+  double dropRatio() {
+    return dropRatio;
+  }
+
+  void setDropRatio(double ratio) {
+    this.dropRatio = ratio;
   }
 
   void setRepeatEvery(Duration every) {

@@ -105,4 +105,42 @@ class SilenceTestTest {
     assertThat(SilenceTest.judge(nb, LAST, at, s).silent()).isTrue();
     assertThat(SilenceTest.judge(nb, LAST, at.minusMillis(1), s).silent()).isFalse();
   }
+
+  @Test
+  void eventsAlreadySeenInTheHourSetTheRestOfItsNegativeBinomialRate() {
+    // a = 0.5: each hour's multiplier is Gamma(shape 2, rate 2) a priori; 30 events in the first
+    // half of an hour expecting 60 make it Gamma(32, 32): the rest of the hour is nearly Poisson
+    Baseline nb = constant(60, 0.5);
+    Instant half = Instant.parse("2026-01-05T10:30:00Z");
+    Instant tenLater = half.plusSeconds(600);
+    assertThat(nb.logProbabilityOfNone(half, tenLater))
+        .isCloseTo(-Math.log(6) / 0.5, within(1e-12));
+    assertThat(nb.logProbabilityOfNone(half, tenLater, 30))
+        .isCloseTo(-32 * Math.log1p(10 / 32.0), within(1e-12));
+    // a quiet first half makes a silence more likely, not less
+    assertThat(nb.logProbabilityOfNone(half, tenLater, 0))
+        .isCloseTo(-2 * Math.log1p(10 / 32.0), within(1e-12));
+    // the next hour has its own multiplier: unconditional again
+    assertThat(nb.logProbabilityOfNone(half, half.plusSeconds(40 * 60), 30))
+        .isCloseTo(-32 * Math.log1p(30 / 32.0) - Math.log(6) / 0.5, within(1e-12));
+    // Poisson: the count changes nothing
+    Baseline poisson = constant(60, 0);
+    assertThat(poisson.logProbabilityOfNone(half, tenLater, 30)).isCloseTo(-10, within(1e-12));
+  }
+
+  @Test
+  void silenceAfterABusyStartOfTheHourFiresAtItsConditionalCrossing() {
+    Baseline nb = constant(60, 0.5);
+    Sensitivity s = Sensitivity.defaults();
+    Instant half = Instant.parse("2026-01-05T10:30:00Z");
+    // ln(1/alpha) = 12.283; 32 ln(1 + mu / 32) reaches it at mu = 32 expm1(12.283 / 32) = 14.973
+    // expected events: 14 min 58.402 s at one a minute (unconditionally: not within the hour)
+    Instant at = SilenceTest.predictedSilenceAt(nb, half, s, Duration.ofDays(1), 30);
+    assertThat(at).isEqualTo(Instant.parse("2026-01-05T10:44:58.402Z"));
+    assertThat(SilenceTest.judge(nb, half, at, s, 30).silent()).isTrue();
+    assertThat(SilenceTest.judge(nb, half, at.minusMillis(1), s, 30).silent()).isFalse();
+    assertThat(SilenceTest.judge(nb, half, at, s).silent()).isFalse();
+    assertThat(SilenceTest.predictedSilenceAt(nb, half, s, Duration.ofDays(1)))
+        .isAfter(Instant.parse("2026-01-05T11:00:00Z"));
+  }
 }
