@@ -21,17 +21,17 @@ import javax.crypto.spec.SecretKeySpec;
  * }</pre>
  *
  * <p>Why: an event's PII values are a few short strings, so the fixed cost of each encryption is
- * what counts. Tink's primitive draws every IV from the platform's {@code SecureRandom} on its own
- * (a lock and a hash per call) and wraps each call in its own layers. Here each thread reuses one
- * JCE {@code AES/GCM/NoPadding} cipher (the JDK keeps the key schedule while consecutive
- * encryptions use the same key, as the values of one event do) and takes IVs from {@link
- * RandomIvs}. The cryptography is the JDK's AES-GCM, as in Tink. Nothing is kept per subject but
- * the key bytes Tink's primitive holds as well.
+ * what counts. Tink's primitive initializes its thread's cipher with the key on every call (the AES
+ * key schedule again whenever the thread's previous call used another subject's key) and draws
+ * every IV from the platform's {@code SecureRandom} on its own (a lock and a hash per call). Here
+ * each subject keeps one JCE {@code AES/GCM/NoPadding} cipher (with its key schedule, about 900
+ * bytes once it has encrypted) and IVs come from {@link RandomIvs}. The cryptography is the JDK's
+ * AES-GCM, as in Tink.
  *
  * <p>Guarantees: only for a keyset whose primary key is AES-GCM with a 12-byte IV and a 16-byte tag
- * ({@link #of} says empty otherwise); a fresh random IV per encryption; thread-safe; what it writes
- * decrypts with Tink ({@code ReusableCipherAeadTest} compares it byte for byte with Tink's AES-GCM
- * for the same IV).
+ * ({@link #of} says empty otherwise); a fresh random IV per encryption; thread-safe (one subject's
+ * encryptions take turns); what it writes decrypts with Tink ({@code ReusableCipherAeadTest}
+ * compares it byte for byte with Tink's AES-GCM for the same IV).
  */
 final class ReusableCipherAead implements Aead {
   private static final int IV_BYTES = RandomIvs.IV_BYTES;
@@ -44,22 +44,13 @@ final class ReusableCipherAead implements Aead {
 
   private static final ThreadLocal<RandomIvs> RANDOM_IVS = ThreadLocal.withInitial(RandomIvs::new);
 
-  private static final ThreadLocal<Cipher> THREAD_CIPHER =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return Cipher.getInstance("AES/GCM/NoPadding");
-            } catch (GeneralSecurityException e) {
-              throw new IllegalStateException(e);
-            }
-          });
-
   private static final IvSource RANDOM = (out, offset) -> RANDOM_IVS.get().next(out, offset);
 
   private final SecretKeySpec key;
   private final byte[] outputPrefix;
   private final Aead tink;
   private final IvSource ivs;
+  private Cipher cipher; // made on the first encryption; guarded by this
 
   private ReusableCipherAead(byte[] key, byte[] outputPrefix, Aead tink, IvSource ivs) {
     this.key = new SecretKeySpec(key, "AES");
@@ -101,15 +92,19 @@ final class ReusableCipherAead implements Aead {
     System.arraycopy(outputPrefix, 0, out, 0, ivAt);
     ivs.next(out, ivAt);
     GCMParameterSpec iv = new GCMParameterSpec(8 * TAG_BYTES, out, ivAt, IV_BYTES);
-    Cipher cipher = THREAD_CIPHER.get();
-    cipher.init(Cipher.ENCRYPT_MODE, key, iv);
-    if (associatedData != null) {
-      cipher.updateAAD(associatedData);
-    }
-    int written = cipher.doFinal(plaintext, 0, plaintext.length, out, bodyAt);
-    if (written != plaintext.length + TAG_BYTES) {
-      throw new GeneralSecurityException(
-          "AES-GCM wrote " + written + " bytes, expected " + (plaintext.length + TAG_BYTES));
+    synchronized (this) {
+      if (cipher == null) {
+        cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      }
+      cipher.init(Cipher.ENCRYPT_MODE, key, iv);
+      if (associatedData != null) {
+        cipher.updateAAD(associatedData);
+      }
+      int written = cipher.doFinal(plaintext, 0, plaintext.length, out, bodyAt);
+      if (written != plaintext.length + TAG_BYTES) {
+        throw new GeneralSecurityException(
+            "AES-GCM wrote " + written + " bytes, expected " + (plaintext.length + TAG_BYTES));
+      }
     }
     return out;
   }
