@@ -170,14 +170,21 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  /** Rows in the warehouse's tables, 0 before the first table appears. */
+  /**
+   * Rows in the warehouse's entity tables (not the system tables: the history count the demo
+   * service logs has only its entities' events), 0 before the first table appears.
+   */
   private static long rowsLanded(Settings settings) {
+    EntityRegistry registry = EntityRegistry.load();
+    java.util.Set<String> entityTables = new java.util.HashSet<>();
+    registry.entities().forEach(e -> entityTables.add(e.dataset() + "." + e.tableName()));
     try {
-      return ProgressReport.read(settings.home().warehouse(), EntityRegistry.load())
+      return ProgressReport.read(settings.home().warehouse(), registry)
           .rowsByTable()
-          .values()
+          .entrySet()
           .stream()
-          .mapToLong(Long::longValue)
+          .filter(table -> entityTables.contains(table.getKey()))
+          .mapToLong(java.util.Map.Entry::getValue)
           .sum();
     } catch (java.sql.SQLException notYet) {
       return 0; // a table appears with its first file

@@ -1,6 +1,7 @@
 package io.entityflow.local;
 
 import io.entityflow.contract.layout.DeadLetterTable;
+import io.entityflow.contract.layout.SystemEntities;
 import io.entityflow.contract.layout.TableDefinition;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
@@ -27,8 +28,11 @@ public record ProgressReport(Map<String, Long> rowsByTable, long deadLetters) {
 
   /** Counts the rows now. */
   public static ProgressReport read(Path warehouse, EntityRegistry registry) throws SQLException {
+    // the system tables too (SubjectKey): the demo service's published count includes them
+    List<EntityDefinition> tables = new ArrayList<>(registry.entities());
+    tables.addAll(SystemEntities.neededBy(registry.entities()));
     List<String> parts = new ArrayList<>();
-    for (EntityDefinition entity : registry.entities()) {
+    for (EntityDefinition entity : tables) {
       parts.add(
           "SELECT '"
               + entity.dataset()
@@ -42,7 +46,7 @@ public record ProgressReport(Map<String, Long> rowsByTable, long deadLetters) {
     Map<String, Long> rows = new TreeMap<>();
     for (List<String> row :
         LocalSql.query(warehouse, registry, String.join(" UNION ALL ", parts))
-            .subList(1, registry.entities().size() + 1)) {
+            .subList(1, tables.size() + 1)) {
       long n = Long.parseLong(row.get(1));
       if (n > 0) {
         rows.put(row.get(0), n);

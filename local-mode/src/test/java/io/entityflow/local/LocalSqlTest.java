@@ -74,4 +74,24 @@ class LocalSqlTest {
     assertThat(report.rowsByTable()).containsExactly(java.util.Map.entry("retail.customer_v1", 2L));
     assertThat(report.line()).isEqualTo("rows: retail.customer_v1=2 | dead letters: 0");
   }
+
+  @Test
+  void progressReportCountsTheSubjectKeyRowsTheDemoServicePublishesToo(@TempDir Path warehouse)
+      throws Exception {
+    Path dir = new LocalWarehouseLayout(warehouse).tableDirectory("entityflow", "subject_key_v1");
+    Files.createDirectories(dir);
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "COPY (SELECT * FROM (VALUES ('k1', 'CREATED', TIMESTAMPTZ '2026-11-23 10:00:00+00',"
+              + " NULL::TIMESTAMPTZ, NULL::TIMESTAMPTZ, 'c-1')) AS t(event_id, operation,"
+              + " occurred_at, publish_time, ingestion_time, subject_id)) TO '"
+              + dir.resolve(LocalWarehouseLayout.newPartFileName())
+              + "' (FORMAT PARQUET)");
+    }
+
+    ProgressReport report = ProgressReport.read(warehouse, registry);
+
+    assertThat(report.line()).isEqualTo("rows: entityflow.subject_key_v1=1 | dead letters: 0");
+  }
 }
