@@ -117,14 +117,12 @@ class ParseEntityEventsTest {
     byte[] payload = encryptedCustomer();
     TestPipeline pipeline = Pipelines.create();
     PCollectionTuple parsed =
-        pipeline
-            .apply(
-                Create.timestamped(
-                        TimestampedValue.of(
-                            new PubsubMessage(payload, attributes(customer, "e-c"), "m-c"),
-                            PUBLISHED))
-                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
-            .apply(ParseEntityEvents.forTopic("customer_v1").withClock(PipelineClock.fixed(NOW)));
+        parse(
+            pipeline,
+            "customer_v1",
+            List.of(
+                TimestampedValue.of(
+                    new PubsubMessage(payload, attributes(customer, "e-c"), "m-c"), PUBLISHED)));
     TableRow expected =
         new TableRow()
             .set("event_id", "e-c")
@@ -167,13 +165,12 @@ class ParseEntityEventsTest {
     other.put("pii_encryption", "none");
     TestPipeline pipeline = Pipelines.create();
     PCollectionTuple parsed =
-        pipeline
-            .apply(
-                Create.timestamped(
-                        TimestampedValue.of(new PubsubMessage(payload, clear, "m-c"), PUBLISHED),
-                        TimestampedValue.of(new PubsubMessage(payload, other, "m-d"), PUBLISHED))
-                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
-            .apply(ParseEntityEvents.forTopic("customer_v1").withClock(PipelineClock.fixed(NOW)));
+        parse(
+            pipeline,
+            "customer_v1",
+            List.of(
+                TimestampedValue.of(new PubsubMessage(payload, clear, "m-c"), PUBLISHED),
+                TimestampedValue.of(new PubsubMessage(payload, other, "m-d"), PUBLISHED)));
     PAssert.that(parsed.get(ParseEntityEvents.EVENTS)).empty();
     PAssert.that(
             parsed
@@ -210,14 +207,10 @@ class ParseEntityEventsTest {
     attributes.put("pii_encryption", "tink-aead-v1");
     TestPipeline pipeline = Pipelines.create();
     PCollectionTuple parsed =
-        pipeline
-            .apply(
-                Create.timestamped(
-                        TimestampedValue.of(
-                            new PubsubMessage(payload, attributes, "m-i"), PUBLISHED))
-                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
-            .apply(
-                ParseEntityEvents.forTopic("installation_v1").withClock(PipelineClock.fixed(NOW)));
+        parse(
+            pipeline,
+            "installation_v1",
+            List.of(TimestampedValue.of(new PubsubMessage(payload, attributes, "m-i"), PUBLISHED)));
     PAssert.that(parsed.get(ParseEntityEvents.EVENTS)).empty();
     PAssert.that(
             parsed
@@ -331,12 +324,8 @@ class ParseEntityEventsTest {
 
     TestPipeline pipeline = Pipelines.create();
     PCollectionTuple parsed =
-        pipeline
-            .apply(
-                Create.timestamped(
-                        bad.stream().map(m -> TimestampedValue.of(m, PUBLISHED)).toList())
-                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
-            .apply(ParseEntityEvents.forTopic("sale_v1").withClock(PipelineClock.fixed(NOW)));
+        parse(
+            pipeline, "sale_v1", bad.stream().map(m -> TimestampedValue.of(m, PUBLISHED)).toList());
     PAssert.that(parsed.get(ParseEntityEvents.EVENTS)).empty();
     PAssert.that(
             parsed
@@ -371,13 +360,12 @@ class ParseEntityEventsTest {
 
     TestPipeline pipeline = Pipelines.create();
     PCollectionTuple parsed =
-        pipeline
-            .apply(
-                Create.timestamped(
-                        TimestampedValue.of(new PubsubMessage(payload, traced, "m1"), PUBLISHED),
-                        TimestampedValue.of(new PubsubMessage(payload, tracedBad, "m2"), PUBLISHED))
-                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
-            .apply(ParseEntityEvents.forTopic("sale_v1").withClock(PipelineClock.fixed(NOW)));
+        parse(
+            pipeline,
+            "sale_v1",
+            List.of(
+                TimestampedValue.of(new PubsubMessage(payload, traced, "m1"), PUBLISHED),
+                TimestampedValue.of(new PubsubMessage(payload, tracedBad, "m2"), PUBLISHED)));
     TableRow expected =
         new TableRow()
             .set("event_id", "e1")
@@ -446,16 +434,15 @@ class ParseEntityEventsTest {
 
     TestPipeline pipeline = Pipelines.create();
     PCollectionTuple parsed =
-        pipeline
-            .apply(
-                Create.timestamped(
-                        TimestampedValue.of(
-                            new PubsubMessage(newer.toByteArray(), attributes(sale, "e1"), "m1"),
-                            PUBLISHED),
-                        TimestampedValue.of(
-                            new PubsubMessage(known, attributes(sale, "e1"), "m1"), PUBLISHED))
-                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
-            .apply(ParseEntityEvents.forTopic("sale_v1").withClock(PipelineClock.fixed(NOW)));
+        parse(
+            pipeline,
+            "sale_v1",
+            List.of(
+                TimestampedValue.of(
+                    new PubsubMessage(newer.toByteArray(), attributes(sale, "e1"), "m1"),
+                    PUBLISHED),
+                TimestampedValue.of(
+                    new PubsubMessage(known, attributes(sale, "e1"), "m1"), PUBLISHED)));
     PAssert.that(
             parsed
                 .get(ParseEntityEvents.EVENTS)
@@ -489,13 +476,10 @@ class ParseEntityEventsTest {
     byte[] payload = {1, 2, 3};
     TestPipeline pipeline = Pipelines.create();
     PCollectionTuple parsed =
-        pipeline
-            .apply(
-                Create.timestamped(
-                        TimestampedValue.of(
-                            new PubsubMessage(payload, attributes, "m1"), PUBLISHED))
-                    .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
-            .apply(ParseEntityEvents.forTopic("gone_v1").withClock(PipelineClock.fixed(NOW)));
+        parse(
+            pipeline,
+            "gone_v1",
+            List.of(TimestampedValue.of(new PubsubMessage(payload, attributes, "m1"), PUBLISHED)));
     PAssert.that(
             parsed
                 .get(ParseEntityEvents.DEAD_LETTERS)
@@ -558,5 +542,18 @@ class ParseEntityEventsTest {
       }
     }
     return counters;
+  }
+
+  /** The messages, published at {@code PUBLISHED}, parsed for {@code topic} at {@code NOW}. */
+  private static PCollectionTuple parse(
+      TestPipeline pipeline, String topic, List<TimestampedValue<PubsubMessage>> messages) {
+    return pipeline
+        .apply(
+            "Create " + topic,
+            Create.timestamped(messages)
+                .withCoder(PubsubMessageWithAttributesAndMessageIdCoder.of()))
+        .apply(
+            "Parse " + topic,
+            ParseEntityEvents.forTopic(topic).withClock(PipelineClock.fixed(NOW)));
   }
 }
