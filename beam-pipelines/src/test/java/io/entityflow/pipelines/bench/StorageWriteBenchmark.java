@@ -123,7 +123,9 @@ public class StorageWriteBenchmark {
             "operation", "CREATED",
             "occurred_at", "2026-11-23T10:00:00.123Z",
             "producer", "till",
-            "schema_version", "1.0");
+            "schema_version", "1.0",
+            // Sale has a PII field (the cardholder name), published encrypted
+            "pii_encryption", "tink-aead-v1");
     payload = SampleEvents.sale("s-1").message().toByteArray();
     if (!Arrays.equals(tableRow(), direct())
         || !Arrays.equals(tableRowWithAttributeChecks(), directWithAttributeChecks())) {
