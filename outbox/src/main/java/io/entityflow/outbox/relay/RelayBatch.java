@@ -88,6 +88,7 @@ public final class RelayBatch {
   }
 
   private int publish(Connection connection) throws SQLException {
+    OutboxTable.useIndexPlans(connection);
     List<OutboxKey> keys =
         OutboxTable.claimKeys(
             connection, settings.window(), settings.keysPerBatch(), settings.lockClass());

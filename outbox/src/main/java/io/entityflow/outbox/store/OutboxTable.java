@@ -18,7 +18,8 @@ import java.util.UUID;
  *
  * <pre>{@code
  * OutboxTable.insert(connection, List.of(encodedEvent));          // in the service's transaction
- * List<OutboxKey> keys = OutboxTable.claimKeys(connection, 2000, 16, 3599); // relay transaction
+ * OutboxTable.useIndexPlans(connection);                          // relay transaction
+ * List<OutboxKey> keys = OutboxTable.claimKeys(connection, 2000, 16, 3599);
  * List<OutboxRow> rows = OutboxTable.rowsOf(connection, keys, 500);
  * OutboxTable.delete(connection, confirmedIds);
  * }</pre>
@@ -45,20 +46,36 @@ public final class OutboxTable {
   // The keys are a MATERIALIZED CTE so that the lock condition runs on them one by one, oldest
   // first, and stops at the LIMIT: as a subquery the planner pushes the condition into the GROUP BY
   // (a filter on every group), which locked every key of the window, not only the claimed ones.
-  private static final String CLAIM =
-      "WITH k AS MATERIALIZED ("
+  // Keys backing off are read first, from the partial retry index (a few rows at most), and left
+  // out of the window with NOT EXISTS against that set, an anti-join the planner puts on top of
+  // the id-ordered index scan that the LIMIT stops early. The NOT IN over the whole table it
+  // replaces became a SubPlan re-read for every row of the window whenever the planner expected
+  // many backing-off rows (a table filled faster than autovacuum analyzes it: no statistics on
+  // next_attempt_at), which kept one claim of a 200,000-row backlog running for minutes
+  // (RelayPlanIT). now() (the relay transaction's start, a moment before this first statement)
+  // rather than clock_timestamp(), so that the filter is not volatile.
+  static final String CLAIM =
+      "WITH b AS MATERIALIZED ("
+          + " SELECT DISTINCT topic, ordering_key FROM entityflow_outbox"
+          + " WHERE next_attempt_at IS NOT NULL AND next_attempt_at > now()),"
+          + " k AS MATERIALIZED ("
           + " SELECT topic, ordering_key, min(id) AS first_id FROM ("
           + "  SELECT id, topic, ordering_key FROM entityflow_outbox o"
-          + "  WHERE invalid_reason IS NULL AND (topic, ordering_key) NOT IN ("
-          + "   SELECT topic, ordering_key FROM entityflow_outbox"
-          + "   WHERE next_attempt_at IS NOT NULL AND next_attempt_at > clock_timestamp())"
+          + "  WHERE invalid_reason IS NULL AND NOT EXISTS ("
+          + "   SELECT 1 FROM b WHERE b.topic = o.topic AND b.ordering_key = o.ordering_key)"
           + "  ORDER BY id LIMIT ?) w"
           + " GROUP BY topic, ordering_key ORDER BY first_id)"
           + " SELECT topic, ordering_key, first_id FROM k"
           + " WHERE pg_try_advisory_xact_lock(?, hashtext(topic || '/' || ordering_key))"
           + " LIMIT ?";
 
-  private static final String ROWS =
+  // The relay's statements read a few keys' oldest rows and stop at a LIMIT, which the indexes
+  // serve directly; with statistics missing or stale (a table filled faster than autovacuum
+  // analyzes it) the planner prefers scanning the whole table, dead rows included, and sorting it.
+  static final String INDEX_PLANS =
+      "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0";
+
+  static final String ROWS =
       "SELECT id, event_id::text, topic, ordering_key, attributes::text, payload, attempts,"
           + " coalesce(next_attempt_at > clock_timestamp(), false)"
           + " FROM entityflow_outbox"
@@ -105,6 +122,18 @@ public final class OutboxTable {
         }
         insert.executeUpdate();
       }
+    }
+  }
+
+  /**
+   * Makes the rest of the caller's transaction plan the relay's statements with indexes (no
+   * sequential or parallel scan of the table), whatever the table's statistics say: the relay reads
+   * the oldest rows of a few keys, which the indexes reach directly and the LIMIT ends early, while
+   * a scan reads every row, including the deleted rows a busy outbox table carries until vacuum.
+   */
+  public static void useIndexPlans(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(INDEX_PLANS);
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 /**
  * CPU time (user + system, in clock ticks of 10 ms) of this JVM, of its child processes by command
  * name (the dedicated emulator) and of the PostgreSQL server listening on a given port (daemonized
- * by {@code pg_ctl}, so found by its {@code -p} argument: the postmaster and its backends), read
- * from Linux's {@code /proc}.
+ * by {@code pg_ctl}, so found by its {@code -p} argument: the postmaster, its backends and the
+ * backends that already ended), read from Linux's {@code /proc}.
  */
 final class ProcessCpu {
   private ProcessCpu() {}
@@ -23,6 +23,7 @@ final class ProcessCpu {
     Map<Long, Long> parent = new HashMap<>();
     Map<Long, Long> cpu = new HashMap<>();
     Map<Long, String> name = new HashMap<>();
+    Map<Long, Long> reaped = new HashMap<>();
     try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
       for (Path process : processes.toList()) {
         String file = process.getFileName().toString();
@@ -36,6 +37,9 @@ final class ProcessCpu {
           long pid = Long.parseLong(file);
           parent.put(pid, Long.parseLong(fields[1]));
           cpu.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+          // CPU of ended children the process waited for (a PostgreSQL backend whose connection
+          // closed): without it the postmaster's group loses their time when they end
+          reaped.put(pid, Long.parseLong(fields[13]) + Long.parseLong(fields[14]));
           name.put(pid, new String(Files.readAllBytes(process.resolve("cmdline"))));
         } catch (IOException | RuntimeException e) {
           // the process ended meanwhile
@@ -58,7 +62,9 @@ final class ProcessCpu {
       long pid = entry.getKey();
       if (pid == self) {
         groups.merge("jvm", entry.getValue(), Long::sum);
-      } else if (postmaster != null && (pid == postmaster || postmaster.equals(parent.get(pid)))) {
+      } else if (postmaster != null && pid == postmaster) {
+        groups.merge("postgres", entry.getValue() + reaped.getOrDefault(pid, 0L), Long::sum);
+      } else if (postmaster != null && postmaster.equals(parent.get(pid))) {
         groups.merge("postgres", entry.getValue(), Long::sum);
       } else if (descends(pid, self, parent)) {
         String command = name.get(pid);
