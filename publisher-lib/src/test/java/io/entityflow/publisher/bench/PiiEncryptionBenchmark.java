@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * event of each, the on/off ratio and the key cache hit rate of the measured runs.
  *
  * <p>Run (see BENCHMARKS.md): {@code java -cp ...
- * io.entityflow.publisher.bench.PiiEncryptionBenchmark 100000 3 10000} (events = subjects, pairs,
- * key cache size). The first encrypted warm-up run creates every subject's keyset.
+ * io.entityflow.publisher.bench.PiiEncryptionBenchmark 100000 3 10000 [passes] [warm-ups]} (events
+ * = subjects, measured pairs, key cache size, passes over the events per run, unmeasured warm-up
+ * pairs; default 1 and 1). The first encrypted warm-up run creates every subject's keyset.
  */
 public final class PiiEncryptionBenchmark {
   private static final int STALL_SECONDS = 60;
@@ -43,6 +44,10 @@ public final class PiiEncryptionBenchmark {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     long cacheSize = args.length > 2 ? Long.parseLong(args[2]) : 10_000;
+    // each run publishes the events this many times over (one run of 100,000 events lasts under a
+    // second, mostly JIT and batch ramp-up), after this many unmeasured warm-up pairs
+    int passes = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+    int warmups = args.length > 4 ? Integer.parseInt(args[4]) : 1;
     EntityRegistry registry = EntityRegistry.load();
     List<Customer> customers = new ArrayList<>(events);
     for (int i = 0; i < events; i++) {
@@ -66,13 +71,15 @@ public final class PiiEncryptionBenchmark {
             .build();
     PayloadEncryption on = PayloadEncryption.encrypting(keysets);
     System.out.printf(
-        "%d Customer events of %d bytes (clear), %d subjects; key cache %d subjects; %d CPUs;"
-            + " %d pairs%n",
+        "%d Customer events of %d bytes (clear) per pass, %d passes per run, %d subjects; key"
+            + " cache %d subjects; %d CPUs; %d warm-up pairs, %d measured pairs%n",
         events,
         customers.get(0).getSerializedSize(),
+        passes,
         events,
         cacheSize,
         Runtime.getRuntime().availableProcessors(),
+        warmups,
         pairs);
     try (PubSubEmulator emulator = PubSubEmulator.startDedicated()) {
       PublisherConfiguration config = new PublisherConfiguration();
@@ -84,8 +91,10 @@ public final class PiiEncryptionBenchmark {
         admin.createTopic(TopicName.of(config.getProjectId(), "customer_v1"));
       }
       System.out.println("-- warm-up (not reported; the encrypted run creates every keyset)");
-      run(config, registry, customers, on, "encryption on");
-      run(config, registry, customers, ClearPayloads.INSTANCE, "encryption off");
+      for (int warmup = 0; warmup < warmups; warmup++) {
+        print(run(config, registry, customers, on, "encryption on", passes));
+        print(run(config, registry, customers, ClearPayloads.INSTANCE, "encryption off", passes));
+      }
       System.out.println("-- measured");
       long hits0 = keysets.stats().hitCount();
       long requests0 = keysets.stats().requestCount();
@@ -95,11 +104,27 @@ public final class PiiEncryptionBenchmark {
         Result encrypted;
         Result clear;
         if (pair % 2 == 1) {
-          encrypted = print(run(config, registry, customers, on, "encryption on"));
-          clear = print(run(config, registry, customers, ClearPayloads.INSTANCE, "encryption off"));
+          encrypted = print(run(config, registry, customers, on, "encryption on", passes));
+          clear =
+              print(
+                  run(
+                      config,
+                      registry,
+                      customers,
+                      ClearPayloads.INSTANCE,
+                      "encryption off",
+                      passes));
         } else {
-          clear = print(run(config, registry, customers, ClearPayloads.INSTANCE, "encryption off"));
-          encrypted = print(run(config, registry, customers, on, "encryption on"));
+          clear =
+              print(
+                  run(
+                      config,
+                      registry,
+                      customers,
+                      ClearPayloads.INSTANCE,
+                      "encryption off",
+                      passes));
+          encrypted = print(run(config, registry, customers, on, "encryption on", passes));
         }
         onRates.add(encrypted.eventsPerSecond());
         offRates.add(clear.eventsPerSecond());
@@ -120,7 +145,8 @@ public final class PiiEncryptionBenchmark {
       EntityRegistry registry,
       List<Customer> customers,
       PayloadEncryption payloads,
-      String label)
+      String label,
+      int passes)
       throws InterruptedException {
     DefaultEntityPublisher publisher =
         new DefaultEntityPublisher(
@@ -129,20 +155,22 @@ public final class PiiEncryptionBenchmark {
     publisher.publish(customers.get(0), Operation.SNAPSHOT).join(); // creates the client
     System.gc();
     Thread.sleep(300);
-    CountDownLatch done = new CountDownLatch(customers.size());
+    CountDownLatch done = new CountDownLatch(customers.size() * passes);
     AtomicLong failed = new AtomicLong();
     long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
-    for (Customer customer : customers) {
-      publisher
-          .publish(customer, Operation.UPDATED)
-          .whenComplete(
-              (receipt, error) -> {
-                if (error != null) {
-                  failed.incrementAndGet();
-                }
-                done.countDown();
-              });
+    for (int pass = 0; pass < passes; pass++) {
+      for (Customer customer : customers) {
+        publisher
+            .publish(customer, Operation.UPDATED)
+            .whenComplete(
+                (receipt, error) -> {
+                  if (error != null) {
+                    failed.incrementAndGet();
+                  }
+                  done.countDown();
+                });
+      }
     }
     boolean answered = done.await(STALL_SECONDS, TimeUnit.SECONDS);
     long elapsed = System.nanoTime() - t0;
@@ -152,7 +180,7 @@ public final class PiiEncryptionBenchmark {
       failed.addAndGet(done.getCount());
     }
     publisher.close();
-    return new Result(label, customers.size(), failed.get(), elapsed, cpu);
+    return new Result(label, customers.size() * passes, failed.get(), elapsed, cpu);
   }
 
   private static double median(List<Double> values) {
