@@ -90,7 +90,8 @@ public final class PiiEncryptionBenchmark {
       try (var admin = emulator.topicAdmin()) {
         admin.createTopic(TopicName.of(config.getProjectId(), "customer_v1"));
       }
-      System.out.println("-- warm-up (not reported; the encrypted run creates every keyset)");
+      System.out.println(
+          "-- warm-up (printed, not counted; the encrypted run creates every keyset)");
       for (int warmup = 0; warmup < warmups; warmup++) {
         print(run(config, registry, customers, on, "encryption on", passes));
         print(run(config, registry, customers, ClearPayloads.INSTANCE, "encryption off", passes));
