@@ -9,7 +9,7 @@ import java.time.Instant;
  * window must hold at least {@code minExpected} expected events (or have lasted {@code
  * maxDuration}, for low-volume series) and last at least {@code minDuration}; then it is judged:
  * back when at least one event arrived and {@code P(X <= observed) >= alpha} under the baseline's
- * Poisson or Negative Binomial law (and, for a partial drop, the count is above the drop's
+ * Poisson or Negative Binomial law (and, for a drop or a silence, the count is above the drop's
  * break-even, see {@link #judge(Baseline, Instant, Instant, long, double)}); still low otherwise.
  * Until then it is undecided.
  *
@@ -61,12 +61,12 @@ public record RecoveryTest(
 
   /**
    * Judges the {@code observed} events of {@code [from, to)} of an incident whose condition is a
-   * partial drop to {@code dropRatio} (NaN or outside (0, 1): none): back also needs the window's
-   * evidence not to favour the dropped rate, i.e. its drop log-likelihood ratio {@code observed
-   * ln(r) + expected (1 - r)} below 0, or {@code observed > expected (1 - r) / ln(1 / r)} (72% of
-   * the expectation for r = 0.5). A window at a lasting lower level (e.g. -30%) is consistent with
-   * the expectation at alpha when short, but not past this break-even, so it does not end the
-   * incident.
+   * drop (or a silence, the deepest drop) of a rule with {@code dropRatio} (NaN or outside (0, 1):
+   * none): back also needs the window's evidence not to favour the dropped rate, i.e. its drop
+   * log-likelihood ratio {@code observed ln(r) + expected (1 - r)} below 0, or {@code observed >
+   * expected (1 - r) / ln(1 / r)} (72% of the expectation for r = 0.5). A window at a lasting lower
+   * level (e.g. -30%) is consistent with the expectation at alpha when short, but not past this
+   * break-even, so it does not end the incident.
    */
   public RecoveryVerdict judge(
       Baseline baseline, Instant from, Instant to, long observed, double dropRatio) {

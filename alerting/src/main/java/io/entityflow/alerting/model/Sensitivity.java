@@ -3,15 +3,17 @@ package io.entityflow.alerting.model;
 import java.time.Duration;
 
 /**
- * How sensitive detection is, expressed as the false-alert budget per series per month. The silence
- * test's significance {@code alpha} follows from it: a series with {@code E} expected events per
- * month produces about {@code E * alpha} false silences a month, so {@code alpha = budget / E}. The
- * CUSUM's threshold is {@code ln(720 / budget)} (its false-alarm run length is at least {@code e^h}
- * hours).
+ * How sensitive detection is, expressed as the false-alert budget per series per month. The budget
+ * is shared by the two tests of a learned series so that together they stay within it (Bonferroni):
+ * the silence test gets {@link #SILENCE_SHARE} (80%), the drop CUSUM the rest (20%). The silence
+ * test's significance {@code alpha} follows from its share: a series with {@code E} expected events
+ * per month produces about {@code E * alpha} false silences a month, so {@code alpha = 0.8 budget /
+ * E}. The CUSUM's threshold is {@code ln(720 / (0.2 budget))} (its false-alarm run length is at
+ * least {@code e^h} hours).
  *
  * <pre>{@code
  * Sensitivity s = Sensitivity.parse("medium");
- * double alpha = s.alpha(baseline); // e.g. 1.4e-6 for 100 events/hour
+ * double alpha = s.alpha(baseline); // e.g. 2.2e-6 for 100 events/hour
  * Duration detect = s.timeToDetect(alpha, 100.0); // about 8 minutes
  * }</pre>
  *
@@ -23,6 +25,14 @@ public record Sensitivity(double falseAlertsPerMonth) {
 
   /** Largest alpha used, for very low volumes. */
   public static final double MAX_ALPHA = 0.01;
+
+  /**
+   * The silence test's share of the budget; the drop CUSUM gets {@code 1 - SILENCE_SHARE}. The
+   * silence test gets most of it because total silences are what must be caught fastest, and the
+   * CUSUM's bound {@code e^h} on its false-alarm run length is loose (it spends well under its
+   * nominal share).
+   */
+  public static final double SILENCE_SHARE = 0.8;
 
   /** Validates the budget. */
   public Sensitivity {
@@ -60,18 +70,24 @@ public record Sensitivity(double falseAlertsPerMonth) {
     }
   }
 
-  /** The silence test's significance for a series with this baseline. */
+  /**
+   * The silence test's significance for a series with this baseline: its {@link #SILENCE_SHARE} of
+   * the budget over the expected events per month, within [{@link #MIN_ALPHA}, {@link #MAX_ALPHA}].
+   */
   public double alpha(Baseline baseline) {
     double perMonth = baseline.expectedPerWeek() * 30.0 / 7.0;
     if (perMonth <= 0) {
       return MAX_ALPHA;
     }
-    return Math.max(MIN_ALPHA, Math.min(MAX_ALPHA, falseAlertsPerMonth / perMonth));
+    return Math.max(MIN_ALPHA, Math.min(MAX_ALPHA, falseAlertsPerMonth * SILENCE_SHARE / perMonth));
   }
 
-  /** The CUSUM decision threshold for hourly buckets. */
+  /**
+   * The CUSUM decision threshold for hourly buckets: {@code ln(720 / (budget x (1 -
+   * SILENCE_SHARE)))}.
+   */
   public double cusumThreshold() {
-    return Math.log(720.0 / falseAlertsPerMonth);
+    return Math.log(720.0 / (falseAlertsPerMonth * (1 - SILENCE_SHARE)));
   }
 
   /**

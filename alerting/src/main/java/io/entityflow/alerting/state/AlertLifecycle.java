@@ -297,8 +297,12 @@ public final class AlertLifecycle implements LearningExclusions {
       if (status != null && baseline != null && a.recoveryFrom() != null) {
         Instant judged = evaluation.judgedUntil();
         long observed = EventsSince.count(a.recoveryFrom(), a.recoveryHourCount(), status, judged);
+        // a silence is the deepest drop: its recovery window must pass the same break-even
         double dropRatio =
-            Condition.DROP.name().equals(a.getCondition()) ? a.dropRatio() : Double.NaN;
+            Condition.DROP.name().equals(a.getCondition())
+                    || Condition.SILENCE.name().equals(a.getCondition())
+                ? a.dropRatio()
+                : Double.NaN;
         verdict =
             settings.recovery().judge(baseline, a.recoveryFrom(), judged, observed, dropRatio);
         if (!verdict.back()) {

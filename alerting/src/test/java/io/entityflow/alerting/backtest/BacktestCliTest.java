@@ -53,20 +53,20 @@ class BacktestCliTest {
         .containsExactly(
             "rule 'default' replayed from 2026-01-13T00:00:00Z to 2026-01-14T23:59:00Z (577"
                 + " evaluations, every 5m)",
-            "FIRING 2026-01-14T10:11:46.983Z SILENCE ef-0b2d6b90dba2ef13 [injected outage]: No"
-                + " EVENTS events of csv.csv since 2026-01-14T09:59:30Z (12m): 12.3 expected,"
-                + " P(none) = 4.6e-06 < alpha 4.6e-06; time to detect 12m",
-            "UPDATED 2026-01-14T13:11:46.983Z DROP ef-0b2d6b90dba2ef13 [injected outage]:"
+            "FIRING 2026-01-14T10:12:00.371Z SILENCE ef-0b2d6b90dba2ef13 [injected outage]: No"
+                + " EVENTS events of csv.csv since 2026-01-14T09:59:30Z (12m): 12.5 expected,"
+                + " P(none) = 3.7e-06 < alpha 3.7e-06; time to detect 12m",
+            "UPDATED 2026-01-14T13:12:00.371Z DROP ef-0b2d6b90dba2ef13 [injected outage]:"
                 + " csv.csv/EVENTS eased from SILENCE to DROP: EVENTS events of csv.csv dropped: 0"
-                + " observed vs 180.0 expected since 2026-01-14T10:00:00Z (CUSUM 90.0 > 8.2)",
-            "RESOLVED 2026-01-14T14:16:46.983Z DROP ef-0b2d6b90dba2ef13 [injected outage]:"
+                + " observed vs 180.0 expected since 2026-01-14T10:00:00Z (CUSUM 90.0 > 9.8)",
+            "RESOLVED 2026-01-14T14:17:00.371Z DROP ef-0b2d6b90dba2ef13 [injected outage]:"
                 + " csv.csv/EVENTS is back to its expected level: 20 in the last 20m (since"
-                + " 2026-01-14T13:56:46.983Z, latest at 2026-01-14T14:16:30Z), 20.0 expected,"
+                + " 2026-01-14T13:57:00.371Z, latest at 2026-01-14T14:16:30Z), 20.0 expected,"
                 + " P(at most 20) = 0.56 >= 0.01",
             "summary: 1 pages, 1 updates, 1 resolves; 0 false pages outside injected outages"
                 + " (0.00 per month)",
-            "outage 2026-01-14T10:00:00Z to 2026-01-14T13:00:00Z: detected after 11m (Poisson"
-                + " optimum 13m, 0.91x), 2 notifications");
+            "outage 2026-01-14T10:00:00Z to 2026-01-14T13:00:00Z: detected after 12m (Poisson"
+                + " optimum 13m, 0.92x), 2 notifications");
   }
 
   @Test
@@ -104,16 +104,16 @@ class BacktestCliTest {
                 + " evaluations, every 5m)");
     // hourly history: each hour's 60 events are spread over it (the last of 09:00 at 09:59:30),
     // and the empty 10:00 hour is seen as it passes, so the silence is caught when it becomes
-    // significant (12.3 expected events after the last one), not at the end of the hour
+    // significant (12.5 expected events after the last one), not at the end of the hour
     assertThat(lines.get(1))
         .isEqualTo(
-            "FIRING 2026-01-14T10:11:46.983Z SILENCE ef-6b9c5a29b1f4230a [injected outage]: No CREATED"
-                + " events of retail.sale_v1 since 2026-01-14T09:59:30Z (12m): 12.3 expected,"
-                + " P(none) = 4.6e-06 < alpha 4.6e-06; time to detect 12m");
+            "FIRING 2026-01-14T10:12:00.371Z SILENCE ef-6b9c5a29b1f4230a [injected outage]: No CREATED"
+                + " events of retail.sale_v1 since 2026-01-14T09:59:30Z (12m): 12.5 expected,"
+                + " P(none) = 3.7e-06 < alpha 3.7e-06; time to detect 12m");
     assertThat(lines)
         .contains(
-            "outage 2026-01-14T10:00:00Z to 2026-01-14T13:00:00Z: detected after 11m (Poisson"
-                + " optimum 13m, 0.91x), 2 notifications");
+            "outage 2026-01-14T10:00:00Z to 2026-01-14T13:00:00Z: detected after 12m (Poisson"
+                + " optimum 13m, 0.92x), 2 notifications");
   }
 
   @Test

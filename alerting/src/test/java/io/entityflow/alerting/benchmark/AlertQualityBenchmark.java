@@ -20,8 +20,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,7 +36,7 @@ import java.util.concurrent.Future;
  *
  * <pre>{@code
  * AlertQualityBenchmark generate DIR [SERIES=100] [WEEKS=12] [SEED=42]
- * AlertQualityBenchmark run DIR [--step PT5M] [--threads 2] [--rules FILE]
+ * AlertQualityBenchmark run DIR [--step PT5M] [--threads 2] [--rules FILE] [--series 23,87]
  * AlertQualityBenchmark score DIR     # after/ and, when present, before/ side by side
  * }</pre>
  *
@@ -67,7 +69,8 @@ public final class AlertQualityBenchmark {
               dir,
               option(args, "--step", "PT5M"),
               option(args, "--threads", "2"),
-              option(args, "--rules", dir.resolve("rules.yaml").toString()));
+              option(args, "--rules", dir.resolve("rules.yaml").toString()),
+              option(args, "--series", ""));
       case "score" -> QualityScore.print(dir, System.out);
       default ->
           throw new IllegalArgumentException(
@@ -138,7 +141,12 @@ public final class AlertQualityBenchmark {
         Locale.ROOT, "generated %d series x %d weeks (seed %d) in %s%n", count, weeks, seed, dir);
   }
 
-  static void run(Path dir, String step, String threads, String rulesFile) throws Exception {
+  /**
+   * Replays the series of {@code DIR/csv} into {@code DIR/after}; {@code series} (comma-separated
+   * indices, empty = all) replays only those, e.g. to iterate on the failing ones.
+   */
+  static void run(Path dir, String step, String threads, String rulesFile, String series)
+      throws Exception {
     String[] span = Files.readString(dir.resolve("span.txt")).trim().split(",");
     Instant from = Instant.parse(span[0]);
     Instant to = Instant.parse(span[1]);
@@ -150,6 +158,22 @@ public final class AlertQualityBenchmark {
     List<Path> files;
     try (var s = Files.list(dir.resolve("csv"))) {
       files = s.sorted().toList();
+    }
+    if (!series.isBlank()) {
+      Set<String> wanted = new HashSet<>();
+      for (String i : series.split(",")) {
+        wanted.add(name(Integer.parseInt(i.trim())) + ".csv");
+      }
+      files = files.stream().filter(f -> wanted.contains(f.getFileName().toString())).toList();
+      if (files.size() != wanted.size()) {
+        throw new IllegalArgumentException(
+            "--series "
+                + series
+                + ": only "
+                + files.size()
+                + " of them are in "
+                + dir.resolve("csv"));
+      }
     }
     ExecutorService pool = Executors.newFixedThreadPool(Integer.parseInt(threads));
     long began = System.nanoTime();

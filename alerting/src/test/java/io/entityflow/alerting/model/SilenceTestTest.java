@@ -24,9 +24,10 @@ class SilenceTestTest {
     Baseline b = constant(60, 0);
     Sensitivity s = Sensitivity.defaults();
     double alpha = s.alpha(b);
-    assertThat(alpha).isCloseTo(0.2 / (60 * 168 * 30.0 / 7), within(1e-15));
-    // ln(1/alpha) = 12.28 expected events = 12.28 minutes at 60/h
-    assertThat(s.timeToDetect(alpha, 60)).isEqualTo(Duration.ofMillis(736_982));
+    // the silence test's share of the budget (80% of 0.2) over the expected events per month
+    assertThat(alpha).isCloseTo(0.2 * 0.8 / (60 * 168 * 30.0 / 7), within(1e-15));
+    // ln(1/alpha) = 12.51 expected events = 12.51 minutes at 60/h
+    assertThat(s.timeToDetect(alpha, 60)).isEqualTo(Duration.ofMillis(750_371));
 
     SilenceVerdict at12 = SilenceTest.judge(b, LAST, LAST.plusSeconds(12 * 60), s);
     assertThat(at12.silent()).isFalse();
@@ -71,9 +72,9 @@ class SilenceTestTest {
   void predictedSilenceIsTheInstantTheTestStartsFiring() {
     Baseline b = constant(60, 0);
     Sensitivity s = Sensitivity.defaults();
-    // ln(1/alpha) = 12.283 expected events at one a minute: 12 min 16.982 s after the last event
+    // ln(1/alpha) = 12.506 expected events at one a minute: 12 min 30.371 s after the last event
     Instant at = SilenceTest.predictedSilenceAt(b, LAST, s, Duration.ofDays(1));
-    assertThat(at).isEqualTo(Instant.parse("2026-01-05T10:12:16.983Z"));
+    assertThat(at).isEqualTo(Instant.parse("2026-01-05T10:12:30.371Z"));
     assertThat(SilenceTest.judge(b, LAST, at, s).silent()).isTrue();
     assertThat(SilenceTest.judge(b, LAST, at.minusMillis(1), s).silent()).isFalse();
   }
@@ -89,9 +90,9 @@ class SilenceTestTest {
     Instant at = SilenceTest.predictedSilenceAt(b, LAST, s, Duration.ofDays(1));
     // 6 expected in 10:00-11:00, none in the quiet 11:00 hour, then 6 an hour again
     double needed = Math.log(1 / s.alpha(b));
-    assertThat(needed).isCloseTo(9.9804, within(1e-4));
-    // 3.9804 events left after 12:00 at 6 an hour: 39 min 48.27 s
-    assertThat(at).isEqualTo(Instant.parse("2026-01-05T12:39:48.270Z"));
+    assertThat(needed).isCloseTo(10.2036, within(1e-4));
+    // 4.2036 events left after 12:00 at 6 an hour: 42 min 2.156 s
+    assertThat(at).isEqualTo(Instant.parse("2026-01-05T12:42:02.156Z"));
     assertThat(SilenceTest.judge(b, LAST, at, s).silent()).isTrue();
     assertThat(SilenceTest.judge(b, LAST, at.minusMillis(1), s).silent()).isFalse();
     assertThat(SilenceTest.predictedSilenceAt(b, LAST, s, Duration.ofHours(2))).isNull();
@@ -133,10 +134,10 @@ class SilenceTestTest {
     Baseline nb = constant(60, 0.5);
     Sensitivity s = Sensitivity.defaults();
     Instant half = Instant.parse("2026-01-05T10:30:00Z");
-    // ln(1/alpha) = 12.283; 32 ln(1 + mu / 32) reaches it at mu = 32 expm1(12.283 / 32) = 14.973
-    // expected events: 14 min 58.402 s at one a minute (unconditionally: not within the hour)
+    // ln(1/alpha) = 12.506; 32 ln(1 + mu / 32) reaches it at mu = 32 expm1(12.506 / 32) = 15.302
+    // expected events: 15 min 18.124 s at one a minute (unconditionally: not within the hour)
     Instant at = SilenceTest.predictedSilenceAt(nb, half, s, Duration.ofDays(1), 30);
-    assertThat(at).isEqualTo(Instant.parse("2026-01-05T10:44:58.402Z"));
+    assertThat(at).isEqualTo(Instant.parse("2026-01-05T10:45:18.124Z"));
     assertThat(SilenceTest.judge(nb, half, at, s, 30).silent()).isTrue();
     assertThat(SilenceTest.judge(nb, half, at.minusMillis(1), s, 30).silent()).isFalse();
     assertThat(SilenceTest.judge(nb, half, at, s).silent()).isFalse();

@@ -256,7 +256,7 @@ class DefaultAlertingServiceTest {
             org.assertj.core.groups.Tuple.tuple(
                 NotificationKind.FIRING,
                 "No CREATED events of retail.sale_v1 since 2026-01-18T23:59:00Z (31m): 31.0"
-                    + " expected, P(none) = 3.4e-14 < alpha 4.6e-06; time to detect 12m",
+                    + " expected, P(none) = 3.4e-14 < alpha 3.7e-06; time to detect 12m",
                 Instant.parse("2026-01-19T00:30:00Z")),
             org.assertj.core.groups.Tuple.tuple(
                 NotificationKind.RESOLVED,

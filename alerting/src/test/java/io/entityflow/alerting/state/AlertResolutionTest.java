@@ -98,6 +98,35 @@ class AlertResolutionTest {
   }
 
   @Test
+  void silenceRecoveryBelowTheDropBreakEvenRestartsTheWindow() {
+    AlertLifecycle lifecycle = new AlertLifecycle(new StateStore(null), List.of());
+    lifecycle.apply(
+        at(Instant.parse("2026-01-19T10:40:00Z"), status(SINCE, 4, List.of()), silence()));
+    // 14 in 20 minutes expecting 20: P(at most 14) = 0.10 passes alpha, but 14 is under the
+    // break-even of a drop to half (20 x 0.5 / ln 2 = 14.4): a trickle, not a recovery
+    List<ChartPoint> chart =
+        List.of(new ChartPoint(Instant.parse("2026-01-19T10:00:00Z"), 18, 60, 50, 70));
+    assertThat(
+            lifecycle.apply(
+                at(
+                    Instant.parse("2026-01-19T11:00:00Z"),
+                    status(Instant.parse("2026-01-19T10:59:30Z"), 0, chart))))
+        .isEmpty();
+    // the window restarted at 11:00: 20 in the next 20 minutes is back
+    List<Notification> resolved =
+        lifecycle.apply(
+            at(
+                Instant.parse("2026-01-19T11:20:00Z"),
+                status(Instant.parse("2026-01-19T11:19:30Z"), 20, chart)));
+    assertThat(resolved).extracting(Notification::kind).containsExactly(NotificationKind.RESOLVED);
+    assertThat(resolved.get(0).summary())
+        .startsWith(
+            "retail.sale_v1/CREATED events are back: 20 in the last 20m (since"
+                + " 2026-01-19T11:00:00Z, latest at 2026-01-19T11:19:30Z), 20.0 expected,"
+                + " P(at most 20) = 0.56 >= 0.01");
+  }
+
+  @Test
   void eventsBackAcrossAnHourCountTheRestOfTheWatchedHourAndTheHoursAfter() {
     AlertLifecycle lifecycle = new AlertLifecycle(new StateStore(null), List.of());
     lifecycle.apply(
