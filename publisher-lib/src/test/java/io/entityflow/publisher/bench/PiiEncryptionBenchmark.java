@@ -102,31 +102,13 @@ public final class PiiEncryptionBenchmark {
       List<Double> onRates = new ArrayList<>();
       List<Double> offRates = new ArrayList<>();
       for (int pair = 1; pair <= pairs; pair++) {
-        Result encrypted;
-        Result clear;
-        if (pair % 2 == 1) {
-          encrypted = print(run(config, registry, customers, on, "encryption on", passes));
-          clear =
-              print(
-                  run(
-                      config,
-                      registry,
-                      customers,
-                      ClearPayloads.INSTANCE,
-                      "encryption off",
-                      passes));
-        } else {
-          clear =
-              print(
-                  run(
-                      config,
-                      registry,
-                      customers,
-                      ClearPayloads.INSTANCE,
-                      "encryption off",
-                      passes));
-          encrypted = print(run(config, registry, customers, on, "encryption on", passes));
-        }
+        // alternate which mode runs first, so that neither always follows the other
+        PayloadEncryption first = pair % 2 == 1 ? on : ClearPayloads.INSTANCE;
+        PayloadEncryption second = first == on ? ClearPayloads.INSTANCE : on;
+        Result a = print(run(config, registry, customers, first, label(first, on), passes));
+        Result b = print(run(config, registry, customers, second, label(second, on), passes));
+        Result encrypted = first == on ? a : b;
+        Result clear = first == on ? b : a;
         onRates.add(encrypted.eventsPerSecond());
         offRates.add(clear.eventsPerSecond());
       }
@@ -182,6 +164,10 @@ public final class PiiEncryptionBenchmark {
     }
     publisher.close();
     return new Result(label, customers.size() * passes, failed.get(), elapsed, cpu);
+  }
+
+  private static String label(PayloadEncryption payloads, PayloadEncryption on) {
+    return payloads == on ? "encryption on" : "encryption off";
   }
 
   private static double median(List<Double> values) {
