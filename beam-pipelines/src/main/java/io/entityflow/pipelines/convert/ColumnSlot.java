@@ -35,6 +35,20 @@ final class ColumnSlot {
   final int wireType;
   final WireTranscoder nested;
   final FieldDescriptor inner;
+
+  /** {@code field.getType()}, resolved once: descriptors compute it from features per call. */
+  final FieldDescriptor.Type type;
+
+  /** The type of the value written: the wrapper's value field's type, else {@link #type}. */
+  final FieldDescriptor.Type valueType;
+
+  /** Whether the field is a message (its Java type is MESSAGE). */
+  final boolean message;
+
+  /** Whether the field has explicit presence (absent means NULL, not the default). */
+  final boolean hasPresence;
+
+  final ValueConversion conversion;
   private final Map<Integer, byte[]> enumNames;
   private final byte[][] smallEnumNames;
   private final byte[] firstEnumName;
@@ -51,6 +65,11 @@ final class ColumnSlot {
             : wireTypeOf(field.getType());
     this.nested = nested;
     this.inner = column.wrapped() ? field.getMessageType().findFieldByNumber(1) : null;
+    this.type = field.getType();
+    this.valueType = inner != null ? inner.getType() : type;
+    this.message = field.getJavaType() == FieldDescriptor.JavaType.MESSAGE;
+    this.hasPresence = field.hasPresence();
+    this.conversion = column.conversion();
     if (column.conversion() == ValueConversion.ENUM_NAME) {
       enumNames = new HashMap<>();
       for (EnumValueDescriptor value : field.getEnumType().getValues()) {
@@ -121,7 +140,7 @@ final class ColumnSlot {
    * @return null, or the value protobuf read for a 10-byte varint (see {@link #varint})
    */
   Long skipScalar(CodedInputStream in, byte[] payload) throws IOException {
-    return skipScalar(in, field.getType(), payload);
+    return skipScalar(in, type, payload);
   }
 
   /**
@@ -199,8 +218,7 @@ final class ColumnSlot {
       out.writeString(number, firstEnumName);
       return;
     }
-    FieldDescriptor.Type type = inner != null ? inner.getType() : field.getType();
-    switch (type) {
+    switch (valueType) {
       case STRING, BYTES -> out.writeBytes(number, EMPTY, 0, 0);
       case FLOAT, DOUBLE -> out.writeDouble(number, 0.0);
       case BOOL -> out.writeBool(number, false);
@@ -222,8 +240,7 @@ final class ColumnSlot {
     if (firstEnumName != null) {
       return false;
     }
-    FieldDescriptor.Type type = inner != null ? inner.getType() : field.getType();
-    return switch (type) {
+    return switch (valueType) {
       case FLOAT, DOUBLE, BOOL, MESSAGE, GROUP, ENUM -> false;
       default -> true;
     };
@@ -231,19 +248,19 @@ final class ColumnSlot {
 
   /** Whether the value at {@code at} (or the scanned {@code value}) reads as "" or "0". */
   boolean isEmptyValue(byte[] payload, int at, Object value) {
-    FieldDescriptor.Type type = field.getType();
+    FieldDescriptor.Type type = this.type;
     Long read = value instanceof Long l ? l : null;
     if (inner != null) {
       if (value == null) {
         return isEmptyDefault();
       }
-      type = inner.getType();
+      type = valueType;
       at = ((Wrapped) value).at();
       read = ((Wrapped) value).read();
     } else if (firstEnumName != null) {
       byte[] name = enumName((int) varint(payload, at, read));
       return name.length == 1 && name[0] == '0';
-    } else if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+    } else if (message) {
       return "".equals(value) || "0".equals(value);
     }
     return switch (type) {

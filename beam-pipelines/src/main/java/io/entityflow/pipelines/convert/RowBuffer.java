@@ -44,16 +44,32 @@ final class RowBuffer {
   }
 
   private void tag(int number, int wireType) {
-    varint(((long) number << 3) | wireType);
+    varint32((number << 3) | wireType);
+  }
+
+  /** A varint of a non-negative int (tags, lengths), with a one-byte fast path. */
+  private void varint32(int value) {
+    ensure(5);
+    byte[] b = bytes;
+    int s = size;
+    while ((value & ~0x7f) != 0) {
+      b[s++] = (byte) ((value & 0x7f) | 0x80);
+      value >>>= 7;
+    }
+    b[s++] = (byte) value;
+    size = s;
   }
 
   private void varint(long value) {
     ensure(10);
+    byte[] b = bytes;
+    int s = size;
     while ((value & ~0x7fL) != 0) {
-      bytes[size++] = (byte) ((value & 0x7f) | 0x80);
+      b[s++] = (byte) ((value & 0x7f) | 0x80);
       value >>>= 7;
     }
-    bytes[size++] = (byte) value;
+    b[s++] = (byte) value;
+    size = s;
   }
 
   void writeInt64(int number, long value) {
@@ -63,7 +79,7 @@ final class RowBuffer {
 
   void writeBool(int number, boolean value) {
     tag(number, WireFormat.WIRETYPE_VARINT);
-    varint(value ? 1 : 0);
+    varint32(value ? 1 : 0);
   }
 
   void writeDouble(int number, double value) {
@@ -89,7 +105,7 @@ final class RowBuffer {
   /** A string or bytes field from a slice of an array (the caller checked UTF-8 for strings). */
   void writeBytes(int number, byte[] source, int offset, int length) {
     tag(number, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    varint(length);
+    varint32(length);
     ensure(length);
     System.arraycopy(source, offset, bytes, size, length);
     size += length;
@@ -109,7 +125,7 @@ final class RowBuffer {
     }
     // ASCII: one byte per char, no intermediate array.
     tag(number, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    varint(length);
+    varint32(length);
     ensure(length);
     for (int i = 0; i < length; i++) {
       bytes[size++] = (byte) value.charAt(i);
@@ -124,7 +140,7 @@ final class RowBuffer {
   void writeNumeric(int number, BigInteger unscaled) {
     byte[] big = unscaled.toByteArray();
     tag(number, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    varint(big.length);
+    varint32(big.length);
     ensure(big.length);
     for (int i = big.length - 1; i >= 0; i--) {
       bytes[size++] = big[i];
@@ -158,7 +174,7 @@ final class RowBuffer {
     int bitLength = 64 - Long.numberOfLeadingZeros(unscaled < 0 ? ~unscaled : unscaled);
     int length = bitLength / 8 + 1;
     tag(number, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    varint(length);
+    varint32(length);
     ensure(length);
     for (int i = 0; i < length; i++) {
       bytes[size++] = (byte) (unscaled >>> (8 * i));

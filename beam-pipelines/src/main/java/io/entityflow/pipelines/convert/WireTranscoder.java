@@ -71,7 +71,7 @@ final class WireTranscoder {
       return false;
     }
     if (at < 0) {
-      return slot.field.hasPresence() || slot.isEmptyDefault();
+      return slot.hasPresence || slot.isEmptyDefault();
     }
     return slot.isEmptyValue(payload, at, value);
   }
@@ -124,13 +124,13 @@ final class WireTranscoder {
   /** Reads one value; returns what {@link #emit} needs beyond its position (or null). */
   private Object scanValue(ColumnSlot slot, CodedInputStream in, byte[] payload, int[] unknown)
       throws IOException {
-    if (slot.field.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+    if (!slot.message) {
       return slot.skipScalar(in, payload);
     }
     int length = in.readRawVarint32();
     int limit = in.pushLimit(length);
     Object value;
-    switch (slot.column.conversion()) {
+    switch (slot.conversion) {
       case RECORD, MAP_ENTRIES -> value = slot.nested.scan(in, payload, unknown);
       case TIMESTAMP -> {
         long[] parts = secondsAndNanos(in);
@@ -165,7 +165,7 @@ final class WireTranscoder {
   private static ColumnSlot.Wrapped scanWrapped(
       ColumnSlot slot, CodedInputStream in, byte[] payload) throws IOException {
     ColumnSlot.Wrapped at = null;
-    int innerWire = ColumnSlot.wireTypeOf(slot.inner.getType());
+    int innerWire = ColumnSlot.wireTypeOf(slot.valueType);
     while (true) {
       int tag = in.readTag();
       if (tag == 0) {
@@ -173,9 +173,7 @@ final class WireTranscoder {
       }
       if (WireFormat.getTagFieldNumber(tag) == 1 && WireFormat.getTagWireType(tag) == innerWire) {
         int position = in.getTotalBytesRead();
-        at =
-            new ColumnSlot.Wrapped(
-                position, ColumnSlot.skipScalar(in, slot.inner.getType(), payload));
+        at = new ColumnSlot.Wrapped(position, ColumnSlot.skipScalar(in, slot.valueType, payload));
       } else {
         in.skipField(tag);
       }
@@ -213,7 +211,7 @@ final class WireTranscoder {
         }
       } else if (frame.at[i] != 0) {
         emitValue(slot, payload, frame.at[i] - 1, frame.value[i], out);
-      } else if (!slot.field.hasPresence()) {
+      } else if (!slot.hasPresence) {
         slot.writeDefault(out);
       }
     }
@@ -222,7 +220,7 @@ final class WireTranscoder {
   private static void emitValue(
       ColumnSlot slot, byte[] payload, int at, Object value, RowBuffer out) {
     int number = slot.number;
-    switch (slot.column.conversion()) {
+    switch (slot.conversion) {
       case RECORD, MAP_ENTRIES -> {
         int mark = out.beginMessage(number);
         slot.nested.emit((Frame) value, payload, out);
@@ -242,12 +240,12 @@ final class WireTranscoder {
             slot.writeDefault(out);
           } else {
             ColumnSlot.Wrapped wrapped = (ColumnSlot.Wrapped) value;
-            slot.writeScalar(slot.inner.getType(), payload, wrapped.at(), wrapped.read(), out);
+            slot.writeScalar(slot.valueType, payload, wrapped.at(), wrapped.read(), out);
           }
         } else if (value instanceof String text) {
           out.writeString(number, text);
         } else {
-          slot.writeScalar(slot.field.getType(), payload, at, (Long) value, out);
+          slot.writeScalar(slot.type, payload, at, (Long) value, out);
         }
       }
     }
