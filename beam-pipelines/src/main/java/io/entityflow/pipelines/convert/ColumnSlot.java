@@ -49,6 +49,15 @@ final class ColumnSlot {
   final boolean hasPresence;
 
   final ValueConversion conversion;
+
+  /** {@link WireScalars#kindOf} of {@link #type} and of {@link #valueType}. */
+  final int skipKind;
+
+  final int valueSkipKind;
+
+  /** The wire type of the wrapper's value field (for wrapped columns). */
+  final int innerWireType;
+
   private final Map<Integer, byte[]> enumNames;
   private final byte[][] smallEnumNames;
   private final byte[] firstEnumName;
@@ -70,6 +79,9 @@ final class ColumnSlot {
     this.message = field.getJavaType() == FieldDescriptor.JavaType.MESSAGE;
     this.hasPresence = field.hasPresence();
     this.conversion = column.conversion();
+    this.skipKind = WireScalars.kindOf(type);
+    this.valueSkipKind = WireScalars.kindOf(valueType);
+    this.innerWireType = wireTypeOf(valueType);
     if (column.conversion() == ValueConversion.ENUM_NAME) {
       enumNames = new HashMap<>();
       for (EnumValueDescriptor value : field.getEnumType().getValues()) {
@@ -137,40 +149,10 @@ final class ColumnSlot {
   /**
    * Skips one scalar of this slot's field, checking UTF-8 of strings.
    *
-   * @return null, or the value protobuf read for a 10-byte varint (see {@link #varint})
+   * @return null, or the value protobuf read for a 10-byte varint (see {@link WireScalars#skip})
    */
   Long skipScalar(CodedInputStream in, byte[] payload) throws IOException {
-    return skipScalar(in, type, payload);
-  }
-
-  /**
-   * Skips one scalar of {@code type}, checking UTF-8 of strings as protobuf does.
-   *
-   * @return null, or the value {@code readRawVarint64} returned for a varint of 10 bytes: for those
-   *     (non-canonical when the last byte is not 1) protobuf's fast and slow paths differ, so the
-   *     value is kept as protobuf read it rather than decoded again
-   */
-  static Long skipScalar(CodedInputStream in, FieldDescriptor.Type type, byte[] payload)
-      throws IOException {
-    switch (type) {
-      case FIXED64, SFIXED64, DOUBLE -> in.readRawLittleEndian64();
-      case FIXED32, SFIXED32, FLOAT -> in.readRawLittleEndian32();
-      case BYTES -> in.skipRawBytes(in.readRawVarint32());
-      case STRING -> {
-        int length = in.readRawVarint32();
-        int start = in.getTotalBytesRead();
-        in.skipRawBytes(length);
-        if (!WireValues.isValidUtf8(payload, start, start + length)) {
-          throw WireTranscoder.invalidUtf8();
-        }
-      }
-      default -> {
-        int start = in.getTotalBytesRead();
-        long value = in.readRawVarint64();
-        return in.getTotalBytesRead() - start == 10 ? value : null;
-      }
-    }
-    return null;
+    return WireScalars.skip(in, skipKind, payload);
   }
 
   /** The varint at {@code at}, or {@code read} when the scan kept the value protobuf read. */

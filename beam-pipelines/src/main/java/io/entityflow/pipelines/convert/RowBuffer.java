@@ -117,19 +117,23 @@ final class RowBuffer {
 
   void writeString(int number, String value) {
     int length = value.length();
-    for (int i = 0; i < length; i++) {
-      if (value.charAt(i) >= 0x80) {
-        writeString(number, value.getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-    }
-    // ASCII: one byte per char, no intermediate array.
+    int start = size;
+    // Optimistically ASCII (one byte per char): copy and check in one pass.
     tag(number, WireFormat.WIRETYPE_LENGTH_DELIMITED);
     varint32(length);
     ensure(length);
+    byte[] b = bytes;
+    int s = size;
     for (int i = 0; i < length; i++) {
-      bytes[size++] = (byte) value.charAt(i);
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        size = start;
+        writeString(number, value.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      b[s++] = (byte) c;
     }
+    size = s;
   }
 
   /**

@@ -122,7 +122,7 @@ public final class StorageRowWriter {
    */
   public Row write(RowMetadata metadata, byte[] payload) throws InvalidProtocolBufferException {
     int[] unknown = new int[1];
-    WireTranscoder.Frame frame;
+    WireFrame frame;
     try {
       frame = entity.scan(CodedInputStream.newInstance(payload), payload, unknown);
     } catch (InvalidProtocolBufferException e) {

@@ -38,6 +38,20 @@ final class WireValues {
     return value;
   }
 
+  /**
+   * The length of the varint at {@code pos} when it ends within {@code available} bytes and is
+   * shorter than 10 bytes, else 0 (the caller then lets protobuf read it, and fail as it fails).
+   */
+  static int varintLength(byte[] bytes, int pos, int available) {
+    int max = Math.min(available, 9);
+    for (int i = 0; i < max; i++) {
+      if (bytes[pos + i] >= 0) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
   /** The position right after the varint starting at {@code pos}. */
   static int afterVarint(byte[] bytes, int pos) {
     while (bytes[pos++] < 0) {
