@@ -35,6 +35,29 @@ final class ColumnSlot {
   final int wireType;
   final WireTranscoder nested;
   final FieldDescriptor inner;
+
+  /** {@code field.getType()}, resolved once: descriptors compute it from features per call. */
+  final FieldDescriptor.Type type;
+
+  /** The type of the value written: the wrapper's value field's type, else {@link #type}. */
+  final FieldDescriptor.Type valueType;
+
+  /** Whether the field is a message (its Java type is MESSAGE). */
+  final boolean message;
+
+  /** Whether the field has explicit presence (absent means NULL, not the default). */
+  final boolean hasPresence;
+
+  final ValueConversion conversion;
+
+  /** {@link WireScalars#kindOf} of {@link #type} and of {@link #valueType}. */
+  final int skipKind;
+
+  final int valueSkipKind;
+
+  /** The wire type of the wrapper's value field (for wrapped columns). */
+  final int innerWireType;
+
   private final Map<Integer, byte[]> enumNames;
   private final byte[][] smallEnumNames;
   private final byte[] firstEnumName;
@@ -51,6 +74,14 @@ final class ColumnSlot {
             : wireTypeOf(field.getType());
     this.nested = nested;
     this.inner = column.wrapped() ? field.getMessageType().findFieldByNumber(1) : null;
+    this.type = field.getType();
+    this.valueType = inner != null ? inner.getType() : type;
+    this.message = field.getJavaType() == FieldDescriptor.JavaType.MESSAGE;
+    this.hasPresence = field.hasPresence();
+    this.conversion = column.conversion();
+    this.skipKind = WireScalars.kindOf(type);
+    this.valueSkipKind = WireScalars.kindOf(valueType);
+    this.innerWireType = wireTypeOf(valueType);
     if (column.conversion() == ValueConversion.ENUM_NAME) {
       enumNames = new HashMap<>();
       for (EnumValueDescriptor value : field.getEnumType().getValues()) {
@@ -118,40 +149,10 @@ final class ColumnSlot {
   /**
    * Skips one scalar of this slot's field, checking UTF-8 of strings.
    *
-   * @return null, or the value protobuf read for a 10-byte varint (see {@link #varint})
+   * @return null, or the value protobuf read for a 10-byte varint (see {@link WireScalars#skip})
    */
   Long skipScalar(CodedInputStream in, byte[] payload) throws IOException {
-    return skipScalar(in, field.getType(), payload);
-  }
-
-  /**
-   * Skips one scalar of {@code type}, checking UTF-8 of strings as protobuf does.
-   *
-   * @return null, or the value {@code readRawVarint64} returned for a varint of 10 bytes: for those
-   *     (non-canonical when the last byte is not 1) protobuf's fast and slow paths differ, so the
-   *     value is kept as protobuf read it rather than decoded again
-   */
-  static Long skipScalar(CodedInputStream in, FieldDescriptor.Type type, byte[] payload)
-      throws IOException {
-    switch (type) {
-      case FIXED64, SFIXED64, DOUBLE -> in.readRawLittleEndian64();
-      case FIXED32, SFIXED32, FLOAT -> in.readRawLittleEndian32();
-      case BYTES -> in.skipRawBytes(in.readRawVarint32());
-      case STRING -> {
-        int length = in.readRawVarint32();
-        int start = in.getTotalBytesRead();
-        in.skipRawBytes(length);
-        if (!WireValues.isValidUtf8(payload, start, start + length)) {
-          throw WireTranscoder.invalidUtf8();
-        }
-      }
-      default -> {
-        int start = in.getTotalBytesRead();
-        long value = in.readRawVarint64();
-        return in.getTotalBytesRead() - start == 10 ? value : null;
-      }
-    }
-    return null;
+    return WireScalars.skip(in, skipKind, payload);
   }
 
   /** The varint at {@code at}, or {@code read} when the scan kept the value protobuf read. */
@@ -199,8 +200,7 @@ final class ColumnSlot {
       out.writeString(number, firstEnumName);
       return;
     }
-    FieldDescriptor.Type type = inner != null ? inner.getType() : field.getType();
-    switch (type) {
+    switch (valueType) {
       case STRING, BYTES -> out.writeBytes(number, EMPTY, 0, 0);
       case FLOAT, DOUBLE -> out.writeDouble(number, 0.0);
       case BOOL -> out.writeBool(number, false);
@@ -222,8 +222,7 @@ final class ColumnSlot {
     if (firstEnumName != null) {
       return false;
     }
-    FieldDescriptor.Type type = inner != null ? inner.getType() : field.getType();
-    return switch (type) {
+    return switch (valueType) {
       case FLOAT, DOUBLE, BOOL, MESSAGE, GROUP, ENUM -> false;
       default -> true;
     };
@@ -231,19 +230,19 @@ final class ColumnSlot {
 
   /** Whether the value at {@code at} (or the scanned {@code value}) reads as "" or "0". */
   boolean isEmptyValue(byte[] payload, int at, Object value) {
-    FieldDescriptor.Type type = field.getType();
+    FieldDescriptor.Type type = this.type;
     Long read = value instanceof Long l ? l : null;
     if (inner != null) {
       if (value == null) {
         return isEmptyDefault();
       }
-      type = inner.getType();
+      type = valueType;
       at = ((Wrapped) value).at();
       read = ((Wrapped) value).read();
     } else if (firstEnumName != null) {
       byte[] name = enumName((int) varint(payload, at, read));
       return name.length == 1 && name[0] == '0';
-    } else if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+    } else if (message) {
       return "".equals(value) || "0".equals(value);
     }
     return switch (type) {

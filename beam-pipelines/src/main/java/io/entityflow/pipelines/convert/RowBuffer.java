@@ -44,16 +44,32 @@ final class RowBuffer {
   }
 
   private void tag(int number, int wireType) {
-    varint(((long) number << 3) | wireType);
+    varint32((number << 3) | wireType);
+  }
+
+  /** A varint of a non-negative int (tags, lengths), with a one-byte fast path. */
+  private void varint32(int value) {
+    ensure(5);
+    byte[] b = bytes;
+    int s = size;
+    while ((value & ~0x7f) != 0) {
+      b[s++] = (byte) ((value & 0x7f) | 0x80);
+      value >>>= 7;
+    }
+    b[s++] = (byte) value;
+    size = s;
   }
 
   private void varint(long value) {
     ensure(10);
+    byte[] b = bytes;
+    int s = size;
     while ((value & ~0x7fL) != 0) {
-      bytes[size++] = (byte) ((value & 0x7f) | 0x80);
+      b[s++] = (byte) ((value & 0x7f) | 0x80);
       value >>>= 7;
     }
-    bytes[size++] = (byte) value;
+    b[s++] = (byte) value;
+    size = s;
   }
 
   void writeInt64(int number, long value) {
@@ -63,7 +79,7 @@ final class RowBuffer {
 
   void writeBool(int number, boolean value) {
     tag(number, WireFormat.WIRETYPE_VARINT);
-    varint(value ? 1 : 0);
+    varint32(value ? 1 : 0);
   }
 
   void writeDouble(int number, double value) {
@@ -89,7 +105,7 @@ final class RowBuffer {
   /** A string or bytes field from a slice of an array (the caller checked UTF-8 for strings). */
   void writeBytes(int number, byte[] source, int offset, int length) {
     tag(number, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    varint(length);
+    varint32(length);
     ensure(length);
     System.arraycopy(source, offset, bytes, size, length);
     size += length;
@@ -101,19 +117,23 @@ final class RowBuffer {
 
   void writeString(int number, String value) {
     int length = value.length();
+    int start = size;
+    // Optimistically ASCII (one byte per char): copy and check in one pass.
+    tag(number, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    varint32(length);
+    ensure(length);
+    byte[] b = bytes;
+    int s = size;
     for (int i = 0; i < length; i++) {
-      if (value.charAt(i) >= 0x80) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        size = start;
         writeString(number, value.getBytes(StandardCharsets.UTF_8));
         return;
       }
+      b[s++] = (byte) c;
     }
-    // ASCII: one byte per char, no intermediate array.
-    tag(number, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    varint(length);
-    ensure(length);
-    for (int i = 0; i < length; i++) {
-      bytes[size++] = (byte) value.charAt(i);
-    }
+    size = s;
   }
 
   /**
@@ -124,7 +144,7 @@ final class RowBuffer {
   void writeNumeric(int number, BigInteger unscaled) {
     byte[] big = unscaled.toByteArray();
     tag(number, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    varint(big.length);
+    varint32(big.length);
     ensure(big.length);
     for (int i = big.length - 1; i >= 0; i--) {
       bytes[size++] = big[i];
@@ -158,7 +178,7 @@ final class RowBuffer {
     int bitLength = 64 - Long.numberOfLeadingZeros(unscaled < 0 ? ~unscaled : unscaled);
     int length = bitLength / 8 + 1;
     tag(number, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    varint(length);
+    varint32(length);
     ensure(length);
     for (int i = 0; i < length; i++) {
       bytes[size++] = (byte) (unscaled >>> (8 * i));

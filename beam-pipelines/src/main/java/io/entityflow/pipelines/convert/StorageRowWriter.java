@@ -44,7 +44,19 @@ import java.util.List;
  * skipped. Immutable and thread-safe.
  */
 public final class StorageRowWriter {
-  private final List<TableColumn> metadataColumns;
+  private static final int EVENT_ID = 0;
+  private static final int OPERATION = 1;
+  private static final int OCCURRED_AT = 2;
+  private static final int PUBLISH_TIME = 3;
+  private static final int PRODUCER = 4;
+  private static final int SCHEMA_VERSION = 5;
+  private static final int MESSAGE_ID = 6;
+  private static final int INGESTION_TIME = 7;
+  private static final int TRACE_ID = 8;
+
+  /** The value each metadata column (field {@code i + 1}) holds, resolved once from its name. */
+  private final int[] metadataKinds;
+
   private final WireTranscoder entity;
   private final int idIndex;
 
@@ -55,7 +67,10 @@ public final class StorageRowWriter {
       checkKnown(tableColumns.get(metadata));
       metadata++;
     }
-    this.metadataColumns = List.copyOf(tableColumns.subList(0, metadata));
+    this.metadataKinds = new int[metadata];
+    for (int i = 0; i < metadata; i++) {
+      metadataKinds[i] = kindOf(tableColumns.get(i).name());
+    }
     this.entity =
         new WireTranscoder(
             tableColumns.subList(metadata, tableColumns.size()), descriptor, metadata + 1);
@@ -107,7 +122,7 @@ public final class StorageRowWriter {
    */
   public Row write(RowMetadata metadata, byte[] payload) throws InvalidProtocolBufferException {
     int[] unknown = new int[1];
-    WireTranscoder.Frame frame;
+    WireFrame frame;
     try {
       frame = entity.scan(CodedInputStream.newInstance(payload), payload, unknown);
     } catch (InvalidProtocolBufferException e) {
@@ -116,26 +131,40 @@ public final class StorageRowWriter {
       throw new InvalidProtocolBufferException(e);
     }
     RowBuffer out = new RowBuffer(payload.length + 256);
-    for (int i = 0; i < metadataColumns.size(); i++) {
-      writeMetadata(out, i + 1, metadataColumns.get(i).name(), metadata);
+    for (int i = 0; i < metadataKinds.length; i++) {
+      writeMetadata(out, i + 1, metadataKinds[i], metadata);
     }
     entity.emit(frame, payload, out);
     boolean idMissing = idIndex >= 0 && entity.isEmpty(frame, idIndex, payload);
     return new Row(out.toByteArray(), unknown[0], idMissing);
   }
 
-  private static void writeMetadata(RowBuffer out, int number, String name, RowMetadata m) {
-    switch (name) {
-      case MetadataColumns.EVENT_ID -> string(out, number, m.eventId());
-      case MetadataColumns.OPERATION -> string(out, number, m.operation());
-      case MetadataColumns.OCCURRED_AT -> timestamp(out, number, m.occurredAt());
-      case MetadataColumns.PUBLISH_TIME -> timestamp(out, number, m.publishTime());
-      case MetadataColumns.PRODUCER -> string(out, number, m.producer());
-      case MetadataColumns.SCHEMA_VERSION -> string(out, number, m.schemaVersion());
-      case MetadataColumns.MESSAGE_ID -> string(out, number, m.messageId());
-      case MetadataColumns.INGESTION_TIME -> timestamp(out, number, m.ingestionTime());
-      case MetadataColumns.TRACE_ID -> string(out, number, m.traceId());
+  private static int kindOf(String name) {
+    return switch (name) {
+      case MetadataColumns.EVENT_ID -> EVENT_ID;
+      case MetadataColumns.OPERATION -> OPERATION;
+      case MetadataColumns.OCCURRED_AT -> OCCURRED_AT;
+      case MetadataColumns.PUBLISH_TIME -> PUBLISH_TIME;
+      case MetadataColumns.PRODUCER -> PRODUCER;
+      case MetadataColumns.SCHEMA_VERSION -> SCHEMA_VERSION;
+      case MetadataColumns.MESSAGE_ID -> MESSAGE_ID;
+      case MetadataColumns.INGESTION_TIME -> INGESTION_TIME;
+      case MetadataColumns.TRACE_ID -> TRACE_ID;
       default -> throw new IllegalStateException("unknown metadata column '" + name + "'");
+    };
+  }
+
+  private static void writeMetadata(RowBuffer out, int number, int kind, RowMetadata m) {
+    switch (kind) {
+      case EVENT_ID -> string(out, number, m.eventId());
+      case OPERATION -> string(out, number, m.operation());
+      case OCCURRED_AT -> timestamp(out, number, m.occurredAt());
+      case PUBLISH_TIME -> timestamp(out, number, m.publishTime());
+      case PRODUCER -> string(out, number, m.producer());
+      case SCHEMA_VERSION -> string(out, number, m.schemaVersion());
+      case MESSAGE_ID -> string(out, number, m.messageId());
+      case INGESTION_TIME -> timestamp(out, number, m.ingestionTime());
+      default -> string(out, number, m.traceId());
     }
   }
 

@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <p>Same semantics as {@link WireRowReader}: unknown fields counted and skipped, fields with an
  * unexpected wire type skipped, the last occurrence of a non-repeated field wins, packed and
- * unpacked repeated fields accepted. Immutable and thread-safe; {@link Frame}s are per call.
+ * unpacked repeated fields accepted. Immutable and thread-safe; {@link WireFrame}s are per call.
  */
 final class WireTranscoder {
   private final Descriptor descriptor;
@@ -63,15 +63,15 @@ final class WireTranscoder {
   }
 
   /** Whether the column at {@code index} would be NULL, "" or "0" in the TableRow of the frame. */
-  boolean isEmpty(Frame frame, int index, byte[] payload) {
+  boolean isEmpty(WireFrame frame, int index, byte[] payload) {
     ColumnSlot slot = slots[index];
     int at = frame.at[index] - 1;
-    Object value = frame.value[index];
+    Object value = frame.value(index);
     if (slot.repeated) {
       return false;
     }
     if (at < 0) {
-      return slot.field.hasPresence() || slot.isEmptyDefault();
+      return slot.hasPresence || slot.isEmptyDefault();
     }
     return slot.isEmptyValue(payload, at, value);
   }
@@ -81,8 +81,8 @@ final class WireTranscoder {
    *
    * @param unknown {@code unknown[0]} is increased by the number of fields skipped as unknown
    */
-  Frame scan(CodedInputStream in, byte[] payload, int[] unknown) throws IOException {
-    Frame frame = new Frame(slots.length);
+  WireFrame scan(CodedInputStream in, byte[] payload, int[] unknown) throws IOException {
+    WireFrame frame = new WireFrame(slots.length);
     while (true) {
       int tag = in.readTag();
       if (tag == 0) {
@@ -98,7 +98,7 @@ final class WireTranscoder {
       }
       int i = indexByNumber[number];
       if (slot.repeated) {
-        Entries entries = frame.entries(i);
+        WireFrame.Entries entries = frame.entries(i);
         if (wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED && slot.packable) {
           int limit = in.pushLimit(in.readRawVarint32());
           while (in.getBytesUntilLimit() > 0) {
@@ -114,7 +114,7 @@ final class WireTranscoder {
         }
       } else if (wireType == slot.wireType) {
         frame.at[i] = in.getTotalBytesRead() + 1;
-        frame.value[i] = scanValue(slot, in, payload, unknown);
+        frame.setValue(i, scanValue(slot, in, payload, unknown));
       } else {
         in.skipField(tag);
       }
@@ -124,13 +124,13 @@ final class WireTranscoder {
   /** Reads one value; returns what {@link #emit} needs beyond its position (or null). */
   private Object scanValue(ColumnSlot slot, CodedInputStream in, byte[] payload, int[] unknown)
       throws IOException {
-    if (slot.field.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+    if (!slot.message) {
       return slot.skipScalar(in, payload);
     }
     int length = in.readRawVarint32();
     int limit = in.pushLimit(length);
     Object value;
-    switch (slot.column.conversion()) {
+    switch (slot.conversion) {
       case RECORD, MAP_ENTRIES -> value = slot.nested.scan(in, payload, unknown);
       case TIMESTAMP -> {
         long[] parts = secondsAndNanos(in);
@@ -165,7 +165,7 @@ final class WireTranscoder {
   private static ColumnSlot.Wrapped scanWrapped(
       ColumnSlot slot, CodedInputStream in, byte[] payload) throws IOException {
     ColumnSlot.Wrapped at = null;
-    int innerWire = ColumnSlot.wireTypeOf(slot.inner.getType());
+    int innerWire = slot.innerWireType;
     while (true) {
       int tag = in.readTag();
       if (tag == 0) {
@@ -173,9 +173,7 @@ final class WireTranscoder {
       }
       if (WireFormat.getTagFieldNumber(tag) == 1 && WireFormat.getTagWireType(tag) == innerWire) {
         int position = in.getTotalBytesRead();
-        at =
-            new ColumnSlot.Wrapped(
-                position, ColumnSlot.skipScalar(in, slot.inner.getType(), payload));
+        at = new ColumnSlot.Wrapped(position, WireScalars.skip(in, slot.valueSkipKind, payload));
       } else {
         in.skipField(tag);
       }
@@ -201,19 +199,19 @@ final class WireTranscoder {
   }
 
   /** Writes the frame's columns, in column order, into {@code out}. */
-  void emit(Frame frame, byte[] payload, RowBuffer out) {
+  void emit(WireFrame frame, byte[] payload, RowBuffer out) {
     for (int i = 0; i < slots.length; i++) {
       ColumnSlot slot = slots[i];
       if (slot.repeated) {
-        Entries entries = frame.entries == null ? null : frame.entries[i];
+        WireFrame.Entries entries = frame.entries == null ? null : frame.entries[i];
         if (entries != null) {
           for (int e = 0; e < entries.count; e++) {
             emitValue(slot, payload, entries.at[e], entries.value(e), out);
           }
         }
       } else if (frame.at[i] != 0) {
-        emitValue(slot, payload, frame.at[i] - 1, frame.value[i], out);
-      } else if (!slot.field.hasPresence()) {
+        emitValue(slot, payload, frame.at[i] - 1, frame.value(i), out);
+      } else if (!slot.hasPresence) {
         slot.writeDefault(out);
       }
     }
@@ -222,10 +220,10 @@ final class WireTranscoder {
   private static void emitValue(
       ColumnSlot slot, byte[] payload, int at, Object value, RowBuffer out) {
     int number = slot.number;
-    switch (slot.column.conversion()) {
+    switch (slot.conversion) {
       case RECORD, MAP_ENTRIES -> {
         int mark = out.beginMessage(number);
-        slot.nested.emit((Frame) value, payload, out);
+        slot.nested.emit((WireFrame) value, payload, out);
         out.endMessage(mark);
       }
       case TIMESTAMP -> out.writeInt64(number, TimestampMicros.of((Instant) value));
@@ -242,64 +240,14 @@ final class WireTranscoder {
             slot.writeDefault(out);
           } else {
             ColumnSlot.Wrapped wrapped = (ColumnSlot.Wrapped) value;
-            slot.writeScalar(slot.inner.getType(), payload, wrapped.at(), wrapped.read(), out);
+            slot.writeScalar(slot.valueType, payload, wrapped.at(), wrapped.read(), out);
           }
         } else if (value instanceof String text) {
           out.writeString(number, text);
         } else {
-          slot.writeScalar(slot.field.getType(), payload, at, (Long) value, out);
+          slot.writeScalar(slot.type, payload, at, (Long) value, out);
         }
       }
-    }
-  }
-
-  /** Where the columns of one scanned message are: positions are 1 + offset, 0 when absent. */
-  static final class Frame {
-    final int[] at;
-    final Object[] value;
-    Entries[] entries;
-
-    Frame(int slots) {
-      this.at = new int[slots];
-      this.value = new Object[slots];
-    }
-
-    Entries entries(int index) {
-      if (entries == null) {
-        entries = new Entries[at.length];
-      }
-      if (entries[index] == null) {
-        entries[index] = new Entries();
-      }
-      return entries[index];
-    }
-  }
-
-  /** The elements of one repeated column, in wire order. */
-  static final class Entries {
-    int[] at = new int[4];
-    Object[] values;
-    int count;
-
-    void add(int position, Object value) {
-      if (count == at.length) {
-        at = java.util.Arrays.copyOf(at, count * 2);
-        if (values != null) {
-          values = java.util.Arrays.copyOf(values, count * 2);
-        }
-      }
-      if (value != null && values == null) {
-        values = new Object[at.length];
-      }
-      at[count] = position;
-      if (values != null) {
-        values[count] = value;
-      }
-      count++;
-    }
-
-    Object value(int index) {
-      return values == null ? null : values[index];
     }
   }
 

@@ -1,5 +1,9 @@
 package io.entityflow.pipelines.convert;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Reads values back out of serialized proto bytes at positions a scan already checked: varints,
  * little-endian fixed values, the length prefix of length-delimited fields, and a strict UTF-8
@@ -13,6 +17,12 @@ package io.entityflow.pipelines.convert;
  * CodedInputStream} first).
  */
 final class WireValues {
+  /** Reads 8 bytes of an array at once, for the ASCII fast path of {@link #isValidUtf8}. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
   private WireValues() {}
 
   /** The varint starting at {@code pos}. */
@@ -26,6 +36,20 @@ final class WireValues {
       }
     }
     return value;
+  }
+
+  /**
+   * The length of the varint at {@code pos} when it ends within {@code available} bytes and is
+   * shorter than 10 bytes, else 0 (the caller then lets protobuf read it, and fail as it fails).
+   */
+  static int varintLength(byte[] bytes, int pos, int available) {
+    int max = Math.min(available, 9);
+    for (int i = 0; i < max; i++) {
+      if (bytes[pos + i] >= 0) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   /** The position right after the varint starting at {@code pos}. */
@@ -49,8 +73,29 @@ final class WireValues {
     return (fixed32(bytes, pos) & 0xffffffffL) | ((long) fixed32(bytes, pos + 4) << 32);
   }
 
-  /** Whether {@code bytes[from, to)} is well-formed UTF-8, as protobuf requires of strings. */
+  /**
+   * Whether {@code bytes[from, to)} is well-formed UTF-8, as protobuf requires of strings. ASCII
+   * runs are checked 8 bytes at a time; from the first block with a byte of 0x80 or above on, every
+   * byte is checked by {@link #isValidUtf8From} (ASCII bytes before it are complete characters, so
+   * the result is the same as checking every byte).
+   */
   static boolean isValidUtf8(byte[] bytes, int from, int to) {
+    int i = from;
+    while (to - i >= 8) {
+      if (((long) LONGS.get(bytes, i) & HIGH_BITS) != 0) {
+        return isValidUtf8From(bytes, i, to);
+      }
+      i += 8;
+    }
+    int any = 0;
+    for (int j = i; j < to; j++) {
+      any |= bytes[j];
+    }
+    return any >= 0 || isValidUtf8From(bytes, i, to);
+  }
+
+  /** {@link #isValidUtf8}, byte by byte, from a character boundary. */
+  private static boolean isValidUtf8From(byte[] bytes, int from, int to) {
     int i = from;
     while (i < to) {
       byte c = bytes[i++];

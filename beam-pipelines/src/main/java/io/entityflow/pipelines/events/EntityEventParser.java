@@ -291,6 +291,25 @@ public final class EntityEventParser {
     }
   }
 
+  /** Whether {@code version} matches {@code [0-9]+\.[0-9]+} (without a regex per event). */
+  private static boolean isMajorDotRevision(String version) {
+    int dot = version.indexOf('.');
+    return dot > 0
+        && dot < version.length() - 1
+        && isDigits(version, 0, dot)
+        && isDigits(version, dot + 1, version.length());
+  }
+
+  private static boolean isDigits(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void checkSchema(Map<String, String> attributes) throws RejectedMessageException {
     String schema = attributes.get(EventAttributes.SCHEMA);
     if (schema != null && !schema.isEmpty() && !schema.equals(entity.fullName())) {
@@ -305,7 +324,7 @@ public final class EntityEventParser {
     }
     String version = attributes.get(EventAttributes.SCHEMA_VERSION);
     if (version != null && !version.isEmpty()) {
-      if (!version.matches("[0-9]+\\.[0-9]+")) {
+      if (!isMajorDotRevision(version)) {
         throw new RejectedMessageException(
             DeadLetterKind.INVALID_ATTRIBUTE,
             "attribute 'schema_version' has invalid value '"

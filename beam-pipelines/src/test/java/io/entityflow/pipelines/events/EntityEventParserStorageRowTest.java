@@ -128,4 +128,25 @@ class EntityEventParserStorageRowTest {
     assertThat(storageRowPath(sale, payload, attributes, ""))
         .isEqualTo(tableRowPath(sale, payload, attributes, ""));
   }
+
+  @Test
+  void schemaVersionOtherThanDigitsDotDigitsIsRejectedNamingTheForm() {
+    EntityDefinition sale = EntityRegistry.load().forTopic("sale_v1").orElseThrow();
+    byte[] payload = SampleEvents.sale("s-1").message().toByteArray();
+    for (String version :
+        List.of("1", "1.", ".0", "1.0.0", "v1.0", "1.a", "1..0", " 1.0", "1,0", "\u0661.\u0660")) {
+      assertThat(storageRowPath(sale, payload, attributes("schema_version", version), "m-1"))
+          .as(version)
+          .isEqualTo(
+              "[] INVALID_ATTRIBUTE: attribute 'schema_version' has invalid value '"
+                  + version
+                  + "'; allowed: <major>.<revision>, e.g. 1.0");
+    }
+    for (String version : List.of("1.0", "1.12", "1.999")) {
+      assertThat(storageRowPath(sale, payload, attributes("schema_version", version), "m-1"))
+          .as(version)
+          .isEqualTo(tableRowPath(sale, payload, attributes("schema_version", version), "m-1"))
+          .startsWith("[0] 0a03652d31");
+    }
+  }
 }
