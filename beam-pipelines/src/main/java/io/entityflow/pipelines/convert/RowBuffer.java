@@ -1,7 +1,10 @@
 package io.entityflow.pipelines.convert;
 
 import com.google.protobuf.WireFormat;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -25,6 +28,12 @@ import java.util.Arrays;
 final class RowBuffer {
   private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
   private static final long MAX_SCALABLE = Long.MAX_VALUE / 1_000_000_000L;
+
+  /** Writes 8 bytes of an array at once (little endian), for {@link #varint}. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long CONTINUATION_BITS = 0x8080808080808080L;
 
   private byte[] bytes;
   private int size;
@@ -62,6 +71,26 @@ final class RowBuffer {
 
   private void varint(long value) {
     ensure(10);
+    if (value >= 0 && value < (1L << 56)) {
+      // 1 to 8 bytes: spread the 7-bit groups into one little-endian word and store it at once
+      // (the bytes past the varint are scratch: ensure(10) reserved them, size does not cover
+      // them).
+      int bits = 64 - Long.numberOfLeadingZeros(value);
+      int length = bits == 0 ? 1 : (bits + 6) / 7;
+      long word =
+          (value & 0x7fL)
+              | (value & (0x7fL << 7)) << 1
+              | (value & (0x7fL << 14)) << 2
+              | (value & (0x7fL << 21)) << 3
+              | (value & (0x7fL << 28)) << 4
+              | (value & (0x7fL << 35)) << 5
+              | (value & (0x7fL << 42)) << 6
+              | (value & (0x7fL << 49)) << 7;
+      word |= ((1L << (8 * (length - 1))) - 1) & CONTINUATION_BITS;
+      LONGS.set(bytes, size, word);
+      size += length;
+      return;
+    }
     byte[] b = bytes;
     int s = size;
     while ((value & ~0x7fL) != 0) {

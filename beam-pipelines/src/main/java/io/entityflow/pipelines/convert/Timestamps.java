@@ -5,7 +5,6 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -136,11 +135,33 @@ public final class Timestamps {
     if (year < 0 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) {
       return null;
     }
-    if (second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
+    if (second < 0 || second > 59 || day > lengthOfMonth(year, month)) {
       return null;
     }
-    return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
-        .toInstant(ZoneOffset.UTC);
+    long seconds = epochDay(year, month, day) * 86_400L + hour * 3_600 + minute * 60 + second;
+    return Instant.ofEpochSecond(seconds, nanos);
+  }
+
+  /** Days in {@code month} of the proleptic Gregorian {@code year} (as {@code YearMonth}). */
+  private static int lengthOfMonth(int year, int month) {
+    return switch (month) {
+      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /**
+   * Days from 1970-01-01 to a valid date of year 0 to 9999 (as {@code LocalDate.toEpochDay}),
+   * counted in 400-year cycles from 0000-03-01 without building a date.
+   */
+  private static long epochDay(int year, int month, int day) {
+    int y = month <= 2 ? year - 1 : year;
+    int era = Math.floorDiv(y, 400);
+    int yearOfEra = y - era * 400;
+    int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097L + dayOfEra - 719_468L;
   }
 
   /** The decimal number of {@code width} digits at {@code at}; -1 if any is not a digit. */

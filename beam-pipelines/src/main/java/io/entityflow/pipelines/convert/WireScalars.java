@@ -37,6 +37,21 @@ final class WireScalars {
   }
 
   /**
+   * Reads one varint as {@code readRawVarint64} reads it: a complete varint of 1 to 9 bytes inside
+   * the current limit is decoded from {@code payload} directly; any other goes through protobuf (so
+   * truncated or overlong input fails as protobuf fails).
+   */
+  static long readVarint(CodedInputStream in, byte[] payload) throws IOException {
+    int start = in.getTotalBytesRead();
+    int length = WireValues.varintLength(payload, start, in.getBytesUntilLimit());
+    if (length > 0) {
+      in.skipRawBytes(length);
+      return WireValues.varint(payload, start);
+    }
+    return in.readRawVarint64();
+  }
+
+  /**
    * Skips one scalar of {@code kind}, checking UTF-8 of strings as protobuf does.
    *
    * @return null, or the value {@code readRawVarint64} returned for a varint of 10 bytes: for those

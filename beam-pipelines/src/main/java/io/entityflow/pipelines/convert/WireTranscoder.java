@@ -133,10 +133,10 @@ final class WireTranscoder {
     switch (slot.conversion) {
       case RECORD, MAP_ENTRIES -> value = slot.nested.scan(in, payload, unknown);
       case TIMESTAMP -> {
-        long[] parts = secondsAndNanos(in);
+        long[] parts = secondsAndNanos(in, payload);
         value = Instant.ofEpochSecond(parts[0], parts[1]);
       }
-      case DURATION_SECONDS -> value = secondsAndNanos(in);
+      case DURATION_SECONDS -> value = secondsAndNanos(in, payload);
       case PRESENCE -> {
         in.skipRawBytes(in.getBytesUntilLimit());
         value = Boolean.TRUE;
@@ -180,7 +180,7 @@ final class WireTranscoder {
     }
   }
 
-  private static long[] secondsAndNanos(CodedInputStream in) throws IOException {
+  private static long[] secondsAndNanos(CodedInputStream in, byte[] payload) throws IOException {
     long seconds = 0;
     long nanos = 0;
     while (true) {
@@ -189,9 +189,9 @@ final class WireTranscoder {
         return new long[] {seconds, nanos};
       }
       if (tag == (1 << 3)) {
-        seconds = in.readInt64();
+        seconds = WireScalars.readVarint(in, payload);
       } else if (tag == (2 << 3)) {
-        nanos = in.readInt32();
+        nanos = (int) WireScalars.readVarint(in, payload);
       } else {
         in.skipField(tag);
       }

@@ -87,11 +87,24 @@ final class WireValues {
       }
       i += 8;
     }
-    int any = 0;
-    for (int j = i; j < to; j++) {
-      any |= bytes[j];
+    int rest = to - i;
+    if (rest == 0) {
+      return true;
     }
-    return any >= 0 || isValidUtf8From(bytes, i, to);
+    long tail;
+    if (i + 8 <= bytes.length) {
+      // the 1-7 bytes left, read as the low bytes of a word that may run past them
+      tail = (long) LONGS.get(bytes, i) & (-1L >>> (64 - 8 * rest));
+    } else if (to >= 8) {
+      // near the array's end: the word ending at to, its high bytes are the ones left
+      tail = (long) LONGS.get(bytes, to - 8) >>> (64 - 8 * rest);
+    } else {
+      tail = 0;
+      for (int j = i; j < to; j++) {
+        tail |= bytes[j] & 0xff;
+      }
+    }
+    return (tail & HIGH_BITS) == 0 || isValidUtf8From(bytes, i, to);
   }
 
   /** {@link #isValidUtf8}, byte by byte, from a character boundary. */

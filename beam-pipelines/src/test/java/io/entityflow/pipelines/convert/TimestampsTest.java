@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Random;
@@ -56,6 +57,40 @@ class TimestampsTest {
         .isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
     assertThat(Timestamps.parse("occurred_at", "2026-11-23T10:15:30+01:00"))
         .isEqualTo(Instant.parse("2026-11-23T09:15:30Z"));
+  }
+
+  @Test
+  void parseAgreesWithTheIsoFormatterOnEveryDayOfCenturyAndLeapYearEdges() {
+    LocalDate[][] spans = {
+      {LocalDate.of(0, 1, 1), LocalDate.of(3, 1, 1)},
+      {LocalDate.of(1599, 12, 1), LocalDate.of(1601, 3, 1)},
+      {LocalDate.of(1899, 12, 1), LocalDate.of(1901, 3, 1)},
+      {LocalDate.of(1969, 12, 1), LocalDate.of(1970, 3, 1)},
+      {LocalDate.of(1999, 12, 1), LocalDate.of(2001, 3, 1)},
+      {LocalDate.of(2099, 12, 1), LocalDate.of(2101, 3, 1)},
+      {LocalDate.of(9998, 1, 1), LocalDate.of(10000, 1, 1)}
+    };
+    for (LocalDate[] span : spans) {
+      for (LocalDate day = span[0]; day.isBefore(span[1]); day = day.plusDays(1)) {
+        String text = day + "T23:59:58.5Z";
+        assertThat(Timestamps.parse("occurred_at", text))
+            .as(text)
+            .isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from));
+      }
+    }
+    Random random = new Random(12);
+    for (int i = 0; i < 100_000; i++) {
+      LocalDate day = LocalDate.ofEpochDay(random.nextInt(3_652_059) - 719_528);
+      String text = day + "T" + String.format("%02d:%02d:%02dZ", i % 24, i % 60, i % 59);
+      assertThat(Timestamps.parse("occurred_at", text))
+          .as(text)
+          .isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from));
+    }
+    for (String notALeapDay : new String[] {"1900-02-29T00:00:00Z", "2100-02-29T00:00:00Z"}) {
+      assertThatThrownBy(() -> Timestamps.parse("occurred_at", notALeapDay))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("occurred_at has invalid value '" + notALeapDay + "'");
+    }
   }
 
   @Test

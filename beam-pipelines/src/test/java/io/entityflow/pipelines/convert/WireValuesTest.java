@@ -101,6 +101,22 @@ class WireValuesTest {
     assertThat(WireValues.isValidUtf8(bytes, 5, 5)).isTrue();
   }
 
+  @Test
+  void shortTailsIgnoreTheBytesAroundTheSliceWhereverItLies() {
+    // a word read past the slice (array long enough after it)
+    byte[] after = HexFormat.of().parseHex("616263ffffffffffffff");
+    assertThat(WireValues.isValidUtf8(after, 0, 3)).isTrue();
+    assertThat(WireValues.isValidUtf8(after, 0, 4)).isFalse();
+    // a word ending at the slice's end (slice near the array's end)
+    byte[] end = HexFormat.of().parseHex("ffffffffffffff6162");
+    assertThat(WireValues.isValidUtf8(end, 7, 9)).isTrue();
+    assertThat(WireValues.isValidUtf8(end, 6, 9)).isFalse();
+    // an array shorter than a word
+    byte[] tiny = HexFormat.of().parseHex("ff6162");
+    assertThat(WireValues.isValidUtf8(tiny, 1, 3)).isTrue();
+    assertThat(WireValues.isValidUtf8(tiny, 0, 3)).isFalse();
+  }
+
   private static byte[] concat(byte[]... parts) {
     int length = 0;
     for (byte[] part : parts) {
