@@ -191,15 +191,21 @@ final class TableAppender implements AutoCloseable {
       Map<Integer, String> refused = Map.of();
       try {
         AppendRowsResponse response = append.response.get();
-        if (response.getRowErrorsCount() == 0) {
+        if (response.hasError()) {
+          error =
+              Status.fromCodeValue(response.getError().getCode())
+                  .withDescription(response.getError().getMessage())
+                  .asRuntimeException();
+        } else if (response.getRowErrorsCount() > 0) {
+          refused = new HashMap<>();
+          for (RowError rowError : response.getRowErrorsList()) {
+            refused.put((int) rowError.getIndex(), rowError.getMessage());
+          }
+          error = new IllegalStateException("row errors: " + refused);
+        } else {
           appended.inc(append.rows.size());
           return;
         }
-        refused = new HashMap<>();
-        for (RowError rowError : response.getRowErrorsList()) {
-          refused.put((int) rowError.getIndex(), rowError.getMessage());
-        }
-        error = new IllegalStateException("row errors: " + refused);
       } catch (ExecutionException e) {
         error = e.getCause();
         if (error instanceof Exceptions.AppendSerializationError rows) {

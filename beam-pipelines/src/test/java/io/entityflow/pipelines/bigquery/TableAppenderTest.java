@@ -170,9 +170,17 @@ class TableAppenderTest {
   }
 
   @Test
-  void aRequestThatFailsAsAWholeIsRetriedOnANewClientAndTheOldOneClosedAtTheEnd() throws Exception {
+  void aRequestThatFailsAsAWholeOrWithAnErrorResponseIsRetriedOnANewClient() throws Exception {
     script.add(rows -> unavailable());
-    script.add(rows -> unavailable());
+    script.add(
+        rows ->
+            ApiFutures.immediateFuture(
+                AppendRowsResponse.newBuilder()
+                    .setError(
+                        com.google.rpc.Status.newBuilder()
+                            .setCode(Status.Code.UNAVAILABLE.value())
+                            .setMessage("try again"))
+                    .build()));
     TableAppender appender = appender(new AppendRetries(3, 1));
     appender.add(row("r0"), this::reject);
     appender.add(row("r1"), this::reject);
