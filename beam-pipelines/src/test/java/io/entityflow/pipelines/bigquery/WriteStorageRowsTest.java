@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.services.bigquery.model.TableRow;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import io.entityflow.contract.bigquery.EntityTable;
 import io.entityflow.contract.layout.PhysicalLayout;
 import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.contract.registry.EntityRegistry;
@@ -18,6 +21,7 @@ import io.entityflow.pipelines.events.SampleEvents;
 import io.entityflow.pipelines.events.StorageRow;
 import io.entityflow.pipelines.events.StorageRowCoder;
 import io.entityflow.pipelines.options.WriteMethod;
+import io.entityflow.pipelines.testing.BeamStorageRows;
 import io.entityflow.pipelines.testing.Pipelines;
 import io.entityflow.pipelines.testing.Rows;
 import io.entityflow.pipelines.testing.TerraformTables;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.io.gcp.bigquery.TableRowToStorageApiProto;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessageWithAttributesAndMessageIdCoder;
 import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
@@ -292,83 +297,36 @@ class WriteStorageRowsTest {
   }
 
   @Test
-  void appendsThatFailForAWhileAreRetriedUntilEveryRowLandsOnce() throws Exception {
-    FlakyDatasetService flaky = new FlakyDatasetService();
-    FlakyDatasetService.failNextAppends(2);
-    createTables(flaky, "p-direct", "sale_v1");
-    List<TimestampedValue<PubsubMessage>> messages =
-        List.of(
-            message("sale_v1", SampleEvents.sale("s-1").message(), "sale_v1-1"),
-            message("sale_v1", SampleEvents.sale("s-2").message(), "sale_v1-2"));
-
-    TestPipeline pipeline = Pipelines.create();
-    PAssert.that(
-            direct(
-                pipeline,
-                "Direct",
-                messages,
-                WriteStorageRows.toProject("p-direct")
-                    .withTestServices(new FakeBigQueryServices().withDatasetService(flaky))
-                    .withRetries(3, Duration.millis(1))))
-        .empty();
-    org.apache.beam.sdk.PipelineResult result = pipeline.run();
-    result.waitUntilFinish();
-
-    assertThat(flaky.getAllRows("p-direct", "retail", "sale_v1"))
-        .extracting(row -> row.get("sale_id"))
-        .containsExactlyInAnyOrder("s-1", "s-2");
-    assertThat(FlakyDatasetService.failedAppends()).isEqualTo(2);
-    assertThat(counter(result, WriteStorageRows.APPEND_RETRIES)).isEqualTo(2);
-    assertThat(counter(result, WriteStorageRows.ROWS_APPENDED)).isEqualTo(2);
-  }
-
-  @Test
-  void anAppendThatKeepsFailingFailsTheBundleNamingTheStreamTheAttemptsAndTheError()
+  void theWriterSchemaOfEveryEntityTableIsTheDescriptorStorageRowWriterWritesFor()
       throws Exception {
-    FlakyDatasetService flaky = new FlakyDatasetService();
-    FlakyDatasetService.failNextAppends(1_000);
-    createTables(flaky, "p-direct", "sale_v1");
-    TestPipeline pipeline = Pipelines.create();
-    direct(
-        pipeline,
-        "Direct",
-        List.of(message("sale_v1", SampleEvents.sale("s-1").message(), "sale_v1-1")),
-        WriteStorageRows.toProject("p-direct")
-            .withTestServices(new FakeBigQueryServices().withDatasetService(flaky))
-            .withRetries(3, Duration.millis(1)));
-
-    assertThatThrownBy(() -> pipeline.run().waitUntilFinish())
-        .hasRootCauseInstanceOf(io.grpc.StatusRuntimeException.class)
-        .satisfies(
-            e ->
-                assertThat(causeOfType(e, java.io.IOException.class))
-                    .hasMessage(
-                        "appending 1 row to"
-                            + " projects/p-direct/datasets/retail/tables/sale_v1/streams/_default"
-                            + " failed 3 times, the last with UNAVAILABLE: UNAVAILABLE: BigQuery"
-                            + " is unavailable; allowed: 3 attempts per request"));
-    assertThat(flaky.getAllRows("p-direct", "retail", "sale_v1")).isEmpty();
+    PhysicalLayout layout = PhysicalLayout.of(REGISTRY).withDatasetPrefix("prod_");
+    for (EntityDefinition entity : REGISTRY.entities()) {
+      Descriptor writer = BeamStorageRows.of(EntityTable.of(entity).columns()).descriptor();
+      Descriptor sink =
+          TableRowToStorageApiProto.wrapDescriptorProto(
+              WriteStorageRows.descriptorOf(layout.entity(entity).table()));
+      assertThat(shape(sink)).as(entity.fullName()).isEqualTo(shape(writer)).contains("event_id");
+    }
   }
 
-  @Test
-  void aMissingTableFailsTheBundleWithoutRetrying() throws Exception {
-    TestPipeline pipeline = Pipelines.create();
-    direct(
-        pipeline,
-        "Direct",
-        List.of(message("sale_v1", SampleEvents.sale("s-1").message(), "sale_v1-1")),
-        WriteStorageRows.toProject("p-none")
-            .withTestServices(services)
-            .withRetries(20, Duration.standardSeconds(30)));
-
-    assertThatThrownBy(() -> pipeline.run().waitUntilFinish())
-        .satisfies(
-            e ->
-                assertThat(causeOfType(e, java.io.IOException.class).getMessage())
-                    .startsWith(
-                        "appending 1 row to"
-                            + " projects/p-none/datasets/retail/tables/sale_v1/streams/_default"
-                            + " failed with NOT_FOUND, which no retry can fix: "));
+  /** Fields, numbers, labels and types, nested messages inline (their generated names aside). */
+  private static String shape(Descriptor descriptor) {
+    StringBuilder shape = new StringBuilder("{");
+    for (FieldDescriptor field : descriptor.getFields()) {
+      shape
+          .append(field.getNumber())
+          .append(' ')
+          .append(field.getName())
+          .append(' ')
+          .append(field.toProto().getLabel())
+          .append(' ')
+          .append(field.getType());
+      if (field.getType() == FieldDescriptor.Type.MESSAGE) {
+        shape.append(shape(field.getMessageType()));
+      }
+      shape.append("; ");
+    }
+    return shape.append('}').toString();
   }
 
   @Test
@@ -411,31 +369,5 @@ class WriteStorageRowsTest {
         .containsEntry("stream", "_default (at-least-once)")
         .containsEntry("maxAttempts", "4")
         .containsEntry("initialBackoff", "250");
-  }
-
-  private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return type.cast(cause);
-      }
-    }
-    throw new AssertionError("no " + type.getName() + " in the causes of " + error, error);
-  }
-
-  private static long counter(org.apache.beam.sdk.PipelineResult result, String name) {
-    long total = 0;
-    for (org.apache.beam.sdk.metrics.MetricResult<Long> counter :
-        result
-            .metrics()
-            .queryMetrics(
-                org.apache.beam.sdk.metrics.MetricsFilter.builder()
-                    .addNameFilter(
-                        org.apache.beam.sdk.metrics.MetricNameFilter.named(
-                            WriteStorageRows.METRICS_NAMESPACE, name))
-                    .build())
-            .getCounters()) {
-      total += counter.getCommitted();
-    }
-    return total;
   }
 }
