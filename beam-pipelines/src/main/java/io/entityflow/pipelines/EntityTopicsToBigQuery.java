@@ -58,6 +58,7 @@ public final class EntityTopicsToBigQuery {
    * starts the pipeline on the configured runner.
    */
   public static PipelineResult run(EntityTopicsToBigQueryOptions options) throws Exception {
+    EntityTopicsToWarehouse.requireSupportedRowPath(options);
     RegistrySource registry = ContractFile.registry(options);
     List<EntityDefinition> entities =
         EntitySelection.select(registry.registry(), options.getEntities());

@@ -1,16 +1,21 @@
 package io.entityflow.pipelines;
 
 import io.entityflow.contract.registry.EntityDefinition;
+import io.entityflow.pipelines.bigquery.WriteStorageRows;
 import io.entityflow.pipelines.bigquery.WriteToBigQuery;
 import io.entityflow.pipelines.events.ContractFile;
 import io.entityflow.pipelines.events.EventRow;
 import io.entityflow.pipelines.events.EventRowCoder;
 import io.entityflow.pipelines.events.ParseEntityEvents;
+import io.entityflow.pipelines.events.ParseStorageRows;
 import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.pipelines.events.RegistrySource;
+import io.entityflow.pipelines.events.StorageRow;
+import io.entityflow.pipelines.events.StorageRowCoder;
 import io.entityflow.pipelines.heartbeat.Heartbeats;
 import io.entityflow.pipelines.options.EntityTopicsToBigQueryOptions;
 import io.entityflow.pipelines.options.LocalReadOptions;
+import io.entityflow.pipelines.options.RowPath;
 import io.entityflow.pipelines.options.WarehouseKind;
 import io.entityflow.pipelines.pubsub.ReadPubsubBatches;
 import io.entityflow.pipelines.warehouse.WriteToLocalWarehouse;
@@ -34,9 +39,12 @@ import org.joda.time.Duration;
  * subscription ({@code PubsubIO}; in local mode {@link ReadPubsubBatches} unless {@code
  * --localRead=PUBSUB_IO}), parse every message into a typed row ({@link ParseEntityEvents}), and
  * write it to the table of the same name in BigQuery ({@link WriteToBigQuery}, Storage Write API)
- * or the local warehouse ({@link WriteToLocalWarehouse}); messages that cannot be parsed and rows
- * the warehouse refuses go to {@code entityflow.dead_letter} with their original payload; a
- * heartbeat row goes to {@code entityflow.pipeline_heartbeat} every {@code --heartbeatSeconds}.
+ * or the local warehouse ({@link WriteToLocalWarehouse}); with {@code --rowPath=DIRECT} entity
+ * events are parsed straight into Storage Write API rows ({@link ParseStorageRows}) and appended by
+ * {@link WriteStorageRows}, whose refused rows join the dead letters and heartbeats on the {@code
+ * TableRow} path; messages that cannot be parsed and rows the warehouse refuses go to {@code
+ * entityflow.dead_letter} with their original payload; a heartbeat row goes to {@code
+ * entityflow.pipeline_heartbeat} every {@code --heartbeatSeconds}.
  *
  * <pre>{@code
  * pipeline.apply("Entity topics to warehouse",
@@ -105,10 +113,26 @@ public final class EntityTopicsToWarehouse extends PTransform<PBegin, PDone> {
     return new EntityTopicsToWarehouse(options, registry, entities, testServices, clock);
   }
 
+  /**
+   * Refuses options the chosen row path does not support ({@link RowPath#requireSupported}), with
+   * the options, their values and what is allowed.
+   */
+  public static void requireSupportedRowPath(EntityTopicsToBigQueryOptions options) {
+    options
+        .getRowPath()
+        .requireSupported(
+            options.getWarehouse(),
+            options.getWriteMethod(),
+            Boolean.TRUE.equals(options.getCurrentTables()));
+  }
+
   @Override
   public PDone expand(PBegin begin) {
+    requireSupportedRowPath(options);
     boolean local = options.getWarehouse() == WarehouseKind.LOCAL;
+    boolean direct = options.getRowPath() == RowPath.DIRECT;
     List<PCollection<EventRow>> rows = new ArrayList<>();
+    List<PCollection<StorageRow>> storageRows = new ArrayList<>();
     for (EntityDefinition entity : entities) {
       String topic = entity.topicName();
       String subscription = EntitySelection.subscription(options, options.getProject(), topic);
@@ -122,9 +146,22 @@ public final class EntityTopicsToWarehouse extends PTransform<PBegin, PDone> {
       PCollectionTuple parsed =
           messages.apply(
               "Events of " + topic,
-              ParseEntityEvents.forTopic(topic).withRegistry(registry).withClock(clock));
-      rows.add(parsed.get(ParseEntityEvents.EVENTS));
+              direct
+                  ? ParseStorageRows.forTopic(topic).withRegistry(registry).withClock(clock)
+                  : ParseEntityEvents.forTopic(topic).withRegistry(registry).withClock(clock));
+      if (direct) {
+        storageRows.add(parsed.get(ParseStorageRows.ROWS));
+      } else {
+        rows.add(parsed.get(ParseEntityEvents.EVENTS));
+      }
       rows.add(parsed.get(ParseEntityEvents.DEAD_LETTERS));
+    }
+    if (direct) {
+      rows.add(
+          PCollectionList.of(storageRows)
+              .apply("All storage rows", Flatten.pCollections())
+              .setCoder(StorageRowCoder.of())
+              .apply("Write BigQuery direct", directSink()));
     }
     if (options.getHeartbeatSeconds() != null && options.getHeartbeatSeconds() > 0) {
       rows.add(begin.apply("Heartbeat", heartbeats()));
@@ -175,6 +212,15 @@ public final class EntityTopicsToWarehouse extends PTransform<PBegin, PDone> {
                 Duration.standardSeconds(options.getTriggeringFrequencySeconds()))
             .withRegistry(registry)
             .withCurrentTables(Boolean.TRUE.equals(options.getCurrentTables()))
+            .withClock(clock);
+    return testServices == null ? sink : sink.withTestServices(testServices);
+  }
+
+  private WriteStorageRows directSink() {
+    WriteStorageRows sink =
+        WriteStorageRows.toProject(EntityTopicsToBigQuery.bigQueryProject(options))
+            .withDatasetPrefix(options.getDatasetPrefix())
+            .withRegistry(registry)
             .withClock(clock);
     return testServices == null ? sink : sink.withTestServices(testServices);
   }

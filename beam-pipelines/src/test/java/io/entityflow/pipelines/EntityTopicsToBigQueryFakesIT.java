@@ -14,6 +14,7 @@ import io.entityflow.pipelines.bigquery.LiveTableCheck;
 import io.entityflow.pipelines.events.PipelineClock;
 import io.entityflow.pipelines.events.SampleEvents;
 import io.entityflow.pipelines.options.EntityTopicsToBigQueryOptions;
+import io.entityflow.pipelines.options.RowPath;
 import io.entityflow.pipelines.options.WriteMethod;
 import io.entityflow.pipelines.testing.EmulatorTopics;
 import io.entityflow.pipelines.testing.EmulatorTopics.Message;
@@ -55,7 +56,7 @@ class EntityTopicsToBigQueryFakesIT {
   private static final String TRACE_2 = "5bf92f3577b34da6a3ce929d0e0e4737";
   private static final String TRACE_3 = "6bf92f3577b34da6a3ce929d0e0e4738";
 
-  private void runAgainstFakes(WriteMethod method) throws Exception {
+  private void runAgainstFakes(WriteMethod method, RowPath rowPath) throws Exception {
     FakeDatasetService.setUp();
     FakeJobService.setUp();
     FakeDatasetService datasets = new RuleCheckingDatasetService();
@@ -89,6 +90,7 @@ class EntityTopicsToBigQueryFakesIT {
     try (EmulatorTopics topics = new EmulatorTopics(emulator, List.of("sale_v1"))) {
       EntityTopicsToBigQueryOptions options = topics.options(List.of("Sale"));
       options.setWriteMethod(method);
+      options.setRowPath(rowPath);
       options.setTriggeringFrequencySeconds(1);
       options.setHeartbeatSeconds(1);
       options.setPipelineName("it-bq");
@@ -172,11 +174,16 @@ class EntityTopicsToBigQueryFakesIT {
 
   @Test
   void eventsReachTheFakeBigQueryTablesExactlyOnce() throws Exception {
-    runAgainstFakes(WriteMethod.EXACTLY_ONCE);
+    runAgainstFakes(WriteMethod.EXACTLY_ONCE, RowPath.TABLE_ROW);
   }
 
   @Test
   void eventsReachTheFakeBigQueryTablesAtLeastOnce() throws Exception {
-    runAgainstFakes(WriteMethod.AT_LEAST_ONCE);
+    runAgainstFakes(WriteMethod.AT_LEAST_ONCE, RowPath.TABLE_ROW);
+  }
+
+  @Test
+  void eventsReachTheFakeBigQueryTablesOnTheDirectRowPath() throws Exception {
+    runAgainstFakes(WriteMethod.AT_LEAST_ONCE, RowPath.DIRECT);
   }
 }

@@ -112,6 +112,35 @@ class EntityTopicsToBigQueryOnDataflowTest {
   }
 
   @Test
+  void directRowPathAppendsEntityRowsWithItsOwnSinkAndTheRestThroughBigQueryIo() throws Exception {
+    TranslatedJob job =
+        submit(
+            "direct-row-path",
+            OfflineDataflow.STREAMING_ENGINE,
+            "--entities=Sale,Customer",
+            "--writeMethod=AT_LEAST_ONCE",
+            "--rowPath=DIRECT");
+
+    assertThat(job.inputsOf("All storage rows"))
+        .containsExactly(
+            "Events of sale_v1/Parse sale_v1", "Events of customer_v1/Parse customer_v1");
+    assertThat(job.inputsOf("Write BigQuery direct/Append rows"))
+        .containsExactly("All storage rows");
+    // each parse step feeds its dead letters; the direct sink its refused rows
+    assertThat(job.inputsOf("All rows"))
+        .containsExactly(
+            "Events of sale_v1/Parse sale_v1",
+            "Events of customer_v1/Parse customer_v1",
+            "Write BigQuery direct/Append rows",
+            "Heartbeat/Heartbeat row");
+    assertThat(job.inputsOf("Write BigQuery/Storage Write API/PrepareWrite/ParDo(Anonymous)"))
+        .containsExactly("All rows");
+    assertThat(job.inputsOf("Write rejected rows/Storage Write API/PrepareWrite/ParDo(Anonymous)"))
+        .containsExactly("Write BigQuery/Rejected rows as dead letters");
+    assertThat(job.userNames()).noneMatch(name -> name.contains("StorageApiWriteSharded"));
+  }
+
+  @Test
   void withoutStreamingEngineTheRunnerRefusesTheStorageWriteApiSink() {
     assertThatThrownBy(() -> submit("no-streaming-engine", "--entities=Sale"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -3,8 +3,6 @@ package io.entityflow.pipelines.bigquery;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.auto.value.AutoValue;
 import io.entityflow.contract.bigquery.MetadataColumns;
-import io.entityflow.contract.layout.DeadLetterTable;
-import io.entityflow.pipelines.convert.Timestamps;
 import io.entityflow.pipelines.deadletter.DeadLetter;
 import io.entityflow.pipelines.deadletter.DeadLetterKind;
 import io.entityflow.pipelines.events.EventRow;
@@ -248,19 +246,15 @@ public abstract class WriteToBigQuery
   }
 
   /**
-   * The dead-letter row of an element BigQuery refused, but for the failure time and error message:
-   * built from the source message, or from the row itself when it has none. Until {@link
-   * RejectedFn} sets BigQuery's error, {@code error_message} holds the destination {@code
-   * dataset.table} (BigQuery's error may come without a table reference).
+   * The dead-letter row of an element BigQuery refused, but for the failure time and error message
+   * ({@link RejectedRows#pending}): built from the source message, or from the row itself when it
+   * has none.
    */
   static final class FailedRowFn implements SerializableFunction<EventRow, TableRow> {
     @Override
     public TableRow apply(EventRow element) {
       if (element.source() != null) {
-        return element
-            .source()
-            .deadLetter(Instant.EPOCH, DeadLetterKind.WAREHOUSE_REJECTED, element.table())
-            .toRow();
+        return RejectedRows.pending(element.source(), element.table());
       }
       Object messageId = element.row().get(MetadataColumns.MESSAGE_ID);
       Object traceId = element.row().get(MetadataColumns.TRACE_ID);
@@ -302,16 +296,12 @@ public abstract class WriteToBigQuery
     public void process(
         @Element BigQueryStorageApiInsertError error, OutputReceiver<EventRow> out) {
       rejected.inc();
-      TableRow letter = error.getRow().clone();
       String table =
           error.getTable() == null
-              ? String.valueOf(letter.get(DeadLetterTable.ERROR_MESSAGE))
+              ? RejectedRows.tableOf(error.getRow())
               : error.getTable().getTableId();
-      letter.set(DeadLetterTable.FAILED_AT, Timestamps.format(clock.now()));
-      letter.set(
-          DeadLetterTable.ERROR_MESSAGE,
-          "BigQuery refused a row of " + table + ": " + error.getErrorMessage());
-      out.output(EventRow.withoutSource(DeadLetterTable.definition().qualifiedName(), letter));
+      out.output(
+          RejectedRows.deadLetter(error.getRow(), table, error.getErrorMessage(), clock.now()));
     }
   }
 }

@@ -4,23 +4,16 @@ import com.google.api.services.bigquery.model.TableRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
-import java.util.Map;
 import org.apache.beam.sdk.coders.BooleanCoder;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CustomCoder;
-import org.apache.beam.sdk.coders.MapCoder;
-import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarIntCoder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
 
 /**
  * Coder of {@link EventRow}: the table, the row as JSON ({@link TableRowJsonCoder}), then the
- * source message if any (topic, message id, publish time to the nanosecond, attributes, raw payload
- * bytes).
+ * source message if any ({@code SourceMessageEncoding}: topic, message id, publish time to the
+ * nanosecond, attributes, raw payload bytes).
  *
  * <pre>{@code
  * rows.setCoder(EventRowCoder.of());
@@ -32,9 +25,7 @@ import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
 public final class EventRowCoder extends CustomCoder<EventRow> {
   private static final EventRowCoder INSTANCE = new EventRowCoder();
   private static final Coder<String> STRING = StringUtf8Coder.of();
-  private static final Coder<String> NULLABLE_STRING = NullableCoder.of(STRING);
   private static final Coder<TableRow> ROW = TableRowJsonCoder.of();
-  private static final Coder<Map<String, String>> ATTRIBUTES = MapCoder.of(STRING, STRING);
 
   private EventRowCoder() {}
 
@@ -49,18 +40,9 @@ public final class EventRowCoder extends CustomCoder<EventRow> {
     ROW.encode(value.row(), out);
     SourceMessage source = value.source();
     BooleanCoder.of().encode(source != null, out);
-    if (source == null) {
-      return;
+    if (source != null) {
+      SourceMessageEncoding.encode(source, out);
     }
-    STRING.encode(source.topic(), out);
-    NULLABLE_STRING.encode(source.messageId(), out);
-    BooleanCoder.of().encode(source.publishTime() != null, out);
-    if (source.publishTime() != null) {
-      VarLongCoder.of().encode(source.publishTime().getEpochSecond(), out);
-      VarIntCoder.of().encode(source.publishTime().getNano(), out);
-    }
-    ATTRIBUTES.encode(source.attributes(), out);
-    ByteArrayCoder.of().encode(source.payload(), out);
   }
 
   @Override
@@ -70,16 +52,6 @@ public final class EventRowCoder extends CustomCoder<EventRow> {
     if (!BooleanCoder.of().decode(in)) {
       return EventRow.withoutSource(table, row);
     }
-    String topic = STRING.decode(in);
-    String messageId = NULLABLE_STRING.decode(in);
-    Instant publishTime = null;
-    if (BooleanCoder.of().decode(in)) {
-      publishTime =
-          Instant.ofEpochSecond(VarLongCoder.of().decode(in), VarIntCoder.of().decode(in));
-    }
-    Map<String, String> attributes = ATTRIBUTES.decode(in);
-    byte[] payload = ByteArrayCoder.of().decode(in);
-    return new EventRow(
-        table, row, new SourceMessage(topic, messageId, publishTime, attributes, payload));
+    return new EventRow(table, row, SourceMessageEncoding.decode(in));
   }
 }

@@ -2,21 +2,11 @@ package io.entityflow.pipelines.events;
 
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.auto.value.AutoValue;
-import io.entityflow.contract.bigquery.EntityTable;
-import io.entityflow.contract.layout.DeadLetterTable;
-import io.entityflow.contract.layout.EntityResources;
-import io.entityflow.contract.layout.PhysicalLayout;
-import io.entityflow.contract.registry.EntityDefinition;
 import io.entityflow.pipelines.deadletter.DeadLetterKind;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.IntConsumer;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.display.DisplayData;
@@ -125,80 +115,29 @@ public abstract class ParseEntityEvents
     builder.add(DisplayData.item("topic", topic()).withLabel("Entity topic"));
   }
 
-  /** The DoFn: one parser per instance, one counter per dead-letter kind. */
-  static final class ParseFn extends DoFn<PubsubMessage, EventRow> {
-    private final String topic;
-    private final RegistrySource registry;
-    private final PipelineClock clock;
-    private final Counter parsed = Metrics.counter(METRICS_NAMESPACE, "parsed");
-    private final Counter unknownFields = Metrics.counter(METRICS_NAMESPACE, UNKNOWN_FIELDS);
-    private final Counter withUnknownFields =
-        Metrics.counter(METRICS_NAMESPACE, EVENTS_WITH_UNKNOWN_FIELDS);
-    private final Map<DeadLetterKind, Counter> failures = new EnumMap<>(DeadLetterKind.class);
-    private transient Optional<EntityEventParser> parser;
-    private transient String table;
-    private transient String deadLetterTable;
-
+  /** The DoFn: one parser per instance; the row is the parsed {@code TableRow}. */
+  static final class ParseFn extends ParseMessageFn<EventRow> {
     ParseFn(String topic, RegistrySource registry, PipelineClock clock) {
-      this.topic = topic;
-      this.registry = registry;
-      this.clock = clock;
-      for (DeadLetterKind kind : DeadLetterKind.values()) {
-        failures.put(kind, Metrics.counter(DeadLetterKind.METRICS_NAMESPACE, kind.name()));
-      }
+      super(topic, registry, clock);
     }
 
-    @Setup
-    public void setup() {
-      Optional<EntityDefinition> entity =
-          PhysicalLayout.of(registry.registry()).forTopic(topic).map(EntityResources::entity);
-      parser = entity.map(EntityEventParser::of);
-      table = entity.map(e -> EntityTable.of(e).qualifiedName()).orElse(null);
-      deadLetterTable = DeadLetterTable.definition().qualifiedName();
-    }
-
-    private void countUnknownFields(int count) {
-      if (count > 0) {
-        unknownFields.inc(count);
-        withUnknownFields.inc();
-      }
-    }
-
-    @ProcessElement
-    public void process(ProcessContext context) {
-      PubsubMessage message = context.element();
-      Map<String, String> attributes =
-          message.getAttributeMap() == null ? Map.of() : message.getAttributeMap();
-      Instant publishTime = Instant.ofEpochMilli(context.timestamp().getMillis());
-      Instant now = clock.now();
-      SourceMessage source =
-          new SourceMessage(
-              topic, message.getMessageId(), publishTime, attributes, message.getPayload());
-      try {
-        if (parser.isEmpty()) {
-          throw new RejectedMessageException(
-              DeadLetterKind.UNKNOWN_TOPIC,
-              "topic '" + topic + "' belongs to no entity of the registry");
-        }
-        TableRow row =
-            parser
-                .get()
-                .parse(
-                    message.getPayload(),
-                    attributes,
-                    message.getMessageId(),
-                    publishTime,
-                    now,
-                    this::countUnknownFields);
-        parsed.inc();
-        context.output(new EventRow(table, row, source));
-      } catch (RejectedMessageException e) {
-        failures.get(e.kind()).inc();
-        context.output(
-            DEAD_LETTERS,
-            new EventRow(
-                deadLetterTable, source.deadLetter(now, e.kind(), e.getMessage()).toRow(), source));
-      }
+    @Override
+    EventRow row(
+        EntityEventParser parser,
+        String table,
+        SourceMessage source,
+        Instant now,
+        IntConsumer unknownFields)
+        throws RejectedMessageException {
+      TableRow row =
+          parser.parse(
+              source.payload(),
+              source.attributes(),
+              source.messageId(),
+              source.publishTime(),
+              now,
+              unknownFields);
+      return new EventRow(table, row, source);
     }
   }
 }
