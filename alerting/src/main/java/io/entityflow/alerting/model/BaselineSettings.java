@@ -67,8 +67,8 @@ public record BaselineSettings(
   /**
    * The longest time after a lasting level shift until the level factor is measured on shifted days
    * only: {@code excludeRecent + levelDays} days (6 days by default). When a day's count is precise
-   * enough to tell the two levels apart, the median of the days already follows after {@code
-   * excludeRecent + (levelDays / 2 + 1)} days (4 days by default).
+   * enough to tell the two levels apart, the median of the newest 3 days already follows after
+   * {@code excludeRecent + 2} days (3 days by default), and the old days are left out.
    */
   public Duration relearnBound() {
     return excludeRecent.plus(Duration.ofDays(levelDays));

@@ -36,9 +36,26 @@ final class RobustRatio {
       double overdispersion,
       double prior,
       double target) {
+    return of(observed, expected, expectedSquares, parts, parts, overdispersion, prior, target);
+  }
+
+  /**
+   * The same ratio, with the median taken over the first {@code medianParts} parts only (e.g. the
+   * newest days): every part that agrees with it still counts, so a change that most of those parts
+   * show is followed as soon as they show it, with the precision of all parts that agree.
+   */
+  static double of(
+      double[] observed,
+      double[] expected,
+      double[] expectedSquares,
+      int parts,
+      int medianParts,
+      double overdispersion,
+      double prior,
+      double target) {
     double[] ratios = new double[parts];
     int n = 0;
-    for (int j = 0; j < parts; j++) {
+    for (int j = 0; j < Math.min(parts, medianParts); j++) {
       if (expected[j] > 0) {
         ratios[n++] = observed[j] / expected[j];
       }

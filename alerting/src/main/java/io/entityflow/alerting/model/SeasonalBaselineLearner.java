@@ -21,9 +21,10 @@ import java.util.function.ToLongFunction;
  *       {@link BaselineSettings#levelDays()} days of 24 hours that are neither quiet nor in a
  *       calendar period (incident hours included, so a lasting shift is learnt even while it is
  *       alerted), with {@link #LEVEL_PRIOR_EVENTS} pseudo-events at 1, clamped to [{@link
- *       #MIN_LEVEL}, {@link #MAX_LEVEL}]. Days that disagree with the median day (an outage, a
- *       spike) are left out, so after a lasting shift the level follows within {@link
- *       BaselineSettings#relearnBound()}.
+ *       #MIN_LEVEL}, {@link #MAX_LEVEL}]. Days that disagree with the median of the newest {@link
+ *       #LEVEL_MEDIAN_DAYS} days (an outage, a spike) are left out, so after a lasting shift the
+ *       level follows within {@link BaselineSettings#relearnBound()}, and a busy series as soon as
+ *       2 of those 3 days are shifted.
  *   <li><b>Calendar</b>: hours of calendar periods expect the same hours 364 days earlier ({@link
  *       CalendarRates}) when the counts (or {@code lastYear}) reach back that far.
  * </ol>
@@ -40,6 +41,14 @@ import java.util.function.ToLongFunction;
 public final class SeasonalBaselineLearner {
   /** Prior weight of the level adjustment, in events. */
   static final double LEVEL_PRIOR_EVENTS = 20.0;
+
+  /**
+   * The newest days (of {@link BaselineSettings#levelDays()}) whose median ratio every level day is
+   * compared with: a shift is followed once 2 of them show it (a day sooner than with the median of
+   * 5 days, before a drop CUSUM run that restarts after the shift's DROP incident resolved can page
+   * the same shift again), while every day that agrees still counts.
+   */
+  static final int LEVEL_MEDIAN_DAYS = 3;
 
   /** Smallest level factor. */
   static final double MIN_LEVEL = 0.5;
@@ -149,7 +158,7 @@ public final class SeasonalBaselineLearner {
       e[k / 24] += mu;
       e2[k / 24] += mu * mu;
     }
-    double level = RobustRatio.of(o, e, e2, days, a, LEVEL_PRIOR_EVENTS, 1.0);
+    double level = RobustRatio.of(o, e, e2, days, LEVEL_MEDIAN_DAYS, a, LEVEL_PRIOR_EVENTS, 1.0);
     return Math.max(MIN_LEVEL, Math.min(MAX_LEVEL, level));
   }
 
