@@ -175,12 +175,21 @@ public final class EndToEndBenchmark {
                         ByteString.copyFrom(SampleEvents.sale("s-" + i).message().toByteArray()))
                     .putAllAttributes(
                         Map.of(
-                            "event_id", "e-" + i,
-                            "operation", "CREATED",
-                            "occurred_at", "2026-11-23T10:00:00Z",
-                            "producer", "bench",
-                            "schema", "acme.retail.sale.v1.Sale",
-                            "schema_version", "1.0"))
+                            "event_id",
+                            "e-" + i,
+                            "operation",
+                            "CREATED",
+                            "occurred_at",
+                            "2026-11-23T10:00:00Z",
+                            "producer",
+                            "bench",
+                            "schema",
+                            "acme.retail.sale.v1.Sale",
+                            "schema_version",
+                            "1.0",
+                            // Sale has a PII field (the cardholder name), published encrypted
+                            "pii_encryption",
+                            "tink-aead-v1"))
                     .build()));
       }
       for (ApiFuture<String> future : futures) {

@@ -49,13 +49,18 @@ public final class SustainedBenchmark {
     emulator.createSubscription(topic, "sale_v1-" + suffix);
     Process pipeline = startPipeline(emulator, suffix, warehouse, read);
     Publisher publisher = publisher(emulator, topic);
-    try (ParquetRows rows = ParquetRows.of(warehouse, "retail", "sale_v1")) {
+    try (ParquetRows rows = ParquetRows.of(warehouse, "retail", "sale_v1");
+        ParquetRows deadLetters = ParquetRows.of(warehouse, "entityflow", "dead_letter")) {
       AtomicLong published = new AtomicLong();
       publishOne(publisher, "probe", published);
       while (rows.count() < 1) {
         if (!pipeline.isAlive()) {
           throw new IllegalStateException(
               "the pipeline exited; see " + warehouse + "/pipeline.log");
+        }
+        if (deadLetters.count() > 0) {
+          throw new IllegalStateException(
+              "the probe event was dead-lettered; see the dead_letter table under " + warehouse);
         }
         Thread.sleep(200);
       }
@@ -195,7 +200,9 @@ public final class SustainedBenchmark {
                 "occurred_at", "2026-11-23T10:00:00Z",
                 "producer", "bench",
                 "schema", "acme.retail.sale.v1.Sale",
-                "schema_version", "1.0"))
+                "schema_version", "1.0",
+                // Sale has a PII field (the cardholder name), published encrypted
+                "pii_encryption", "tink-aead-v1"))
         .build();
   }
 }
