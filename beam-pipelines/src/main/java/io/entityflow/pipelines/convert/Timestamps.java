@@ -36,19 +36,30 @@ public final class Timestamps {
     if (seconds < FIRST_FAST_SECOND || seconds >= END_FAST_SECOND) {
       return FORMAT.format(instant);
     }
-    LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+    long days = Math.floorDiv(seconds, 86_400L);
+    int secondOfDay = (int) (seconds - days * 86_400L);
+    // the civil date of an epoch day, counted in 400-year cycles of 146,097 days from 0000-03-01
+    long shifted = days + 719_468;
+    long era = Math.floorDiv(shifted, 146_097);
+    int dayOfEra = (int) (shifted - era * 146_097);
+    int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    int monthFromMarch = (5 * dayOfYear + 2) / 153;
+    int day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1;
+    int month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+    int year = (int) (yearOfEra + era * 400) + (month <= 2 ? 1 : 0);
     char[] text = new char[27];
-    digits(text, 0, time.getYear(), 4);
+    digits(text, 0, year, 4);
     text[4] = '-';
-    digits(text, 5, time.getMonthValue(), 2);
+    digits(text, 5, month, 2);
     text[7] = '-';
-    digits(text, 8, time.getDayOfMonth(), 2);
+    digits(text, 8, day, 2);
     text[10] = 'T';
-    digits(text, 11, time.getHour(), 2);
+    digits(text, 11, secondOfDay / 3_600, 2);
     text[13] = ':';
-    digits(text, 14, time.getMinute(), 2);
+    digits(text, 14, secondOfDay / 60 % 60, 2);
     text[16] = ':';
-    digits(text, 17, time.getSecond(), 2);
+    digits(text, 17, secondOfDay % 60, 2);
     text[19] = '.';
     digits(text, 20, instant.getNano() / 1000, 6);
     text[26] = 'Z';

@@ -79,9 +79,22 @@ public final class WireRowReader {
 
   /** Reads one serialized message into a new row. */
   public TableRow read(byte[] payload) throws InvalidProtocolBufferException {
-    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, Object> values = rowMap(slots.length);
     readInto(payload, values);
     return rowOf(values);
+  }
+
+  /** How many columns this reader fills at most (the top-level ones). */
+  public int columnCount() {
+    return slots.length;
+  }
+
+  /**
+   * An empty insertion-ordered map sized for {@code entries} values, so that filling it never
+   * rehashes (a row's map otherwise grows twice on the way to a typical entity's 20-30 columns).
+   */
+  public static Map<String, Object> rowMap(int entries) {
+    return new LinkedHashMap<>(entries * 4 / 3 + 1);
   }
 
   /**
@@ -219,7 +232,7 @@ public final class WireRowReader {
       Object value;
       switch (column.conversion()) {
         case RECORD, MAP_ENTRIES -> {
-          Map<String, Object> fields = new LinkedHashMap<>();
+          Map<String, Object> fields = rowMap(nested.slots.length);
           nested.readFields(in, fields, unknown);
           value = rowOf(fields);
         }

@@ -16,7 +16,6 @@ import io.entityflow.pipelines.convert.Timestamps;
 import io.entityflow.pipelines.convert.WireRowReader;
 import io.entityflow.pipelines.deadletter.DeadLetterKind;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
@@ -100,7 +99,8 @@ public final class EntityEventParser {
       IntConsumer unknownFields)
       throws RejectedMessageException {
     Checked event = check(attributes);
-    Map<String, Object> row = new LinkedHashMap<>();
+    Map<String, Object> row =
+        WireRowReader.rowMap(MetadataColumns.COLUMNS.size() + reader.columnCount());
     row.put(MetadataColumns.EVENT_ID, event.eventId());
     row.put(MetadataColumns.OPERATION, event.operation().name());
     row.put(MetadataColumns.OCCURRED_AT, Timestamps.format(event.occurredAt()));

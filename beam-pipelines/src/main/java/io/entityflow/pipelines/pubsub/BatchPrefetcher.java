@@ -20,8 +20,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Pulls one subscription on its own thread, ahead of the reader: each pull is written to the {@link
  * PullJournal} and forced to disk, acknowledged, registered with {@link PendingMessages} and queued
- * (a few batches at most); {@link PullBatchReader} takes batches from the queue. The DirectRunner's
- * worker then parses while the next pull is on its way, instead of waiting for the emulator.
+ * (at most {@value #QUEUED_BATCHES} pulls); {@link PullBatchReader} takes batches from the queue.
+ * The DirectRunner's worker then parses while the next pull is on its way, instead of waiting for
+ * the emulator.
+ *
+ * <p>Strictly one pull at a time, each acknowledged before the next: while any pulled message is
+ * unacknowledged, the emulator copies the subscription's whole backlog on every pull, so pulls in
+ * flight together, or an acknowledgement not waited for, make a large backlog drain slower and
+ * slower.
  *
  * <pre>{@code
  * BatchPrefetcher prefetcher = BatchPrefetcher.of(settings);
@@ -38,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class BatchPrefetcher {
   static final int IDLE_SECONDS = 10;
-  private static final int QUEUED_BATCHES = 4;
+  static final int QUEUED_BATCHES = 64;
   private static final long MIN_QUIET_MILLIS = 5;
   private static final long MAX_QUIET_MILLIS = 100;
   private static final long DEADLINE_SECONDS = 60;
@@ -160,7 +166,7 @@ final class BatchPrefetcher {
       messages.add(received.getMessage());
       ackIds.add(received.getAckId());
     }
-    String file = journal.write(messages);
+    String file = journal.write(response);
     try {
       stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
           .acknowledge(

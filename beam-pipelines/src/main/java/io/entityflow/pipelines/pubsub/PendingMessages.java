@@ -32,10 +32,21 @@ public final class PendingMessages {
   /** One journal file's messages still to be staged. */
   private record Batch(PullJournal journal, String file, AtomicInteger remaining) {}
 
-  /** Registers the messages of {@code batch}, held by {@code journal}. */
+  /**
+   * Registers the messages of {@code batch}, one pull held by {@code journal}.
+   *
+   * @throws IllegalArgumentException when {@code batch} merges several pulls
+   */
   public static void expect(PullJournal journal, PulledBatch batch) {
+    if (batch.journalFiles().size() != 1) {
+      throw new IllegalArgumentException(
+          "register each pull on its own: the batch of "
+              + batch.topic()
+              + " merges the journal files "
+              + batch.journalFiles());
+    }
     Batch entry =
-        new Batch(journal, batch.journalFile(), new AtomicInteger(batch.messages().size()));
+        new Batch(journal, batch.journalFiles().get(0), new AtomicInteger(batch.messages().size()));
     counter(journal).addAndGet(batch.messages().size());
     if (batch.messages().isEmpty()) {
       release(entry);

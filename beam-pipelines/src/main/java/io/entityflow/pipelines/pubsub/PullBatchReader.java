@@ -3,7 +3,9 @@ package io.entityflow.pipelines.pubsub;
 import com.google.pubsub.v1.PubsubMessage;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.beam.sdk.io.UnboundedSource;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
@@ -13,8 +15,9 @@ import org.joda.time.Instant;
  * Reads one subscription of the Pub/Sub emulator in batches. Per {@link #advance}: first the
  * journal files a crashed run left behind (claimed at {@link #start}), then the next batch the
  * subscription's {@link BatchPrefetcher} pulled, journaled on disk and acknowledged (the emulator
- * slows down sharply while pulled messages stay unacknowledged, so it acknowledges at once), one
- * element per batch.
+ * slows down sharply while pulled messages stay unacknowledged, so it acknowledges at once). One
+ * element carries every pull waiting in the prefetcher, up to {@value #MAX_MESSAGES_PER_ELEMENT}
+ * messages: the further the pipeline falls behind, the fewer bundles it pays for.
  *
  * <pre>{@code
  * PullBatchReader reader = source.createReader(options, null);
@@ -28,6 +31,9 @@ import org.joda.time.Instant;
  */
 final class PullBatchReader extends UnboundedSource.UnboundedReader<PulledBatch> {
   private static final long WAIT_MILLIS = 1;
+
+  /** Pulls waiting in the prefetcher are merged into one element up to this many messages. */
+  static final int MAX_MESSAGES_PER_ELEMENT = 5_000;
 
   private final PullBatchSource source;
   private final PullSettings settings;
@@ -60,12 +66,19 @@ final class PullBatchReader extends UnboundedSource.UnboundedReader<PulledBatch>
       }
     }
     current = null;
-    PulledBatch batch = BatchPrefetcher.of(settings).poll(WAIT_MILLIS);
+    BatchPrefetcher prefetcher = BatchPrefetcher.of(settings);
+    PulledBatch batch = prefetcher.poll(WAIT_MILLIS);
     if (batch == null) {
       watermark = later(watermark, Instant.now());
       return false;
     }
-    return emit(batch);
+    List<PulledBatch> waiting = new ArrayList<>(List.of(batch));
+    int messages = batch.messages().size();
+    while (messages < MAX_MESSAGES_PER_ELEMENT && (batch = prefetcher.poll(0)) != null) {
+      waiting.add(batch);
+      messages += batch.messages().size();
+    }
+    return emit(PulledBatch.merge(waiting));
   }
 
   private boolean emit(PulledBatch batch) {

@@ -9,8 +9,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * The unbounded source behind {@link ReadPubsubBatches}: one reader per subscription (the emulator
- * serves one puller fastest) emitting one {@link PulledBatch} per pull. See {@link PullBatchReader}
- * for what a reader does per batch.
+ * serves one puller fastest) emitting the pulls waiting in its prefetcher as one {@link
+ * PulledBatch}. See {@link PullBatchReader} for what a reader does per batch.
  *
  * <pre>{@code
  * Read.from(new PullBatchSource(settings))

@@ -59,10 +59,18 @@ public final class PullJournal {
 
   /** Writes {@code messages} to a new file, durably; returns the file's name. */
   public String write(List<PubsubMessage> messages) {
+    return write(PulledBatchCoder.toResponse(messages));
+  }
+
+  /**
+   * Writes the messages of {@code pulled} to a new file as they were received (its acknowledgement
+   * ids too, which a later read ignores), durably; returns the file's name.
+   */
+  public String write(PullResponse pulled) {
     String name = pid + "-" + SEQUENCE.incrementAndGet() + SUFFIX;
     Path temporary = directory.resolve(name + TEMPORARY);
     Path target = directory.resolve(name);
-    byte[] bytes = PulledBatchCoder.toResponse(messages).toByteArray();
+    byte[] bytes = pulled.toByteArray();
     try {
       Files.createDirectories(directory);
       try (FileChannel channel =

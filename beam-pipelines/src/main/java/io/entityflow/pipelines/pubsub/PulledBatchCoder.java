@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 
 /**
- * Encodes a {@link PulledBatch}: topic, journal file name, then the messages as the bytes of a
+ * Encodes a {@link PulledBatch}: topic, journal file names, then the messages as the bytes of a
  * Pub/Sub {@code PullResponse} (the form the journal keeps on disk).
  *
  * <pre>{@code
@@ -22,6 +23,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
  */
 public final class PulledBatchCoder extends AtomicCoder<PulledBatch> {
   private static final PulledBatchCoder INSTANCE = new PulledBatchCoder();
+  private static final ListCoder<String> FILES = ListCoder.of(StringUtf8Coder.of());
 
   private PulledBatchCoder() {}
 
@@ -33,16 +35,16 @@ public final class PulledBatchCoder extends AtomicCoder<PulledBatch> {
   @Override
   public void encode(PulledBatch batch, OutputStream out) throws IOException {
     StringUtf8Coder.of().encode(batch.topic(), out);
-    StringUtf8Coder.of().encode(batch.journalFile(), out);
+    FILES.encode(batch.journalFiles(), out);
     ByteArrayCoder.of().encode(toResponse(batch.messages()).toByteArray(), out);
   }
 
   @Override
   public PulledBatch decode(InputStream in) throws IOException {
     String topic = StringUtf8Coder.of().decode(in);
-    String journalFile = StringUtf8Coder.of().decode(in);
+    List<String> journalFiles = FILES.decode(in);
     return new PulledBatch(
-        topic, journalFile, fromResponse(PullResponse.parseFrom(ByteArrayCoder.of().decode(in))));
+        topic, journalFiles, fromResponse(PullResponse.parseFrom(ByteArrayCoder.of().decode(in))));
   }
 
   static PullResponse toResponse(List<PubsubMessage> messages) {

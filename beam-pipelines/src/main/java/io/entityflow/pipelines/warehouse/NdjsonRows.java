@@ -1,5 +1,6 @@
 package io.entityflow.pipelines.warehouse;
 
+import com.google.api.services.bigquery.model.TableRow;
 import io.entityflow.contract.JsonStrings;
 import io.entityflow.contract.bigquery.ColumnMode;
 import io.entityflow.contract.bigquery.TableColumn;
@@ -27,7 +28,8 @@ public final class NdjsonRows {
     out.append('\n');
   }
 
-  private static void object(StringBuilder out, List<TableColumn> columns, Map<?, ?> row) {
+  private static void object(StringBuilder out, List<TableColumn> columns, Map<?, ?> table) {
+    Map<?, ?> row = values(table);
     out.append('{');
     boolean first = true;
     for (TableColumn column : columns) {
@@ -55,6 +57,14 @@ public final class NdjsonRows {
       }
     }
     out.append('}');
+  }
+
+  /**
+   * The map holding a row's values: a parsed row's own map, not the {@code TableRow} around it,
+   * whose lookups first search its declared fields.
+   */
+  private static Map<?, ?> values(Map<?, ?> row) {
+    return row instanceof TableRow table && table.getF() == null ? table.getUnknownKeys() : row;
   }
 
   private static void value(StringBuilder out, TableColumn column, Object value) {

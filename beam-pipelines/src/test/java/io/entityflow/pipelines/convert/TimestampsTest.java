@@ -14,6 +14,17 @@ class TimestampsTest {
   private static final DateTimeFormatter REFERENCE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+  /** Spans of days around the 400-year cycle, century, leap-year and epoch edges. */
+  private static final LocalDate[][] EDGE_SPANS = {
+    {LocalDate.of(0, 1, 1), LocalDate.of(3, 1, 1)},
+    {LocalDate.of(1599, 12, 1), LocalDate.of(1601, 3, 1)},
+    {LocalDate.of(1899, 12, 1), LocalDate.of(1901, 3, 1)},
+    {LocalDate.of(1969, 12, 1), LocalDate.of(1970, 3, 1)},
+    {LocalDate.of(1999, 12, 1), LocalDate.of(2001, 3, 1)},
+    {LocalDate.of(2099, 12, 1), LocalDate.of(2101, 3, 1)},
+    {LocalDate.of(9998, 1, 1), LocalDate.of(10000, 1, 1)}
+  };
+
   @Test
   void formatAgreesWithTheFormatterAcrossTheWholeRange() {
     Random random = new Random(7);
@@ -60,17 +71,21 @@ class TimestampsTest {
   }
 
   @Test
+  void formatAgreesWithTheFormatterOnEveryDayOfCenturyAndLeapYearEdges() {
+    for (LocalDate[] span : EDGE_SPANS) {
+      for (LocalDate day = span[0]; day.isBefore(span[1]); day = day.plusDays(1)) {
+        long midnight = day.toEpochDay() * 86_400L;
+        for (long second : new long[] {midnight, midnight + 43_210, midnight + 86_399}) {
+          Instant instant = Instant.ofEpochSecond(second, 999_999_999);
+          assertThat(Timestamps.format(instant)).isEqualTo(REFERENCE.format(instant));
+        }
+      }
+    }
+  }
+
+  @Test
   void parseAgreesWithTheIsoFormatterOnEveryDayOfCenturyAndLeapYearEdges() {
-    LocalDate[][] spans = {
-      {LocalDate.of(0, 1, 1), LocalDate.of(3, 1, 1)},
-      {LocalDate.of(1599, 12, 1), LocalDate.of(1601, 3, 1)},
-      {LocalDate.of(1899, 12, 1), LocalDate.of(1901, 3, 1)},
-      {LocalDate.of(1969, 12, 1), LocalDate.of(1970, 3, 1)},
-      {LocalDate.of(1999, 12, 1), LocalDate.of(2001, 3, 1)},
-      {LocalDate.of(2099, 12, 1), LocalDate.of(2101, 3, 1)},
-      {LocalDate.of(9998, 1, 1), LocalDate.of(10000, 1, 1)}
-    };
-    for (LocalDate[] span : spans) {
+    for (LocalDate[] span : EDGE_SPANS) {
       for (LocalDate day = span[0]; day.isBefore(span[1]); day = day.plusDays(1)) {
         String text = day + "T23:59:58.5Z";
         assertThat(Timestamps.parse("occurred_at", text))

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.PullResponse;
+import com.google.pubsub.v1.ReceivedMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +40,23 @@ class PullJournalTest {
     assertThat(journal.read(file)).containsExactlyElementsOf(messages);
     journal.delete(file);
     assertThat(files(journal.directory())).isEmpty();
+  }
+
+  @Test
+  void aPullWrittenAsReceivedReadsBackItsMessages(@TempDir Path dir) throws Exception {
+    PullJournal journal = PullJournal.in(dir);
+    PullResponse pulled =
+        PullResponse.newBuilder()
+            .addReceivedMessages(
+                ReceivedMessage.newBuilder().setAckId("ack-1").setMessage(message("1")))
+            .addReceivedMessages(
+                ReceivedMessage.newBuilder().setAckId("ack-2").setMessage(message("2")))
+            .build();
+
+    String file = journal.write(pulled);
+
+    assertThat(Files.readAllBytes(dir.resolve(file))).isEqualTo(pulled.toByteArray());
+    assertThat(journal.read(file)).containsExactly(message("1"), message("2"));
   }
 
   @Test
