@@ -94,6 +94,15 @@ final class EmulatorProcess {
   /** The default maximum heap of the emulator. */
   static final String DEFAULT_HEAP = "2g";
 
+  /**
+   * System property with extra JVM options of the emulator, separated by spaces (none by default),
+   * e.g. a GC log while measuring: {@code -Xlog:gc:file=/tmp/emulator-gc.log}.
+   */
+  static final String JVM_OPTIONS_PROPERTY = "entityflow.emulator.jvmOptions";
+
+  /** System property with the Java home the emulator runs on (default: this JVM's). */
+  static final String JAVA_HOME_PROPERTY = "entityflow.emulator.javaHome";
+
   static EmulatorProcess start(Path jar) {
     return start(jar, freePort());
   }
@@ -126,11 +135,19 @@ final class EmulatorProcess {
   }
 
   synchronized void launch() {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java, "-Xmx" + heap(), "-jar", jar.toString(), "--host=127.0.0.1", "--port=" + port)
-            .redirectErrorStream(true);
+    String java =
+        Path.of(
+                System.getProperty(JAVA_HOME_PROPERTY, System.getProperty("java.home")),
+                "bin",
+                "java")
+            .toString();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap()));
+    String extra = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString(), "--host=127.0.0.1", "--port=" + port));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     try {
       process = builder.start();
     } catch (IOException e) {

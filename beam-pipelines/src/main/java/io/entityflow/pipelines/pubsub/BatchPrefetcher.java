@@ -6,7 +6,10 @@ import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.PullResponse;
 import com.google.pubsub.v1.ReceivedMessage;
 import com.google.pubsub.v1.SubscriberGrpc;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +26,9 @@ import java.util.concurrent.TimeUnit;
  * (at most {@value #QUEUED_BATCHES} pulls); {@link PullBatchReader} takes batches from the queue.
  * The DirectRunner's worker then parses while the next pull is on its way, instead of waiting for
  * the emulator.
+ *
+ * <p>A pull's response is journaled as the bytes the emulator sent ({@link RawPull}), parsed once
+ * for the messages and their acknowledgement ids.
  *
  * <p>Strictly one pull at a time, each acknowledged before the next: while any pulled message is
  * unacknowledged, the emulator copies the subscription's whole backlog on every pull, so pulls in
@@ -53,6 +59,7 @@ final class BatchPrefetcher {
   private final PullSettings settings;
   private final PullJournal journal;
   private final BlockingQueue<PulledBatch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+  private final Channel channel;
   private final SubscriberGrpc.SubscriberBlockingStub stub;
   private volatile long lastPollNanos = System.nanoTime();
   private volatile IOException failure;
@@ -61,7 +68,8 @@ final class BatchPrefetcher {
   private BatchPrefetcher(PullSettings settings) {
     this.settings = settings;
     this.journal = PullJournal.in(Path.of(settings.journalDirectory()));
-    this.stub = SubscriberGrpc.newBlockingStub(EmulatorChannels.to(settings.emulatorHost()));
+    this.channel = EmulatorChannels.to(settings.emulatorHost());
+    this.stub = SubscriberGrpc.newBlockingStub(channel);
   }
 
   /** The running prefetcher of {@code settings}, started if none runs. */
@@ -143,20 +151,23 @@ final class BatchPrefetcher {
   }
 
   private PulledBatch pullOnce() throws IOException {
-    PullResponse response;
+    byte[] bytes;
     try {
-      response =
-          stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-              .pull(
-                  PullRequest.newBuilder()
-                      .setSubscription(settings.subscription())
-                      .setMaxMessages(settings.maxMessagesPerPull())
-                      .setReturnImmediately(true)
-                      .build());
+      bytes =
+          ClientCalls.blockingUnaryCall(
+              channel,
+              RawPull.METHOD,
+              CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS),
+              PullRequest.newBuilder()
+                  .setSubscription(settings.subscription())
+                  .setMaxMessages(settings.maxMessagesPerPull())
+                  .setReturnImmediately(true)
+                  .build());
     } catch (StatusRuntimeException e) {
       throw new IOException(
           "cannot pull from " + settings.subscription() + " at " + settings.emulatorHost(), e);
     }
+    PullResponse response = PullResponse.parseFrom(bytes);
     if (response.getReceivedMessagesCount() == 0) {
       return null;
     }
@@ -166,7 +177,7 @@ final class BatchPrefetcher {
       messages.add(received.getMessage());
       ackIds.add(received.getAckId());
     }
-    String file = journal.write(response);
+    String file = journal.write(bytes);
     try {
       stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
           .acknowledge(

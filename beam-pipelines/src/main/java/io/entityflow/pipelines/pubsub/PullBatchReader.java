@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.TimeUnit;
 import org.apache.beam.sdk.io.UnboundedSource;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.joda.time.Instant;
@@ -17,7 +18,9 @@ import org.joda.time.Instant;
  * subscription's {@link BatchPrefetcher} pulled, journaled on disk and acknowledged (the emulator
  * slows down sharply while pulled messages stay unacknowledged, so it acknowledges at once). One
  * element carries every pull waiting in the prefetcher, up to {@value #MAX_MESSAGES_PER_ELEMENT}
- * messages: the further the pipeline falls behind, the fewer bundles it pays for.
+ * messages; one with fewer than {@value #MIN_MESSAGES_PER_ELEMENT} waits up to {@value
+ * #GATHER_MILLIS} ms for more pulls. The further the pipeline falls behind, the fewer bundles it
+ * pays for.
  *
  * <pre>{@code
  * PullBatchReader reader = source.createReader(options, null);
@@ -34,6 +37,15 @@ final class PullBatchReader extends UnboundedSource.UnboundedReader<PulledBatch>
 
   /** Pulls waiting in the prefetcher are merged into one element up to this many messages. */
   static final int MAX_MESSAGES_PER_ELEMENT = 5_000;
+
+  /**
+   * An element with fewer messages waits up to {@link #GATHER_MILLIS} for more pulls: every element
+   * costs the DirectRunner a bundle in each step and the warehouse a forced write.
+   */
+  static final int MIN_MESSAGES_PER_ELEMENT = 1_000;
+
+  /** How long an element waits for {@link #MIN_MESSAGES_PER_ELEMENT} after its first pull. */
+  static final long GATHER_MILLIS = 100;
 
   private final PullBatchSource source;
   private final PullSettings settings;
@@ -74,7 +86,16 @@ final class PullBatchReader extends UnboundedSource.UnboundedReader<PulledBatch>
     }
     List<PulledBatch> waiting = new ArrayList<>(List.of(batch));
     int messages = batch.messages().size();
-    while (messages < MAX_MESSAGES_PER_ELEMENT && (batch = prefetcher.poll(0)) != null) {
+    long gatherUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GATHER_MILLIS);
+    while (messages < MAX_MESSAGES_PER_ELEMENT) {
+      long waitMillis =
+          messages >= MIN_MESSAGES_PER_ELEMENT
+              ? 0
+              : TimeUnit.NANOSECONDS.toMillis(gatherUntil - System.nanoTime());
+      batch = prefetcher.poll(Math.max(0, waitMillis));
+      if (batch == null) {
+        break;
+      }
       waiting.add(batch);
       messages += batch.messages().size();
     }

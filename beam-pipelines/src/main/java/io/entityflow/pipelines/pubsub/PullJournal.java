@@ -63,14 +63,22 @@ public final class PullJournal {
   }
 
   /**
-   * Writes the messages of {@code pulled} to a new file as they were received (its acknowledgement
-   * ids too, which a later read ignores), durably; returns the file's name.
+   * Writes the messages of {@code pulled} to a new file (its acknowledgement ids too, which a later
+   * read ignores), durably; returns the file's name.
    */
   public String write(PullResponse pulled) {
+    return write(pulled.toByteArray());
+  }
+
+  /**
+   * Writes a pull response's bytes, as received from Pub/Sub, to a new file, durably; returns the
+   * file's name. {@link #read} parses them.
+   */
+  public String write(byte[] pulledResponse) {
     String name = pid + "-" + SEQUENCE.incrementAndGet() + SUFFIX;
     Path temporary = directory.resolve(name + TEMPORARY);
     Path target = directory.resolve(name);
-    byte[] bytes = pulled.toByteArray();
+    byte[] bytes = pulledResponse;
     try {
       Files.createDirectories(directory);
       try (FileChannel channel =

@@ -15,25 +15,54 @@ import java.util.Map;
  * -Infinity}.
  *
  * <pre>{@code
+ * NdjsonRows lines = NdjsonRows.of(columns); // once per table: keys rendered once
  * StringBuilder out = new StringBuilder();
- * NdjsonRows.append(out, columns, row); // {"event_id":"e-1",...}\n
+ * lines.append(out, row); // {"event_id":"e-1",...}\n
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class NdjsonRows {
-  private NdjsonRows() {}
+  private final TableColumn[] columns;
+  private final String[] keys;
+  private final NdjsonRows[] records;
+
+  private NdjsonRows(List<TableColumn> columns) {
+    int count = columns.size();
+    this.columns = columns.toArray(new TableColumn[0]);
+    this.keys = new String[count];
+    this.records = new NdjsonRows[count];
+    for (int i = 0; i < count; i++) {
+      TableColumn column = this.columns[i];
+      keys[i] = JsonStrings.quote(column.name()) + ':';
+      if (!column.fields().isEmpty()) {
+        records[i] = new NdjsonRows(column.fields());
+      }
+    }
+  }
+
+  /** The writer of rows of {@code columns}. */
+  public static NdjsonRows of(List<TableColumn> columns) {
+    return new NdjsonRows(List.copyOf(columns));
+  }
+
+  /** Appends one row of {@code columns} and a newline (renders the keys on every call). */
+  public static void append(StringBuilder out, List<TableColumn> columns, Map<String, ?> row) {
+    of(columns).append(out, row);
+  }
 
   /** Appends one row and a newline. */
-  public static void append(StringBuilder out, List<TableColumn> columns, Map<String, ?> row) {
-    object(out, columns, row);
+  public void append(StringBuilder out, Map<String, ?> row) {
+    object(out, row);
     out.append('\n');
   }
 
-  private static void object(StringBuilder out, List<TableColumn> columns, Map<?, ?> table) {
+  private void object(StringBuilder out, Map<?, ?> table) {
     Map<?, ?> row = values(table);
     out.append('{');
     boolean first = true;
-    for (TableColumn column : columns) {
-      Object value = row.get(column.name());
+    for (int i = 0; i < columns.length; i++) {
+      Object value = row.get(columns[i].name());
       if (value == null) {
         continue;
       }
@@ -41,19 +70,19 @@ public final class NdjsonRows {
         out.append(',');
       }
       first = false;
-      JsonStrings.quote(out, column.name()).append(':');
-      if (column.mode() == ColumnMode.REPEATED) {
+      out.append(keys[i]);
+      if (columns[i].mode() == ColumnMode.REPEATED) {
         out.append('[');
         List<?> values = (List<?>) value;
-        for (int i = 0; i < values.size(); i++) {
-          if (i > 0) {
+        for (int j = 0; j < values.size(); j++) {
+          if (j > 0) {
             out.append(',');
           }
-          value(out, column, values.get(i));
+          value(out, i, values.get(j));
         }
         out.append(']');
       } else {
-        value(out, column, value);
+        value(out, i, value);
       }
     }
     out.append('}');
@@ -67,12 +96,12 @@ public final class NdjsonRows {
     return row instanceof TableRow table && table.getF() == null ? table.getUnknownKeys() : row;
   }
 
-  private static void value(StringBuilder out, TableColumn column, Object value) {
+  private void value(StringBuilder out, int index, Object value) {
     if (value == null) {
       out.append("null");
       return;
     }
-    switch (column.type()) {
+    switch (columns[index].type()) {
       case INTEGER -> {
         if (value instanceof Long number) {
           out.append((long) number);
@@ -90,7 +119,7 @@ public final class NdjsonRows {
       }
       case BOOLEAN -> out.append((boolean) (Boolean) value);
       case JSON -> out.append(value);
-      case RECORD -> object(out, column.fields(), (Map<?, ?>) value);
+      case RECORD -> records[index].object(out, (Map<?, ?>) value);
       default -> JsonStrings.quote(out, value.toString());
     }
   }

@@ -62,12 +62,12 @@ final class StageRowsFn extends DoFn<EventRow, Void> {
 
   /** The lines of one table in the current bundle. */
   private static final class Lines {
-    final List<TableColumn> columns;
+    final NdjsonRows writer;
     final StringBuilder text = new StringBuilder(8192);
     int count;
 
     Lines(List<TableColumn> columns) {
-      this.columns = columns;
+      this.writer = NdjsonRows.of(columns);
     }
 
     /** Empties the lines, keeping the buffer's capacity for the next bundle. */
@@ -100,7 +100,7 @@ final class StageRowsFn extends DoFn<EventRow, Void> {
       lines = new Lines(layout.requireTable(row.table()).columns());
       bundle.put(row.table(), lines);
     }
-    NdjsonRows.append(lines.text, lines.columns, row.row());
+    lines.writer.append(lines.text, row.row());
     lines.count++;
     if (row.source() != null) {
       sources.add(row.source());

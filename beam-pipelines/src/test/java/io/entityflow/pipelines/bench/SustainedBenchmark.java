@@ -127,7 +127,8 @@ public final class SustainedBenchmark {
 
   private static Process startPipeline(
       PubSubEmulator emulator, String suffix, Path warehouse, String read) throws Exception {
-    List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
+    // as local mode runs it on a machine of 4 cores or fewer (LocalStack.pipelineJvmOptions)
+    List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1"));
     String extra = System.getProperty("sustained.pipelineJvmOptions", "");
     if (!extra.isBlank()) {
       jvm.addAll(List.of(extra.trim().split("\\s+")));
