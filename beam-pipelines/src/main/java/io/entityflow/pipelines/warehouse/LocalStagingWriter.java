@@ -166,8 +166,10 @@ public final class LocalStagingWriter {
   }
 
   private void convert(TableStage stage, StagingFile file) throws SQLException {
-    StagedLinesConverter.Result result =
-        converter.convert(stage.dataset(), stage.table(), stage.columns(), file.read());
+    StagedLinesConverter.Result result = convertWhole(stage, file);
+    if (result == null) {
+      result = converter.convert(stage.dataset(), stage.table(), stage.columns(), file.read());
+    }
     if (!result.deadLetterLines().isEmpty()) {
       LOG.warn(
           "local warehouse refused {} row(s) of {}.{}; they go to {}",
@@ -185,6 +187,24 @@ public final class LocalStagingWriter {
     file.delete();
     stage.converted(file);
     publishedRows.addAndGet(result.published());
+  }
+
+  /**
+   * Converts a file this writer staged (complete lines only) of at most {@code maxRowsPerFile} rows
+   * as one part, DuckDB reading the staging file itself; null when it is not such a file or DuckDB
+   * refused a row (the caller then splits the lines and dead-letters the refused ones).
+   */
+  private StagedLinesConverter.Result convertWhole(TableStage stage, StagingFile file) {
+    long lines = file.lines();
+    if (lines <= 0 || lines > maxRowsPerFile) {
+      return null;
+    }
+    try {
+      parquet.writeNdjsonFile(stage.dataset(), stage.table(), stage.columns(), file.path());
+    } catch (SQLException refused) {
+      return null;
+    }
+    return new StagedLinesConverter.Result(lines, List.of());
   }
 
   /** Rows refused by DuckDB since the last call (for a Beam counter in the calling DoFn). */

@@ -75,18 +75,37 @@ public final class ParquetPartWriter implements AutoCloseable {
       String dataset, String table, List<TableColumn> columns, CharSequence ndjson)
       throws SQLException {
     Path directory = layout.tableDirectory(dataset, table);
-    String name = LocalWarehouseLayout.newPartFileName();
-    Path json = directory.resolve("." + name + ".json.tmp");
-    Path temporary = directory.resolve(LocalWarehouseLayout.temporaryName(name));
+    Path json = directory.resolve("." + LocalWarehouseLayout.newPartFileName() + ".json.tmp");
     try {
       Files.createDirectories(directory);
       Files.writeString(json, ndjson, StandardCharsets.UTF_8);
+      return writeNdjsonFile(dataset, table, columns, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a part file of " + dataset + "." + table, e);
+    } finally {
+      deleteQuietly(json);
+    }
+  }
+
+  /**
+   * Writes the rows of {@code ndjson}, a file of complete lines rendered by {@link NdjsonRows}
+   * (left as it is), as a new part file of {@code dataset.table} and returns its path.
+   *
+   * @throws SQLException when DuckDB refuses a value (the batch is not published)
+   */
+  public Path writeNdjsonFile(String dataset, String table, List<TableColumn> columns, Path ndjson)
+      throws SQLException {
+    Path directory = layout.tableDirectory(dataset, table);
+    String name = LocalWarehouseLayout.newPartFileName();
+    Path temporary = directory.resolve(LocalWarehouseLayout.temporaryName(name));
+    try {
+      Files.createDirectories(directory);
       try (Statement statement = duckDb.createStatement()) {
         statement.execute(
             "COPY (SELECT "
                 + DuckDbJsonProjection.select(columns)
                 + " FROM read_json('"
-                + LocalWarehouse.sqlString(json.toString())
+                + LocalWarehouse.sqlString(ndjson.toString())
                 + "', format = 'newline_delimited', maximum_object_size = 67108864, columns = "
                 + DuckDbJsonProjection.readColumns(columns)
                 + ")) TO '"
@@ -102,7 +121,6 @@ public final class ParquetPartWriter implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a part file of " + dataset + "." + table, e);
     } finally {
-      deleteQuietly(json);
       deleteQuietly(temporary);
     }
   }

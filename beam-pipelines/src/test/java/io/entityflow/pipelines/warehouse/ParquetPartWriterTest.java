@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.bigquery.model.TableRow;
 import io.entityflow.contract.bigquery.BigQuerySchemaMapper;
+import io.entityflow.contract.bigquery.BigQueryType;
+import io.entityflow.contract.bigquery.ColumnMode;
 import io.entityflow.contract.bigquery.TableColumn;
+import io.entityflow.contract.options.Sensitivity;
 import io.entityflow.pipelines.convert.ProtoRowConverter;
 import io.entityflow.pipelines.convert.ProtoRowConverterTestAccess;
 import io.entityflow.warehouse.local.LocalWarehouseLayout;
@@ -93,5 +96,32 @@ class ParquetPartWriterTest {
             "STRUCT(\"name\" VARCHAR, \"values\" BIGINT[], blob BLOB)[]");
     assertThat(values.subList(28, 51)).containsOnlyNulls();
     assertThat(values.subList(51, 56)).isEqualTo(values.subList(23, 28));
+  }
+
+  @Test
+  void anNdjsonFileIsReadWhereItIsAndLeftAsItWas(@TempDir Path root) throws Exception {
+    List<TableColumn> columns =
+        List.of(
+            TableColumn.pipelineColumn(
+                "id", BigQueryType.STRING, ColumnMode.REQUIRED, "the id", Sensitivity.INTERNAL));
+    Path staged = root.resolve("staged.ndjson");
+    Files.writeString(staged, "{\"id\":\"a\"}\n{\"id\":\"b\"}\n");
+
+    Path part;
+    try (ParquetPartWriter writer = ParquetPartWriter.open(new LocalWarehouseLayout(root))) {
+      part = writer.writeNdjsonFile("test", "ids", columns, staged);
+    }
+
+    assertThat(Files.readString(staged)).isEqualTo("{\"id\":\"a\"}\n{\"id\":\"b\"}\n");
+    List<String> ids = new ArrayList<>();
+    try (Connection sql = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = sql.createStatement();
+        ResultSet rs =
+            statement.executeQuery("SELECT id FROM read_parquet('" + part + "') ORDER BY id")) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+    }
+    assertThat(ids).containsExactly("a", "b");
   }
 }
