@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
  * The DirectRunner's worker then parses while the next pull is on its way, instead of waiting for
  * the emulator.
  *
- * <p>A pull's response is journaled as the bytes the emulator sent ({@link RawPull}), parsed once
- * for the messages and their acknowledgement ids.
+ * <p>A pull's response is journaled as the bytes the emulator sent ({@link RawPull}); the puller
+ * reads only the acknowledgement and message ids from them ({@link PullResponseScan}), and the
+ * messages are parsed by {@link #poll}, on the runner's worker, off the one-pull-at-a-time path.
  *
  * <p>Strictly one pull at a time, each acknowledged before the next: while any pulled message is
  * unacknowledged, the emulator copies the subscription's whole backlog on every pull, so pulls in
@@ -58,7 +59,7 @@ final class BatchPrefetcher {
 
   private final PullSettings settings;
   private final PullJournal journal;
-  private final BlockingQueue<PulledBatch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+  private final BlockingQueue<JournaledPull> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
   private final Channel channel;
   private final SubscriberGrpc.SubscriberBlockingStub stub;
   private volatile long lastPollNanos = System.nanoTime();
@@ -97,19 +98,31 @@ final class BatchPrefetcher {
    */
   PulledBatch poll(long waitMillis) throws IOException {
     lastPollNanos = System.nanoTime();
-    PulledBatch batch = queue.poll();
-    if (batch == null && failure == null && waitMillis > 0) {
+    JournaledPull pull = queue.poll();
+    if (pull == null && failure == null && waitMillis > 0) {
       try {
-        batch = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
+        pull = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
-    if (batch == null && failure != null) {
+    if (pull == null && failure != null) {
       RUNNING.remove(settings, this);
       throw failure;
     }
-    return batch;
+    return pull == null ? null : pull.parse(settings.topic());
+  }
+
+  /** A pull as received, journaled in {@code file}, acknowledged and registered; not parsed yet. */
+  private record JournaledPull(String file, byte[] response) {
+    PulledBatch parse(String topic) throws IOException {
+      PullResponse parsed = PullResponse.parseFrom(response);
+      List<PubsubMessage> messages = new ArrayList<>(parsed.getReceivedMessagesCount());
+      for (ReceivedMessage received : parsed.getReceivedMessagesList()) {
+        messages.add(received.getMessage());
+      }
+      return new PulledBatch(topic, file, messages);
+    }
   }
 
   private void run() {
@@ -120,14 +133,14 @@ final class BatchPrefetcher {
           TimeUnit.MILLISECONDS.sleep(5);
           continue;
         }
-        PulledBatch batch = pullOnce();
-        if (batch == null) {
+        JournaledPull pull = pullOnce();
+        if (pull == null) {
           TimeUnit.MILLISECONDS.sleep(quietMillis);
           quietMillis = Math.min(MAX_QUIET_MILLIS, quietMillis * 2);
           continue;
         }
         quietMillis = MIN_QUIET_MILLIS;
-        while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+        while (!queue.offer(pull, 100, TimeUnit.MILLISECONDS)) {
           if (idle()) {
             return; // journaled and acknowledged: the next run reads it from the journal
           }
@@ -150,7 +163,7 @@ final class BatchPrefetcher {
     return System.nanoTime() - lastPollNanos > TimeUnit.SECONDS.toNanos(IDLE_SECONDS);
   }
 
-  private PulledBatch pullOnce() throws IOException {
+  private JournaledPull pullOnce() throws IOException {
     byte[] bytes;
     try {
       bytes =
@@ -167,16 +180,11 @@ final class BatchPrefetcher {
       throw new IOException(
           "cannot pull from " + settings.subscription() + " at " + settings.emulatorHost(), e);
     }
-    PullResponse response = PullResponse.parseFrom(bytes);
-    if (response.getReceivedMessagesCount() == 0) {
+    PullResponseScan scan = PullResponseScan.of(bytes);
+    if (scan.ackIds().isEmpty()) {
       return null;
     }
-    List<PubsubMessage> messages = new ArrayList<>(response.getReceivedMessagesCount());
-    List<String> ackIds = new ArrayList<>(response.getReceivedMessagesCount());
-    for (ReceivedMessage received : response.getReceivedMessagesList()) {
-      messages.add(received.getMessage());
-      ackIds.add(received.getAckId());
-    }
+    List<String> ackIds = scan.ackIds();
     String file = journal.write(bytes);
     try {
       stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
@@ -194,8 +202,7 @@ final class BatchPrefetcher {
               + " (Pub/Sub delivers them again; they may land twice)",
           e);
     }
-    PulledBatch batch = new PulledBatch(settings.topic(), file, messages);
-    PendingMessages.expect(journal, batch);
-    return batch;
+    PendingMessages.expect(journal, settings.topic(), file, scan.messageIds());
+    return new JournaledPull(file, bytes);
   }
 }

@@ -1,5 +1,7 @@
 package io.entityflow.pipelines.pubsub;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,15 +47,27 @@ public final class PendingMessages {
               + " merges the journal files "
               + batch.journalFiles());
     }
-    Batch entry =
-        new Batch(journal, batch.journalFiles().get(0), new AtomicInteger(batch.messages().size()));
-    counter(journal).addAndGet(batch.messages().size());
-    if (batch.messages().isEmpty()) {
+    List<String> messageIds = new ArrayList<>(batch.messages().size());
+    for (com.google.pubsub.v1.PubsubMessage message : batch.messages()) {
+      messageIds.add(message.getMessageId());
+    }
+    expect(journal, batch.topic(), batch.journalFiles().get(0), messageIds);
+  }
+
+  /**
+   * Registers the messages {@code messageIds} of {@code topic}, one pull held by {@code file} of
+   * {@code journal}.
+   */
+  public static void expect(
+      PullJournal journal, String topic, String file, List<String> messageIds) {
+    Batch entry = new Batch(journal, file, new AtomicInteger(messageIds.size()));
+    counter(journal).addAndGet(messageIds.size());
+    if (messageIds.isEmpty()) {
       release(entry);
       return;
     }
-    for (com.google.pubsub.v1.PubsubMessage message : batch.messages()) {
-      Batch previous = BY_MESSAGE.put(key(batch.topic(), message.getMessageId()), entry);
+    for (String messageId : messageIds) {
+      Batch previous = BY_MESSAGE.put(key(topic, messageId), entry);
       if (previous != null) {
         stagedOne(previous);
       }
