@@ -74,11 +74,10 @@ public final class PullJournal {
    * Writes a pull response's bytes, as received from Pub/Sub, to a new file, durably; returns the
    * file's name. {@link #read} parses them.
    */
-  public String write(byte[] pulledResponse) {
+  public String write(byte[] bytes) {
     String name = pid + "-" + SEQUENCE.incrementAndGet() + SUFFIX;
     Path temporary = directory.resolve(name + TEMPORARY);
     Path target = directory.resolve(name);
-    byte[] bytes = pulledResponse;
     try {
       Files.createDirectories(directory);
       try (FileChannel channel =
