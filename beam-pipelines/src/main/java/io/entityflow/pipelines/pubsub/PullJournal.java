@@ -59,20 +59,13 @@ public final class PullJournal {
 
   /** Writes {@code messages} to a new file, durably; returns the file's name. */
   public String write(List<PubsubMessage> messages) {
-    return write(PulledBatchCoder.toResponse(messages));
+    return write(PulledBatchCoder.toResponse(messages).toByteArray());
   }
 
   /**
-   * Writes the messages of {@code pulled} to a new file (its acknowledgement ids too, which a later
-   * read ignores), durably; returns the file's name.
-   */
-  public String write(PullResponse pulled) {
-    return write(pulled.toByteArray());
-  }
-
-  /**
-   * Writes a pull response's bytes, as received from Pub/Sub, to a new file, durably; returns the
-   * file's name. {@link #read} parses them.
+   * Writes a serialized {@code PullResponse}, as received from Pub/Sub (its acknowledgement ids
+   * too, which a later read ignores), to a new file, durably; returns the file's name. {@link
+   * #read} parses it.
    */
   public String write(byte[] bytes) {
     String name = pid + "-" + SEQUENCE.incrementAndGet() + SUFFIX;

@@ -46,11 +46,6 @@ public final class NdjsonRows {
     return new NdjsonRows(List.copyOf(columns));
   }
 
-  /** Appends one row of {@code columns} and a newline (renders the keys on every call). */
-  public static void append(StringBuilder out, List<TableColumn> columns, Map<String, ?> row) {
-    of(columns).append(out, row);
-  }
-
   /** Appends one row and a newline. */
   public void append(StringBuilder out, Map<String, ?> row) {
     object(out, row);

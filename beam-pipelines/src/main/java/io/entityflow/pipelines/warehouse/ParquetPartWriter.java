@@ -58,9 +58,10 @@ public final class ParquetPartWriter implements AutoCloseable {
   public Path write(
       String dataset, String table, List<TableColumn> columns, List<? extends Map<String, ?>> rows)
       throws SQLException {
+    NdjsonRows lines = NdjsonRows.of(columns);
     StringBuilder out = new StringBuilder(rows.size() * 256);
     for (Map<String, ?> row : rows) {
-      NdjsonRows.append(out, columns, row);
+      lines.append(out, row);
     }
     return writeNdjson(dataset, table, columns, out);
   }

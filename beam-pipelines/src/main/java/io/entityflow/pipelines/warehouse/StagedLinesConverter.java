@@ -34,6 +34,7 @@ import java.util.Map;
  */
 final class StagedLinesConverter {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final NdjsonRows DEAD_LETTER_LINES = NdjsonRows.of(DeadLetterTable.COLUMNS);
 
   private final ParquetPartWriter writer;
   private final long maxRowsPerFile;
@@ -112,7 +113,7 @@ final class StagedLinesConverter {
                 textOf(line, MetadataColumns.TRACE_ID))
             .toRow();
     StringBuilder out = new StringBuilder();
-    NdjsonRows.append(out, DeadLetterTable.COLUMNS, row);
+    DEAD_LETTER_LINES.append(out, row);
     return out.toString();
   }
 

@@ -53,7 +53,7 @@ class PullJournalTest {
                 ReceivedMessage.newBuilder().setAckId("ack-2").setMessage(message("2")))
             .build();
 
-    String file = journal.write(pulled);
+    String file = journal.write(pulled.toByteArray());
 
     assertThat(Files.readAllBytes(dir.resolve(file))).isEqualTo(pulled.toByteArray());
     assertThat(journal.read(file)).containsExactly(message("1"), message("2"));

@@ -42,7 +42,7 @@ class LocalStagingWriterTest {
   private static String line(TableRow row) {
     List<TableColumn> columns = catalog().requireTable("retail.sale_v1").columns();
     StringBuilder out = new StringBuilder();
-    NdjsonRows.append(out, columns, row);
+    NdjsonRows.of(columns).append(out, row);
     return out.toString();
   }
 
