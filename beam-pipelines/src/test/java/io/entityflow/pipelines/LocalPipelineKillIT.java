@@ -10,6 +10,7 @@ import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.TopicName;
 import io.entityflow.contract.registry.EntityRegistry;
 import io.entityflow.pipelines.events.SampleEvents;
+import io.entityflow.pipelines.pubsub.JournalRecords;
 import io.entityflow.pipelines.testing.EmulatorTopics;
 import io.entityflow.pipelines.testing.PipelineProcess;
 import io.entityflow.testing.PubSubEmulator;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.threeten.bp.Duration;
@@ -90,7 +90,9 @@ class LocalPipelineKillIT {
         assertThat(missing).as("published events missing from the table").isEmpty();
         assertThat(unexpected).as("rows of events nobody published").isEmpty();
         assertThat(distinct).isEqualTo(EVENTS);
-        assertThat(journalFiles(root)).as("journal files left after every row is staged").isEmpty();
+        assertThat(JournalRecords.live(root.resolve(".journal")))
+            .as("journal records left after every row is staged")
+            .isEmpty();
       } finally {
         first.destroyForcibly();
         if (second != null) {
@@ -191,7 +193,7 @@ class LocalPipelineKillIT {
     while (System.nanoTime() < deadline) {
       assertThat(pipeline.isAlive()).as("the restarted pipeline runs").isTrue();
       count = count(root, "SELECT count(DISTINCT event_id) FROM retail.sale_v1");
-      if (count >= events && journalFiles(root).isEmpty()) {
+      if (count >= events && JournalRecords.live(root.resolve(".journal")).isEmpty()) {
         return count;
       }
       Thread.sleep(1000);
@@ -216,15 +218,5 @@ class LocalPipelineKillIT {
       }
     }
     return rows;
-  }
-
-  private static List<Path> journalFiles(Path root) throws IOException {
-    Path journal = root.resolve(".journal");
-    if (!Files.isDirectory(journal)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(journal)) {
-      return files.filter(Files::isRegularFile).toList();
-    }
   }
 }

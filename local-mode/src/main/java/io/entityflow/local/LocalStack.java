@@ -41,9 +41,6 @@ public final class LocalStack implements AutoCloseable {
   static final String ALERTING_MAIN = "io.entityflow.alerting.AlertingApplication";
   static final String DEMO_MAIN = "io.entityflow.demo.DemoServiceApplication";
 
-  /** Machines with at most this many cores run the local pipeline with the C1 compiler only. */
-  static final int C1_ONLY_MAX_CORES = 4;
-
   private final String emulatorHost;
   private final List<ChildProcess> children;
   private volatile ServiceDatabase database;
@@ -106,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
               "pipeline",
               ModuleClasspath.withContract(repository, "beam-pipelines"),
               PIPELINE_MAIN,
-              pipelineJvmOptions(Runtime.getRuntime().availableProcessors()),
+              List.of("-Xmx2g"),
               pipelineArgs,
               env,
               logs,
@@ -292,17 +289,5 @@ public final class LocalStack implements AutoCloseable {
         }
       }
     }
-  }
-
-  /**
-   * JVM options of the local pipeline on a machine with {@code cores} cores: a 2 GB heap and, with
-   * at most {@value #C1_ONLY_MAX_CORES} cores, only the quick C1 compiler. On 2 cores under load,
-   * C2's compilations took half the pipeline's CPU for its first two minutes (see
-   * beam-pipelines/BENCHMARKS.md); with more cores they run beside the pipeline.
-   */
-  static List<String> pipelineJvmOptions(int cores) {
-    return cores <= C1_ONLY_MAX_CORES
-        ? List.of("-Xmx2g", "-XX:TieredStopAtLevel=1")
-        : List.of("-Xmx2g");
   }
 }

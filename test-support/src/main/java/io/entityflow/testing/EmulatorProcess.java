@@ -95,6 +95,16 @@ final class EmulatorProcess {
   static final String DEFAULT_HEAP = "2g";
 
   /**
+   * JVM options the emulator always runs with, before any {@value #JVM_OPTIONS_PROPERTY}: the
+   * parallel collector, promoting what survives a young collection at once. The emulator keeps
+   * every message it was given for as long as it runs, acknowledged or not, so nearly everything
+   * published survives; G1 copied it between survivor spaces and kept marking the growing heap
+   * (beam-pipelines/BENCHMARKS.md, "Sustained stream").
+   */
+  static final List<String> DEFAULT_JVM_OPTIONS =
+      List.of("-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0");
+
+  /**
    * System property with extra JVM options of the emulator, separated by spaces (none by default),
    * e.g. a GC log while measuring: {@code -Xlog:gc:file=/tmp/emulator-gc.log}.
    */
@@ -141,12 +151,8 @@ final class EmulatorProcess {
                 "bin",
                 "java")
             .toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap()));
-    String extra = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
-    if (!extra.isEmpty()) {
-      command.addAll(List.of(extra.split("\\s+")));
-    }
-    command.addAll(List.of("-jar", jar.toString(), "--host=127.0.0.1", "--port=" + port));
+    List<String> command =
+        command(java, heap(), System.getProperty(JVM_OPTIONS_PROPERTY, ""), jar, port);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     try {
       process = builder.start();
@@ -168,6 +174,20 @@ final class EmulatorProcess {
     drain.start();
     Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
     awaitPort(Duration.ofSeconds(60));
+  }
+
+  /**
+   * The command line of an emulator on {@code port}: {@code java}, the heap, {@link
+   * #DEFAULT_JVM_OPTIONS}, then {@code extraOptions} (separated by spaces; later options win).
+   */
+  static List<String> command(String java, String heap, String extraOptions, Path jar, int port) {
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+    command.addAll(DEFAULT_JVM_OPTIONS);
+    if (!extraOptions.isBlank()) {
+      command.addAll(List.of(extraOptions.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString(), "--host=127.0.0.1", "--port=" + port));
+    return command;
   }
 
   /** Kills the process (like a crash) and waits until it is gone. */

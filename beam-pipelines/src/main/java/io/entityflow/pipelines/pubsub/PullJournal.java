@@ -4,36 +4,36 @@ import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.PullResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * The on-disk journal of one subscription's local read: every pulled batch is written to its own
- * file and forced to disk before Pub/Sub is told to forget it, and the file is deleted once every
- * message of it is staged in the warehouse. After a crash, the files left behind hold exactly the
+ * The on-disk journal of one subscription's local read: every pulled batch is appended as a record
+ * to a segment file and forced to disk before Pub/Sub is told to forget it, and the record is
+ * released once every message of it is staged in the warehouse ({@link JournalSegments}: a segment
+ * goes once no record of it is live). After a crash, the live records left behind hold exactly the
  * acknowledged messages whose rows may not be staged; the next read emits them again.
  *
  * <pre>{@code
  * PullJournal journal = PullJournal.in(Path.of(".entityflow/warehouse/.journal/sale_v1_pipeline"));
- * String file = journal.write(messages);     // durable when it returns; now acknowledge
+ * String record = journal.write(pullResponseBytes); // durable when it returns; now acknowledge
  * for (String orphan : journal.claimOrphans()) { journal.read(orphan); ... }
- * journal.delete(file);                      // once every message of it is staged
+ * journal.delete(record);                           // once every message of it is staged
  * }</pre>
  *
- * <p>Files are named {@code <pid>-<sequence>.pull}: a file of a process that is no longer alive is
- * an orphan, claimed by renaming it to the claiming process's pid (an atomic rename, so one claimer
- * wins). A crash while a file is written leaves a {@code .tmp} file whose messages were never
- * acknowledged (Pub/Sub delivers them again); claiming deletes it. Thread-safe.
+ * <p>Segments are named {@code <pid>-<sequence>.segment}, records {@code <segment>@<offset>}: a
+ * segment of a process that is no longer alive is an orphan, claimed by renaming it to the claiming
+ * process's pid (an atomic rename, so one claimer wins). Files of one pull each ({@code
+ * <pid>-<sequence>.pull}, as earlier versions wrote them) are still claimed and read; a {@code
+ * .tmp} file of such a version's torn write is deleted (its messages were never acknowledged).
+ * Thread-safe.
  */
 public final class PullJournal {
   static final String SUFFIX = ".pull";
@@ -57,40 +57,31 @@ public final class PullJournal {
     return directory;
   }
 
-  /** Writes {@code messages} to a new file, durably; returns the file's name. */
+  /** Appends {@code messages} to the journal, durably; returns the record's name. */
   public String write(List<PubsubMessage> messages) {
     return write(PulledBatchCoder.toResponse(messages).toByteArray());
   }
 
   /**
-   * Writes a serialized {@code PullResponse}, as received from Pub/Sub (its acknowledgement ids
-   * too, which a later read ignores), to a new file, durably; returns the file's name. {@link
+   * Appends a serialized {@code PullResponse}, as received from Pub/Sub (its acknowledgement ids
+   * too, which a later read ignores), to the journal, durably; returns the record's name. {@link
    * #read} parses it.
    */
   public String write(byte[] bytes) {
-    String name = pid + "-" + SEQUENCE.incrementAndGet() + SUFFIX;
-    Path temporary = directory.resolve(name + TEMPORARY);
-    Path target = directory.resolve(name);
-    try {
-      Files.createDirectories(directory);
-      try (FileChannel channel =
-          FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(false);
-      }
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-      forceDirectory();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the pull journal file " + target, e);
-    }
-    return name;
+    return JournalSegments.of(directory).append(bytes);
   }
 
-  /** The messages of a journal file. */
+  /** The messages of a journal record (or of a file of one pull). */
   public List<PubsubMessage> read(String name) {
+    if (JournalSegments.isRecord(name)) {
+      try {
+        return PulledBatchCoder.fromResponse(
+            PullResponse.parseFrom(JournalSegments.of(directory).read(name)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot parse the pull journal record " + name + " in " + directory, e);
+      }
+    }
     Path file = directory.resolve(name);
     try {
       return PulledBatchCoder.fromResponse(PullResponse.parseFrom(Files.readAllBytes(file)));
@@ -99,8 +90,12 @@ public final class PullJournal {
     }
   }
 
-  /** Deletes a journal file whose messages are all staged. */
+  /** Releases a journal record (or deletes a file of one pull) whose messages are all staged. */
   public void delete(String name) {
+    if (JournalSegments.isRecord(name)) {
+      JournalSegments.of(directory).release(name);
+      return;
+    }
     Path file = directory.resolve(name);
     try {
       Files.deleteIfExists(file);
@@ -110,8 +105,8 @@ public final class PullJournal {
   }
 
   /**
-   * Claims the files of processes that are no longer alive (oldest first) and deletes their
-   * unfinished {@code .tmp} files; returns the claimed files' new names.
+   * Claims the segments and files of processes that are no longer alive (oldest first) and deletes
+   * their unfinished {@code .tmp} files; returns the names of the claimed live records and files.
    */
   public List<String> claimOrphans() {
     if (!Files.isDirectory(directory)) {
@@ -133,6 +128,13 @@ public final class PullJournal {
       try {
         if (name.endsWith(TEMPORARY)) {
           Files.deleteIfExists(file);
+          continue;
+        }
+        if (name.endsWith(JournalSegments.SUFFIX)) {
+          JournalSegments segments = JournalSegments.of(directory);
+          String mine = segments.newName();
+          Files.move(file, directory.resolve(mine), StandardCopyOption.ATOMIC_MOVE);
+          claimed.addAll(segments.adopt(mine));
           continue;
         }
         String mine = pid + "-" + SEQUENCE.incrementAndGet() + SUFFIX;
@@ -167,19 +169,16 @@ public final class PullJournal {
 
   private static long owner(String name) {
     int dash = name.indexOf('-');
-    if (dash <= 0 || !(name.endsWith(SUFFIX) || name.endsWith(SUFFIX + TEMPORARY))) {
+    if (dash <= 0
+        || !(name.endsWith(SUFFIX)
+            || name.endsWith(SUFFIX + TEMPORARY)
+            || name.endsWith(JournalSegments.SUFFIX))) {
       return -1;
     }
     try {
       return Long.parseLong(name.substring(0, dash));
     } catch (NumberFormatException e) {
       return -1;
-    }
-  }
-
-  private void forceDirectory() throws IOException {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
     }
   }
 }

@@ -1,29 +1,23 @@
 package io.entityflow.pipelines.bench;
 
-import com.google.api.core.ApiFuture;
-import com.google.api.gax.batching.BatchingSettings;
-import com.google.cloud.pubsub.v1.Publisher;
 import com.google.protobuf.ByteString;
-import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.PublishRequest;
+import com.google.pubsub.v1.PublisherGrpc;
 import com.google.pubsub.v1.TopicName;
 import io.entityflow.pipelines.events.SampleEvents;
 import io.entityflow.pipelines.testing.PipelineProcess;
 import io.entityflow.testing.PubSubEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.threeten.bp.Duration;
 
 /**
  * Sustained end-to-end throughput of local mode: a load generator publishes Sale events at a fixed
  * rate to a dedicated emulator for a fixed time while the pipeline ({@code EntityTopicsToBigQuery
- * --warehouse=LOCAL}, a child JVM as local mode runs it) lands them in the local warehouse. Prints
+ * --warehouse=LOCAL}, a child JVM as local mode runs it) lands them in the local warehouse. The
+ * generator ({@link PacedPublisher}) batches as the publisher library does by default. Prints
  * published, landed (rows in published Parquet parts, what {@code entityflow sql} sees) and the
  * backlog every 10 s; at the end waits until every event landed and accounts for each event id
  * exactly (missing, duplicates). Run by hand (see BENCHMARKS.md).
@@ -48,11 +42,16 @@ public final class SustainedBenchmark {
     String suffix = topic.substring("topic-sale_v1-".length());
     emulator.createSubscription(topic, "sale_v1-" + suffix);
     Process pipeline = startPipeline(emulator, suffix, warehouse, read);
-    Publisher publisher = publisher(emulator, topic);
+    String topicPath = TopicName.of(PubSubEmulator.PROJECT_ID, topic).toString();
+    ByteString payload = ByteString.copyFrom(SampleEvents.sale("s-1").message().toByteArray());
     try (ParquetRows rows = ParquetRows.of(warehouse, "retail", "sale_v1");
         ParquetRows deadLetters = ParquetRows.of(warehouse, "entityflow", "dead_letter")) {
-      AtomicLong published = new AtomicLong();
-      publishOne(publisher, "probe", published);
+      PublisherGrpc.newBlockingStub(emulator.channel())
+          .publish(
+              PublishRequest.newBuilder()
+                  .setTopic(topicPath)
+                  .addMessages(PacedPublisher.message("probe", payload))
+                  .build());
       while (rows.count() < 1) {
         if (!pipeline.isAlive()) {
           throw new IllegalStateException(
@@ -68,30 +67,40 @@ public final class SustainedBenchmark {
           "pipeline ready (--localRead=%s); publishing %d events at %d/s for %d s%n",
           read, events, rate, seconds);
       long start = System.nanoTime();
-      Thread generator =
-          new Thread(() -> generate(publisher, rate, events, published), "load-generator");
-      generator.start();
+      PacedPublisher generator =
+          PacedPublisher.start(emulator.channel(), topicPath, payload, rate, events);
       long lastLanded = rows.count() - 1;
       long lastAt = start;
       long landedWhenPublished = -1;
       long publishedAt = 0;
+      long nextReport = start + TimeUnit.SECONDS.toNanos(10);
       while (true) {
-        Thread.sleep(10_000);
+        // a progress line every 10 s; once publishing ended, a look every second for the end
+        Thread.sleep(1_000);
         long now = System.nanoTime();
+        boolean report = now >= nextReport;
+        boolean publishingEnded = generator.done() && landedWhenPublished < 0;
+        if (!report && !publishingEnded && landedWhenPublished < 0) {
+          continue;
+        }
         long landed = rows.count() - 1;
-        long sent = published.get() - 1;
-        System.out.printf(
-            "t=%3ds published %,d landed %,d backlog %,d | landed %,.0f/s over the last 10 s%n",
-            TimeUnit.NANOSECONDS.toSeconds(now - start),
-            sent,
-            landed,
-            sent - landed,
-            (landed - lastLanded) / ((now - lastAt) / 1e9));
-        lastLanded = landed;
-        lastAt = now;
-        if (!generator.isAlive() && landedWhenPublished < 0) {
+        if (publishingEnded) {
+          generator.await(); // throws if a request failed
           landedWhenPublished = landed;
           publishedAt = now;
+        }
+        if (report) {
+          long sent = generator.published();
+          System.out.printf(
+              "t=%3ds published %,d landed %,d backlog %,d | landed %,.0f/s over the last 10 s%n",
+              TimeUnit.NANOSECONDS.toSeconds(now - start),
+              sent,
+              landed,
+              sent - landed,
+              (landed - lastLanded) / ((now - lastAt) / 1e9));
+          lastLanded = landed;
+          lastAt = now;
+          nextReport += TimeUnit.SECONDS.toNanos(10);
         }
         if (landed >= events || !pipeline.isAlive()) {
           break;
@@ -119,7 +128,6 @@ public final class SustainedBenchmark {
           distinct / total);
     } finally {
       pipeline.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      publisher.shutdown();
       emulator.close();
     }
     System.exit(0);
@@ -128,7 +136,7 @@ public final class SustainedBenchmark {
   private static Process startPipeline(
       PubSubEmulator emulator, String suffix, Path warehouse, String read) throws Exception {
     // as local mode runs it on a machine of 4 cores or fewer (LocalStack.pipelineJvmOptions)
-    List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1"));
+    List<String> jvm = new ArrayList<>(List.of("-Xmx2g"));
     String extra = System.getProperty("sustained.pipelineJvmOptions", "");
     if (!extra.isBlank()) {
       jvm.addAll(List.of(extra.trim().split("\\s+")));
@@ -141,69 +149,5 @@ public final class SustainedBenchmark {
       args.addAll(List.of(pipelineArgs.trim().split("\\s+")));
     }
     return PipelineProcess.start(jvm, args, warehouse.resolve("pipeline.log"));
-  }
-
-  private static Publisher publisher(PubSubEmulator emulator, String topic) throws Exception {
-    return Publisher.newBuilder(TopicName.of(PubSubEmulator.PROJECT_ID, topic))
-        .setChannelProvider(emulator.channelProvider())
-        .setCredentialsProvider(emulator.credentials())
-        .setBatchingSettings(
-            BatchingSettings.newBuilder()
-                .setElementCountThreshold(1000L)
-                .setRequestByteThreshold(1_000_000L)
-                .setDelayThreshold(Duration.ofMillis(10))
-                .build())
-        .build();
-  }
-
-  private static void generate(Publisher publisher, int rate, long events, AtomicLong published) {
-    ByteString payload = ByteString.copyFrom(SampleEvents.sale("s-1").message().toByteArray());
-    Deque<ApiFuture<String>> pending = new ArrayDeque<>();
-    long start = System.nanoTime();
-    try {
-      for (long i = 0; i < events; i++) {
-        long due = start + i * 1_000_000_000L / rate;
-        long wait = due - System.nanoTime();
-        if (wait > 1_000_000) {
-          TimeUnit.NANOSECONDS.sleep(wait);
-        }
-        pending.add(publisher.publish(message("e-" + i, payload)));
-        while (pending.size() > 20_000 || (!pending.isEmpty() && pending.peek().isDone())) {
-          pending.poll().get(60, TimeUnit.SECONDS);
-          published.incrementAndGet();
-        }
-      }
-      while (!pending.isEmpty()) {
-        pending.poll().get(60, TimeUnit.SECONDS);
-        published.incrementAndGet();
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("the load generator failed", e);
-    }
-  }
-
-  private static void publishOne(Publisher publisher, String eventId, AtomicLong published)
-      throws Exception {
-    publisher
-        .publish(
-            message(eventId, ByteString.copyFrom(SampleEvents.sale("s-0").message().toByteArray())))
-        .get(60, TimeUnit.SECONDS);
-    published.incrementAndGet();
-  }
-
-  private static PubsubMessage message(String eventId, ByteString payload) {
-    return PubsubMessage.newBuilder()
-        .setData(payload)
-        .putAllAttributes(
-            Map.of(
-                "event_id", eventId,
-                "operation", "CREATED",
-                "occurred_at", "2026-11-23T10:00:00Z",
-                "producer", "bench",
-                "schema", "acme.retail.sale.v1.Sale",
-                "schema_version", "1.0",
-                // Sale has a PII field (the cardholder name), published encrypted
-                "pii_encryption", "tink-aead-v1"))
-        .build();
   }
 }

@@ -1,6 +1,6 @@
 package io.entityflow.pipelines.pubsub;
 
-import static io.entityflow.pipelines.pubsub.PullJournalTest.files;
+import static io.entityflow.pipelines.pubsub.PullJournalTest.live;
 import static io.entityflow.pipelines.pubsub.PullJournalTest.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PendingMessagesTest {
   @Test
-  void theJournalFileGoesWhenItsLastMessageIsStaged(@TempDir Path dir) throws Exception {
+  void theJournalRecordIsReleasedWhenItsLastMessageIsStaged(@TempDir Path dir) throws Exception {
     PullJournal journal = PullJournal.in(dir);
     String file = journal.write(List.of(message("1"), message("2")));
     PendingMessages.expect(journal, new PulledBatch("sale_v1", file, journal.read(file)));
@@ -22,10 +22,10 @@ class PendingMessagesTest {
     PendingMessages.staged("sale_v1", "unknown");
 
     assertThat(PendingMessages.pending(journal)).isEqualTo(1);
-    assertThat(files(dir)).containsExactly(file);
+    assertThat(live(dir, file)).isTrue();
     PendingMessages.staged("sale_v1", "2");
     assertThat(PendingMessages.pending(journal)).isZero();
-    assertThat(files(dir)).isEmpty();
+    assertThat(live(dir, file)).isFalse();
     PendingMessages.staged("sale_v1", "2"); // a duplicate row of the same message: no effect
     assertThat(PendingMessages.pending(journal)).isZero();
   }
@@ -40,9 +40,10 @@ class PendingMessagesTest {
     assertThat(PendingMessages.pending(journal)).isEqualTo(2);
 
     PendingMessages.staged("sale_v1", "a");
-    assertThat(files(dir)).as("b now belongs to the newer file").containsExactly(newer);
+    assertThat(live(dir, older)).as("b now belongs to the newer record").isFalse();
+    assertThat(live(dir, newer)).isTrue();
     PendingMessages.staged("sale_v1", "b");
-    assertThat(files(dir)).isEmpty();
+    assertThat(live(dir, newer)).isFalse();
     assertThat(PendingMessages.pending(journal)).isZero();
   }
 }
