@@ -113,15 +113,17 @@ final class BatchPrefetcher {
     return pull == null ? null : pull.parse(settings.topic());
   }
 
-  /** A pull as received, journaled in {@code file}, acknowledged and registered; not parsed yet. */
-  private record JournaledPull(String file, byte[] response) {
+  /**
+   * A pull as received, journaled as {@code record}, acknowledged and registered; not parsed yet.
+   */
+  private record JournaledPull(String record, byte[] response) {
     PulledBatch parse(String topic) throws IOException {
       PullResponse parsed = PullResponse.parseFrom(response);
       List<PubsubMessage> messages = new ArrayList<>(parsed.getReceivedMessagesCount());
       for (ReceivedMessage received : parsed.getReceivedMessagesList()) {
         messages.add(received.getMessage());
       }
-      return new PulledBatch(topic, file, messages);
+      return new PulledBatch(topic, record, messages);
     }
   }
 
@@ -185,7 +187,7 @@ final class BatchPrefetcher {
       return null;
     }
     List<String> ackIds = scan.ackIds();
-    String file = journal.write(bytes);
+    String record = journal.write(bytes);
     try {
       stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
           .acknowledge(
@@ -202,7 +204,7 @@ final class BatchPrefetcher {
               + " (Pub/Sub delivers them again; they may land twice)",
           e);
     }
-    PendingMessages.expect(journal, settings.topic(), file, scan.messageIds());
-    return new JournaledPull(file, bytes);
+    PendingMessages.expect(journal, settings.topic(), record, scan.messageIds());
+    return new JournaledPull(record, bytes);
   }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The messages a local read took from Pub/Sub (acknowledged, held in its {@link PullJournal}) whose
  * rows are not yet durably staged in the warehouse. The read registers each batch; the warehouse
  * writer reports each message staged once its row (or dead letter) is forced to disk; when the last
- * message of a batch is staged, its journal file is deleted. The read also uses the count of
+ * message of a batch is staged, its journal record is released. The read also uses the count of
  * pending messages to stop pulling when the pipeline falls behind (bounded memory).
  *
  * <pre>{@code
@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * configuration. Keys are (topic, message id): Pub/Sub message ids are unique per topic. A message
  * nobody registered (read by {@code PubsubIO}, or a heartbeat) is ignored. A message registered
  * again while pending (a redelivery) moves to its newer batch. After a crash the ledger is empty
- * and the journal files left behind are read again: rows may be staged twice (same event id), never
- * lost. Thread-safe.
+ * and the journal records left behind are read again: rows may be staged twice (same event id),
+ * never lost. Thread-safe.
  */
 public final class PendingMessages {
   private static final Map<String, Batch> BY_MESSAGE = new ConcurrentHashMap<>();
@@ -31,8 +31,8 @@ public final class PendingMessages {
 
   private PendingMessages() {}
 
-  /** One journal file's messages still to be staged. */
-  private record Batch(PullJournal journal, String file, AtomicInteger remaining) {}
+  /** One journal record's messages still to be staged. */
+  private record Batch(PullJournal journal, String record, AtomicInteger remaining) {}
 
   /**
    * Registers the messages of {@code batch}, one pull held by {@code journal}.
@@ -40,27 +40,27 @@ public final class PendingMessages {
    * @throws IllegalArgumentException when {@code batch} merges several pulls
    */
   public static void expect(PullJournal journal, PulledBatch batch) {
-    if (batch.journalFiles().size() != 1) {
+    if (batch.journalRecords().size() != 1) {
       throw new IllegalArgumentException(
           "register each pull on its own: the batch of "
               + batch.topic()
-              + " merges the journal files "
-              + batch.journalFiles());
+              + " merges the journal records "
+              + batch.journalRecords());
     }
     List<String> messageIds = new ArrayList<>(batch.messages().size());
     for (com.google.pubsub.v1.PubsubMessage message : batch.messages()) {
       messageIds.add(message.getMessageId());
     }
-    expect(journal, batch.topic(), batch.journalFiles().get(0), messageIds);
+    expect(journal, batch.topic(), batch.journalRecords().get(0), messageIds);
   }
 
   /**
-   * Registers the messages {@code messageIds} of {@code topic}, one pull held by {@code file} of
-   * {@code journal}.
+   * Registers the messages {@code messageIds} of {@code topic}, one pull held by the record {@code
+   * record} of {@code journal}.
    */
   public static void expect(
-      PullJournal journal, String topic, String file, List<String> messageIds) {
-    Batch entry = new Batch(journal, file, new AtomicInteger(messageIds.size()));
+      PullJournal journal, String topic, String record, List<String> messageIds) {
+    Batch entry = new Batch(journal, record, new AtomicInteger(messageIds.size()));
     counter(journal).addAndGet(messageIds.size());
     if (messageIds.isEmpty()) {
       release(entry);
@@ -99,7 +99,7 @@ public final class PendingMessages {
   }
 
   private static void release(Batch entry) {
-    entry.journal().delete(entry.file());
+    entry.journal().delete(entry.record());
   }
 
   private static AtomicInteger counter(PullJournal journal) {

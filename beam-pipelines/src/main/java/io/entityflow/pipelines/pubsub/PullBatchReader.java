@@ -14,7 +14,7 @@ import org.joda.time.Instant;
 
 /**
  * Reads one subscription of the Pub/Sub emulator in batches. Per {@link #advance}: first the
- * journal files a crashed run left behind (claimed at {@link #start}), then the next batch the
+ * journal records a crashed run left behind (claimed at {@link #start}), then the next batch the
  * subscription's {@link BatchPrefetcher} pulled, journaled on disk and acknowledged (the emulator
  * slows down sharply while pulled messages stay unacknowledged, so it acknowledges at once). One
  * element carries every pull waiting in the prefetcher, up to {@value #MAX_MESSAGES_PER_ELEMENT}
@@ -27,7 +27,7 @@ import org.joda.time.Instant;
  * for (boolean more = reader.start(); ; more = reader.advance()) { ... }
  * }</pre>
  *
- * <p>Guarantees: a message is acknowledged only after its journal file is on disk; a pull or
+ * <p>Guarantees: a message is acknowledged only after its journal record is on disk; a pull or
  * acknowledgement that fails is thrown here (the runner fails the pipeline; a restart reads the
  * journal, and Pub/Sub delivers again what was not acknowledged). The element timestamp is the
  * batch's earliest publish time. Not thread-safe (one reader per thread, as Beam requires).
@@ -70,8 +70,8 @@ final class PullBatchReader extends UnboundedSource.UnboundedReader<PulledBatch>
   @Override
   public boolean advance() throws IOException {
     while (!orphans.isEmpty()) {
-      String file = orphans.poll();
-      PulledBatch batch = new PulledBatch(settings.topic(), file, journal.read(file));
+      String record = orphans.poll();
+      PulledBatch batch = new PulledBatch(settings.topic(), record, journal.read(record));
       PendingMessages.expect(journal, batch);
       if (emit(batch)) {
         return true;

@@ -5,7 +5,7 @@ import org.apache.beam.sdk.io.UnboundedSource;
 
 /**
  * The checkpoint of the local read: empty, because a batch is acknowledged as soon as its journal
- * file is on disk, and the journal (not the runner's checkpoint) is what a restarted read resumes
+ * record is on disk, and the journal (not the runner's checkpoint) is what a restarted read resumes
  * from.
  *
  * <pre>{@code

@@ -11,28 +11,28 @@ import java.util.Objects;
  * its id, attributes, ordering key, payload and publish time.
  *
  * <pre>{@code
- * PulledBatch batch = new PulledBatch("sale_v1", "4711-00000042.pull", messages);
+ * PulledBatch batch = new PulledBatch("sale_v1", "4711-00000042.segment@0", messages);
  * PulledBatch both = PulledBatch.merge(List.of(batch, next)); // what the reader emits
  * }</pre>
  *
  * @param topic the short name of the topic the messages were published to
- * @param journalFiles the names of the journal files holding them until they are staged (one per
- *     pull), at least one
+ * @param journalRecords the names of the journal records holding them until they are staged (one
+ *     per pull), at least one
  * @param messages the messages, in pull order
  */
-public record PulledBatch(String topic, List<String> journalFiles, List<PubsubMessage> messages) {
+public record PulledBatch(String topic, List<String> journalRecords, List<PubsubMessage> messages) {
   public PulledBatch {
     Objects.requireNonNull(topic, "topic");
-    journalFiles = List.copyOf(journalFiles);
-    if (journalFiles.isEmpty()) {
-      throw new IllegalArgumentException("a pulled batch of " + topic + " names no journal file");
+    journalRecords = List.copyOf(journalRecords);
+    if (journalRecords.isEmpty()) {
+      throw new IllegalArgumentException("a pulled batch of " + topic + " names no journal record");
     }
     messages = List.copyOf(messages);
   }
 
-  /** The messages of one pull, held by {@code journalFile}. */
-  public PulledBatch(String topic, String journalFile, List<PubsubMessage> messages) {
-    this(topic, List.of(Objects.requireNonNull(journalFile, "journalFile")), messages);
+  /** The messages of one pull, held by {@code journalRecord}. */
+  public PulledBatch(String topic, String journalRecord, List<PubsubMessage> messages) {
+    this(topic, List.of(Objects.requireNonNull(journalRecord, "journalRecord")), messages);
   }
 
   /**
@@ -48,16 +48,16 @@ public record PulledBatch(String topic, List<String> journalFiles, List<PubsubMe
       return batches.get(0);
     }
     String topic = batches.get(0).topic();
-    List<String> files = new ArrayList<>();
+    List<String> records = new ArrayList<>();
     List<PubsubMessage> messages = new ArrayList<>();
     for (PulledBatch batch : batches) {
       if (!batch.topic().equals(topic)) {
         throw new IllegalArgumentException(
             "cannot merge pulled batches of topics " + topic + " and " + batch.topic());
       }
-      files.addAll(batch.journalFiles());
+      records.addAll(batch.journalRecords());
       messages.addAll(batch.messages());
     }
-    return new PulledBatch(topic, files, messages);
+    return new PulledBatch(topic, records, messages);
   }
 }

@@ -14,7 +14,7 @@ import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 
 /**
- * Encodes a {@link PulledBatch}: topic, journal file names, then the messages as the bytes of a
+ * Encodes a {@link PulledBatch}: topic, journal record names, then the messages as the bytes of a
  * Pub/Sub {@code PullResponse} (the form the journal keeps on disk).
  *
  * <pre>{@code
@@ -35,16 +35,18 @@ public final class PulledBatchCoder extends AtomicCoder<PulledBatch> {
   @Override
   public void encode(PulledBatch batch, OutputStream out) throws IOException {
     StringUtf8Coder.of().encode(batch.topic(), out);
-    FILES.encode(batch.journalFiles(), out);
+    FILES.encode(batch.journalRecords(), out);
     ByteArrayCoder.of().encode(toResponse(batch.messages()).toByteArray(), out);
   }
 
   @Override
   public PulledBatch decode(InputStream in) throws IOException {
     String topic = StringUtf8Coder.of().decode(in);
-    List<String> journalFiles = FILES.decode(in);
+    List<String> journalRecords = FILES.decode(in);
     return new PulledBatch(
-        topic, journalFiles, fromResponse(PullResponse.parseFrom(ByteArrayCoder.of().decode(in))));
+        topic,
+        journalRecords,
+        fromResponse(PullResponse.parseFrom(ByteArrayCoder.of().decode(in))));
   }
 
   static PullResponse toResponse(List<PubsubMessage> messages) {

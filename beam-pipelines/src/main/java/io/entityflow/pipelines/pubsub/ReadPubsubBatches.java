@@ -21,8 +21,8 @@ import org.joda.time.Instant;
  * ids, attributes, payloads and publish-time timestamps as {@code
  * PubsubIO.readMessagesWithAttributesAndMessageId()}, but pulled in batches of up to a thousand
  * (one element per batch on the DirectRunner, whose unbounded reads hand out at most ten elements
- * per bundle) and acknowledged only once written to the {@link PullJournal}; the journal file goes
- * when the warehouse writer has staged every message of it ({@link PendingMessages}).
+ * per bundle) and acknowledged only once written to the {@link PullJournal}; the journal record is
+ * released when the warehouse writer has staged every message of it ({@link PendingMessages}).
  *
  * <pre>{@code
  * PCollection<PubsubMessage> messages = pipeline.apply("Read sale_v1",
@@ -33,7 +33,7 @@ import org.joda.time.Instant;
  * }</pre>
  *
  * <p>Guarantees: with a writer that reports staged messages, no acknowledged message is lost to a
- * crash (SIGKILL included); a message may be emitted twice (a journal file re-read after a crash,
+ * crash (SIGKILL included); a message may be emitted twice (a journal record re-read after a crash,
  * or a Pub/Sub redelivery), with the same message id. Talks to the emulator only (plain-text gRPC,
  * no credentials). Immutable; the {@code withX} methods may be called in any order.
  */

@@ -2,8 +2,8 @@
  * A Pub/Sub read for local mode that hands the DirectRunner hundreds of messages per element and
  * acknowledges only what is durably written: {@link
  * io.entityflow.pipelines.pubsub.ReadPubsubBatches} pulls batches from the emulator, writes each to
- * a {@link io.entityflow.pipelines.pubsub.PullJournal} on disk before acknowledging it, and deletes
- * the journal file once the warehouse writer reports every message of it staged ({@link
+ * a {@link io.entityflow.pipelines.pubsub.PullJournal} on disk before acknowledging it, and
+ * releases the journal record once the warehouse writer reports every message of it staged ({@link
  * io.entityflow.pipelines.pubsub.PendingMessages}).
  *
  * <pre>{@code

@@ -48,7 +48,7 @@ class PullBatchReaderIT {
           .extracting(PubsubMessage::getMessageId)
           .containsExactlyInAnyOrderElementsOf(ids);
       // the emulator answers at most 100 messages per pull: ten pulls, ten journal records
-      assertThat(batch.journalFiles())
+      assertThat(batch.journalRecords())
           .hasSize(10)
           .containsExactlyInAnyOrderElementsOf(JournalRecords.live(journalDir));
       assertThat(reader.advance()).isFalse();

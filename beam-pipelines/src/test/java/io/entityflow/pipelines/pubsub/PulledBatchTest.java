@@ -52,7 +52,7 @@ class PulledBatchTest {
         .hasMessage("nothing to merge: no pulled batch given");
     assertThatThrownBy(() -> new PulledBatch("sale_v1", List.of(), List.of(message("a"))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("a pulled batch of sale_v1 names no journal file");
+        .hasMessage("a pulled batch of sale_v1 names no journal record");
   }
 
   @Test
@@ -63,7 +63,7 @@ class PulledBatchTest {
     assertThatThrownBy(() -> PendingMessages.expect(PullJournal.in(dir), merged))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "register each pull on its own: the batch of sale_v1 merges the journal files"
+            "register each pull on its own: the batch of sale_v1 merges the journal records"
                 + " [1-1.pull, 1-2.pull]");
     assertThat(PendingMessages.pending(PullJournal.in(dir))).isZero();
   }
