@@ -18,8 +18,9 @@ import java.util.zip.CRC32;
 /**
  * The segment files of one {@link PullJournal} directory in this JVM: pulls are appended as records
  * to a segment written full of zeros in advance, each forced to disk with one {@code fdatasync}
- * that changes no file metadata (a file per pull cost a file creation, a rename and two forced
- * journal commits of the file system: 1.1 ms median per pull under load against 0.2 ms).
+ * that changes no file metadata and so waits for no commit of the file system's journal (a file per
+ * pull, created, renamed and its directory forced, took 1.1 ms median under load; see
+ * BENCHMARKS.md).
  *
  * <p>A record is {@code [magic][length][CRC-32 of the bytes][bytes]}, named {@code
  * <segment>@<offset>}. Releasing a record (every message of it staged) overwrites its magic with

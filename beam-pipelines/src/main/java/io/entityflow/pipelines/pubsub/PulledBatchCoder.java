@@ -23,7 +23,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
  */
 public final class PulledBatchCoder extends AtomicCoder<PulledBatch> {
   private static final PulledBatchCoder INSTANCE = new PulledBatchCoder();
-  private static final ListCoder<String> FILES = ListCoder.of(StringUtf8Coder.of());
+  private static final ListCoder<String> RECORDS = ListCoder.of(StringUtf8Coder.of());
 
   private PulledBatchCoder() {}
 
@@ -35,14 +35,14 @@ public final class PulledBatchCoder extends AtomicCoder<PulledBatch> {
   @Override
   public void encode(PulledBatch batch, OutputStream out) throws IOException {
     StringUtf8Coder.of().encode(batch.topic(), out);
-    FILES.encode(batch.journalRecords(), out);
+    RECORDS.encode(batch.journalRecords(), out);
     ByteArrayCoder.of().encode(toResponse(batch.messages()).toByteArray(), out);
   }
 
   @Override
   public PulledBatch decode(InputStream in) throws IOException {
     String topic = StringUtf8Coder.of().decode(in);
-    List<String> journalRecords = FILES.decode(in);
+    List<String> journalRecords = RECORDS.decode(in);
     return new PulledBatch(
         topic,
         journalRecords,
