@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -59,6 +60,19 @@ class WriteToLocalWarehouseTest {
     return KV.of(entity.dataset() + "." + entity.tableName(), row);
   }
 
+  /**
+   * Waits (at most a minute) until the step's writer is closed: the DirectRunner's {@code
+   * waitUntilFinish} can return on the pipeline's DONE update before the runner tears the steps
+   * down, and the writer converts what it staged into Parquet at teardown, then removes {@code
+   * .staging}.
+   */
+  static void awaitWriterClosed(Path root) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (Files.exists(root.resolve(".staging")) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
   static List<List<String>> query(Connection sql, String query) throws Exception {
     List<List<String>> rows = new ArrayList<>();
     try (Statement statement = sql.createStatement();
@@ -91,6 +105,7 @@ class WriteToLocalWarehouseTest {
                 .withCoder(EventRowCoder.of()))
         .apply(WriteToLocalWarehouse.to(root));
     pipeline.run().waitUntilFinish();
+    awaitWriterClosed(root);
     assertThat(root.resolve("entityflow")).as("no dead letter was written").doesNotExist();
 
     try (Connection sql = LocalWarehouse.open(root, EntityRegistry.load())) {
