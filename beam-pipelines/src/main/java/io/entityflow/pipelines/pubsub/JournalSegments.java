@@ -178,7 +178,12 @@ final class JournalSegments {
 
   /** A new name of a segment of this process. */
   String newName() {
-    return pid + "-" + SEQUENCE.incrementAndGet() + SUFFIX;
+    return newName(SUFFIX);
+  }
+
+  /** A new name of a journal file of this process, {@code <pid>-<sequence><suffix>}. */
+  String newName(String suffix) {
+    return pid + "-" + SEQUENCE.incrementAndGet() + suffix;
   }
 
   private void roll(int need) throws IOException {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -38,7 +37,6 @@ import java.util.stream.Stream;
 public final class PullJournal {
   static final String SUFFIX = ".pull";
   private static final String TEMPORARY = ".tmp";
-  private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() * 1000);
 
   private final Path directory;
   private final long pid = ProcessHandle.current().pid();
@@ -130,16 +128,15 @@ public final class PullJournal {
           Files.deleteIfExists(file);
           continue;
         }
-        if (name.endsWith(JournalSegments.SUFFIX)) {
-          JournalSegments segments = JournalSegments.of(directory);
-          String mine = segments.newName();
-          Files.move(file, directory.resolve(mine), StandardCopyOption.ATOMIC_MOVE);
-          claimed.addAll(segments.adopt(mine));
-          continue;
-        }
-        String mine = pid + "-" + SEQUENCE.incrementAndGet() + SUFFIX;
+        JournalSegments segments = JournalSegments.of(directory);
+        boolean segment = name.endsWith(JournalSegments.SUFFIX);
+        String mine = segments.newName(segment ? JournalSegments.SUFFIX : SUFFIX);
         Files.move(file, directory.resolve(mine), StandardCopyOption.ATOMIC_MOVE);
-        claimed.add(mine);
+        if (segment) {
+          claimed.addAll(segments.adopt(mine));
+        } else {
+          claimed.add(mine);
+        }
       } catch (NoSuchFileException e) {
         // claimed by another reader at the same time
       } catch (AtomicMoveNotSupportedException e) {
